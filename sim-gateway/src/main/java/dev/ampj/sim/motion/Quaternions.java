@@ -30,7 +30,7 @@ public final class Quaternions {
         }
     }
 
-    /** Spherical interpolation along the shorter arc; lerp + normalise when the two nearly coincide. */
+    /** Spherical interpolation along the shorter arc; lerp + normalise only when the two (nearly) coincide. */
     public static void slerp(double[] a, int ai, double[] b, int bi, double t, double[] out, int oi) {
         double dot = a[ai] * b[bi] + a[ai + 1] * b[bi + 1] + a[ai + 2] * b[bi + 2] + a[ai + 3] * b[bi + 3];
         double sign = 1.0;
@@ -40,7 +40,7 @@ public final class Quaternions {
         }
         double wa;
         double wb;
-        if (dot > 0.9995) {
+        if (dot > 1.0 - 1e-10) { // angle below ~3e-5 rad: sin θ too small to divide by, lerp is exact to 1e-15
             wa = 1.0 - t;
             wb = t;
         } else {

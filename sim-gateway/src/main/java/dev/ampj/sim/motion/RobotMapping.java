@@ -1,5 +1,6 @@
 package dev.ampj.sim.motion;
 
+import dev.ampj.sim.terms.FrameLayout;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,15 +10,16 @@ import java.util.TreeSet;
 /**
  * Maps a clip's joints and bodies onto a robot by name, so a file in another joint order can never
  * be read silently in the wrong order. Joints must match exactly (missing and extra names are an
- * error listing them); bodies the robot needs must be present, extra bodies in the file are
- * dropped with a warning. Optional joint offsets are added to the file's joint angles (for data
+ * error listing them); the robot's bodies must all be present, extra bodies in the file are
+ * dropped with a warning. A file with a single nameless body (amp-rsl-rl) maps to a root-only
+ * clip, usable with AMP terms that need no other body. Optional joint offsets are added to the file's joint angles (for data
  * measured from another zero pose, e.g. seed 002's default joint pose).
  */
 public final class RobotMapping {
 
     private RobotMapping() {}
 
-    public static KinematicClip map(KinematicClip c, MotionTarget robot, Map<String, Double> jointOffsets) {
+    public static KinematicClip map(KinematicClip c, FrameLayout robot, Map<String, Double> jointOffsets) {
         List<String> warnings = new ArrayList<>(c.warnings());
         int[] dofIndex = dofIndex(c, robot);
         int[] bodyIndex = bodyIndex(c, robot, warnings);
@@ -42,11 +44,12 @@ public final class RobotMapping {
         double[] quat = gather(c.bodyQuat(), f, c.bodies(), bodyIndex, 4);
         double[] lin = gather(c.bodyLinVel(), f, c.bodies(), bodyIndex, 3);
         double[] ang = gather(c.bodyAngVel(), f, c.bodies(), bodyIndex, 3);
-        return new KinematicClip(c.source(), c.format(), c.quatOrder(), c.fps(), f, robot.jointNames(), robot.bodyNames(), d, b,
+        List<String> bodyNames = b == robot.numBodies() ? robot.bodyNames() : List.of(robot.bodyNames().get(0));
+        return new KinematicClip(c.source(), c.format(), c.quatOrder(), c.fps(), f, robot.jointNames(), bodyNames, d, b,
                 dofPos, dofVel, pos, quat, lin, ang, c.velocitiesFromFile(), warnings);
     }
 
-    private static int[] dofIndex(KinematicClip c, MotionTarget robot) {
+    private static int[] dofIndex(KinematicClip c, FrameLayout robot) {
         if (c.dofNames() == null) {
             throw new MotionFileException(c.source(), null, "has no joint names, so its joints cannot be matched to the robot's "
                     + robot.jointNames() + "; set amp.motion.dof-names to the file's joint order");
@@ -75,14 +78,16 @@ public final class RobotMapping {
         return idx;
     }
 
-    private static int[] bodyIndex(KinematicClip c, MotionTarget robot, List<String> warnings) {
+    private static int[] bodyIndex(KinematicClip c, FrameLayout robot, List<String> warnings) {
         if (c.bodyNames() == null) {
-            if (robot.bodyNames().size() == 1 && c.bodies() >= 1) {
-                return new int[] {0}; // a nameless clip's first body is its root
+            if (c.bodies() == 1) {
+                return new int[] {0}; // a nameless single body is the root (amp-rsl-rl): a root-only clip
             }
-            throw new MotionFileException(c.source(), null, "has " + (c.bodies() == 1 ? "only a root body" : "no body names")
-                    + ", but the AMP terms need the bodies " + robot.bodyNames()
-                    + (c.bodies() == 1 ? "; use root-only AMP terms with this file" : "; set amp.motion.body-names"));
+            throw new MotionFileException(c.source(), null, "has " + c.bodies() + " bodies but no body names, so they cannot be "
+                    + "matched to the robot's " + robot.bodyNames() + "; set amp.motion.body-names to the file's body order");
+        }
+        if (c.bodies() == 1 && c.bodyNames().get(0).equals(robot.bodyNames().get(0))) {
+            return new int[] {0}; // a root-only clip named after the robot's root
         }
         Map<String, Integer> at = index(c.bodyNames());
         List<String> missing = new ArrayList<>();

@@ -18,7 +18,7 @@ import java.util.Set;
  * {@code joint_positions} (a list of [D] arrays, or an [F, D] array), {@code root_position}
  * (per frame [3]), {@code root_quaternion} (per frame [4], <b>xyzw</b>) and {@code fps}. Joint
  * velocities and root velocities are not stored; they are computed by finite differences. The
- * clip has one body, the root, without a name.
+ * clip has one body, the root, named only when one body name is configured.
  */
 public final class AmpRslRlFormat {
 
@@ -54,7 +54,11 @@ public final class AmpRslRlFormat {
         if (!(fps > 0) || Double.isInfinite(fps)) {
             throw new MotionFileException(file, "fps", "is " + fpsObj + ", expected a positive number");
         }
-        KinematicClip clip = KinematicAssembler.assemble(e, file, MotionFormat.AMP_RSL_RL, opts, fps, joints, null, d, 1,
+        List<String> rootName = opts.bodyNames().isEmpty() ? null : opts.bodyNames();
+        if (rootName != null && rootName.size() != 1) {
+            throw new MotionFileException(file, null, "has one body (the root) but body names " + rootName + " were given");
+        }
+        KinematicClip clip = KinematicAssembler.assemble(e, file, MotionFormat.AMP_RSL_RL, opts, fps, joints, rootName, d, 1,
                 q, null, rootPos, "root_quaternion", rootQuat, null, null);
         if (!warnings.isEmpty()) {
             List<String> all = new ArrayList<>(clip.warnings());

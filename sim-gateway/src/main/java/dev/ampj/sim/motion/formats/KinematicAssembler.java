@@ -19,6 +19,9 @@ final class KinematicAssembler {
     /** Mean root "up" below this under the read order, and above {@link #UPRIGHT} under the other: suspicious. */
     private static final double TILTED = 0.5;
     private static final double UPRIGHT = 0.9;
+    /** Mean |w| below this under the read order and above {@link #W_NEAR_ONE} under the other: suspicious. */
+    private static final double W_NEAR_ZERO = 0.2;
+    private static final double W_NEAR_ONE = 0.9;
 
     private KinematicAssembler() {}
 
@@ -66,28 +69,41 @@ final class KinematicAssembler {
     }
 
     /**
-     * A root that is mostly tilted over under the read order but upright under the other one is
-     * far more likely a mislabelled order than a robot lying on its side for the whole clip.
+     * Two signs of a mislabelled order, checked on the root (body 0) over the whole clip: the root
+     * is mostly tilted over under the read order but upright under the other one; or the read
+     * scalar part w stays near 0 while the other order's w stays near ±1 (an upright root whose
+     * heading barely changes has |w| near 1). A root facing backwards for the whole clip also
+     * shows the second sign, which is why this is a warning and not an error.
      */
     static String conventionWarning(double[] raw, int frames, int bodies, QuatOrder order) {
         double read = 0;
         double other = 0;
+        double readW = 0;
+        double otherW = 0;
         double[] tmp = new double[4];
         for (int f = 0; f < frames; f++) {
             int at = f * bodies * 4;
             order.toWxyz(raw, at, tmp, 0);
             Quaternions.normalize(tmp, 0);
             read += Quaternions.upZ(tmp, 0);
+            readW += Math.abs(tmp[0]);
             order.other().toWxyz(raw, at, tmp, 0);
             Quaternions.normalize(tmp, 0);
             other += Quaternions.upZ(tmp, 0);
+            otherW += Math.abs(tmp[0]);
         }
         read /= frames;
         other /= frames;
+        readW /= frames;
+        otherW /= frames;
+        String hint = "the data look like " + order.other().lower() + "; set amp.motion.quat-order (or --quat-order) if so";
         if (read < TILTED && other > UPRIGHT) {
-            return String.format(Locale.ROOT, "read as %s the root is tilted (mean up-axis z %.2f) but read as %s it is upright (%.2f): "
-                    + "the data look like %s; set amp.motion.quat-order (or --quat-order) if so",
-                    order.lower(), read, order.other().lower(), other, order.other().lower());
+            return String.format(Locale.ROOT, "read as %s the root is tilted (mean up-axis z %.2f) but read as %s it is upright (%.2f): %s",
+                    order.lower(), read, order.other().lower(), other, hint);
+        }
+        if (readW < W_NEAR_ZERO && otherW > W_NEAR_ONE) {
+            return String.format(Locale.ROOT, "read as %s the root's w stays near 0 (mean |w| %.2f) while read as %s it stays near 1 (%.2f): %s",
+                    order.lower(), readW, order.other().lower(), otherW, hint);
         }
         return null;
     }
