@@ -50,7 +50,7 @@ public final class Guardian {
             TrainingListener listener, Consumer<ReplayVerifier.Result> done) implements Driver {}
 
     public static Behavior<Command> create(PipelineContext pipeline, AmpLearner learner, ExpertMotion expert,
-            dev.ampj.storage.telemetry.TelemetryWriter telemetry, ShardDirectory shards, IterationCoordinator.Start start,
+            java.util.function.Supplier<dev.ampj.storage.telemetry.TelemetryWriter> telemetry, ShardDirectory shards, IterationCoordinator.Start start,
             Driver driver) {
         return Behaviors.setup(ctx -> {
             DispatcherSelector pinned = DispatcherSelector.fromConfig(LocalShards.DISPATCHER);
@@ -59,7 +59,7 @@ public final class Guardian {
                     "discriminator-trainer", pinned);
             ActorRef<TrajectoryBuffer.Command> buffer = ctx.spawn(TrajectoryBuffer.create(pipeline), "trajectory-buffer");
             ActorRef<TelemetryWriter.Command> telemetryWriter = telemetry == null ? null
-                    : ctx.spawn(TelemetryWriter.create(telemetry, pipeline.rollouts(), pipeline.layout()), "telemetry-writer");
+                    : ctx.spawn(TelemetryWriter.create(telemetry, pipeline.rollouts(), pipeline.layout()), "telemetry-writer", pinned);
             ActorRef<IterationCoordinator.Command> coordinator = ctx.spawn(IterationCoordinator.create(pipeline,
                     new IterationCoordinator.Actors(ppo, disc, buffer, telemetryWriter), shards, start), "coordinator");
             if (driver instanceof Train t) {

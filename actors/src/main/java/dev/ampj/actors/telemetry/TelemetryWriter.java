@@ -25,9 +25,13 @@ public final class TelemetryWriter extends AbstractBehavior<TelemetryWriter.Comm
     /** Record the rollout of {@code iteration}, whose first step is global step {@code startStep}. */
     public record Record(long iteration, long startStep) implements Command {}
 
-    public static Behavior<Command> create(dev.ampj.storage.telemetry.TelemetryWriter queue, RolloutBuffers rollouts,
-            ShardLayout layout) {
-        return Behaviors.setup(ctx -> new TelemetryWriter(ctx, queue, rollouts, layout));
+    /**
+     * {@code queue} opens the run's telemetry queue; it is called on the actor's own thread, which must
+     * be a pinned one: Chronicle appenders are confined to the thread that uses them first.
+     */
+    public static Behavior<Command> create(java.util.function.Supplier<dev.ampj.storage.telemetry.TelemetryWriter> queue,
+            RolloutBuffers rollouts, ShardLayout layout) {
+        return Behaviors.setup(ctx -> new TelemetryWriter(ctx, queue.get(), rollouts, layout));
     }
 
     private final dev.ampj.storage.telemetry.TelemetryWriter queue;

@@ -82,8 +82,8 @@ public final class TrainingSystem implements AutoCloseable {
         try {
             PipelineContext pipeline = new PipelineContext(b.run(), RunIds.of(b.run()), training, learnerSettings, dims,
                     b.envs(), layout, driver.aeron(), transport, new RolloutBuffers());
-            dev.ampj.storage.telemetry.TelemetryWriter telemetry = b.telemetry() && training.telemetry()
-                    ? b.store().telemetryWriter(b.run()) : null;
+            java.util.function.Supplier<dev.ampj.storage.telemetry.TelemetryWriter> telemetry = b.telemetry() && training.telemetry()
+                    ? () -> b.store().telemetryWriter(b.run()) : null;
             Config systemConfig = ConfigFactory.parseString(SYSTEM_CONFIG)
                     .withFallback(ConfigFactory.parseMap(java.util.Map.of("amp.storage.runs-dir",
                             b.store().settings().runsDir().toString())))
