@@ -304,6 +304,40 @@ class IpcTransportTest {
         }
     }
 
+    @Test
+    void policyParametersFanOutToEveryShardsSubscriber() throws Exception {
+        int stream = nextStream++;
+        UnsafeBuffer theta = batch(RUN, 11, 0, StreamKind.POLICY_PARAMS, 6, 256, 256); // 1.5 MiB
+        Sink[] sinks = {new Sink(), new Sink(), new Sink()};
+        TensorSubscriber[] shards = new TensorSubscriber[3];
+        try (TensorPublisher learner = new TensorPublisher(driver.aeron(), settings, stream)) {
+            for (int s = 0; s < 3; s++) {
+                shards[s] = new TensorSubscriber(driver.aeron(), settings, stream, RUN, StreamKind.POLICY_PARAMS,
+                        new PooledBatchBuffers(), sinks[s], sinks[s]);
+                shards[s].expectIteration(11);
+            }
+            learner.awaitConnected();
+            CompletableFuture<Integer> sent = CompletableFuture.supplyAsync(() -> learner.publish(theta, 0, theta.capacity()), publisherThread);
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while ((sinks[0].batches.isEmpty() || sinks[1].batches.isEmpty() || sinks[2].batches.isEmpty()) && System.nanoTime() < deadline) {
+                for (TensorSubscriber s : shards) {
+                    s.poll();
+                }
+            }
+            assertEquals(2, sent.get());
+            for (Sink sink : sinks) {
+                assertEquals(1, sink.batches.size());
+                assertArrayEquals(bytes(theta), sink.batches.get(0));
+            }
+        } finally {
+            for (TensorSubscriber s : shards) {
+                if (s != null) {
+                    s.close();
+                }
+            }
+        }
+    }
+
     private static void offer(io.aeron.ExclusivePublication pub, UnsafeBuffer frame, int length) {
         while (pub.offer(frame, 0, length) < 0) {
             Thread.onSpinWait();
