@@ -1,0 +1,58 @@
+package dev.ampj.sim.env;
+
+import java.util.List;
+
+/**
+ * Layout of one observation group ({@code policy}, {@code critic} or {@code amp}): its terms in
+ * vector order with their offsets. A batch holds {@code numEnvs × dim()} floats, env-major.
+ */
+public record ObsGroupSpec(String name, List<Slice> slices) {
+
+    /** One term of a group: floats {@code [offset, offset + dim)} of each env's row. */
+    public record Slice(String term, int offset, int dim) {}
+
+    public ObsGroupSpec {
+        slices = List.copyOf(slices);
+        int expected = 0;
+        for (Slice s : slices) {
+            if (s.offset() != expected || s.dim() <= 0) {
+                throw new IllegalArgumentException("group " + name + ": slices must be contiguous and non-empty, got " + slices);
+            }
+            expected += s.dim();
+        }
+    }
+
+    /** Floats per env. */
+    public int dim() {
+        if (slices.isEmpty()) {
+            return 0;
+        }
+        Slice last = slices.get(slices.size() - 1);
+        return last.offset() + last.dim();
+    }
+
+    /** The slice of term {@code term}; unknown names fail with the terms of the group. */
+    public Slice slice(String term) {
+        for (Slice s : slices) {
+            if (s.term().equals(term)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("group " + name + " has no term '" + term + "'; terms: "
+                + slices.stream().map(Slice::term).toList());
+    }
+
+    /** Builder helper: appends terms with the given dims. */
+    public static ObsGroupSpec of(String name, List<String> terms, List<Integer> dims) {
+        if (terms.size() != dims.size()) {
+            throw new IllegalArgumentException("group " + name + ": " + terms.size() + " terms but " + dims.size() + " dims");
+        }
+        java.util.ArrayList<Slice> out = new java.util.ArrayList<>(terms.size());
+        int off = 0;
+        for (int i = 0; i < terms.size(); i++) {
+            out.add(new Slice(terms.get(i), off, dims.get(i)));
+            off += dims.get(i);
+        }
+        return new ObsGroupSpec(name, out);
+    }
+}

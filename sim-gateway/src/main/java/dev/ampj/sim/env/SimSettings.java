@@ -1,0 +1,182 @@
+package dev.ampj.sim.env;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dev.ampj.common.Digests;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The {@code amp.sim} section of the config (documented key by key in sim-gateway's reference.conf),
+ * read once. Unknown keys are rejected with the list of known keys.
+ */
+public record SimSettings(
+        String robot,
+        boolean planar,
+        double dt,
+        int decimation,
+        double episodeLengthS,
+        int threads,
+        double actionScale,
+        double actionClip,
+        Pd pd,
+        Init init,
+        Command command,
+        Rewards rewards,
+        Terminations terminations,
+        Observations observations) {
+
+    public static final String PATH = "amp.sim";
+    static final List<String> KEYS = List.of("robot", "planar", "dt", "decimation", "episode-length-s", "threads",
+            "action-scale", "action-clip", "pd", "init", "command", "rewards", "terminations", "observations");
+
+    /** PD gains and torque limits per leg joint [hip, knee, ankle]. */
+    public record Pd(List<Double> kp, List<Double> kd, List<Double> torqueLimit) {
+        static final List<String> KEYS = List.of("kp", "kd", "torque-limit");
+    }
+
+    /** Episode start noise and the reference-state-initialisation fraction. */
+    public record Init(double jointPosNoise, double jointVelNoise, double rootLinVelNoise, double referenceStateInit) {
+        static final List<String> KEYS = List.of("joint-pos-noise", "joint-vel-noise", "root-lin-vel-noise",
+                "reference-state-init");
+    }
+
+    /** Range of the commanded forward speed (m/s). */
+    public record Command(double linVelXMin, double linVelXMax) {
+        static final List<String> KEYS = List.of("lin-vel-x");
+    }
+
+    /** Weights of the task reward terms. */
+    public record Rewards(double trackLinVelX, double trackingSigma, double alive, double upright, double actionRate,
+            double jointTorque, double energy) {
+        static final List<String> KEYS = List.of("track-lin-vel-x", "tracking-sigma", "alive", "upright",
+                "action-rate", "joint-torque", "energy");
+    }
+
+    /** Failure termination limits. */
+    public record Terminations(double minTorsoHeight, double maxTorsoPitch) {
+        static final List<String> KEYS = List.of("min-torso-height", "max-torso-pitch");
+    }
+
+    /** AMP observation terms (or groups) and key bodies, by name. */
+    public record Observations(List<String> ampTerms, List<String> keyBodies) {
+        static final List<String> KEYS = List.of("amp-terms", "key-bodies");
+    }
+
+    /** Control steps per episode. */
+    public int maxEpisodeSteps() {
+        return (int) Math.round(episodeLengthS / controlDt());
+    }
+
+    /** Seconds per control step. */
+    public double controlDt() {
+        return dt * decimation;
+    }
+
+    /** SHA-256 of the settings that shape trajectories (everything but {@code threads}); snapshots refuse others. */
+    public String digest() {
+        return Digests.sha256Hex(withThreads(1).toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The defaults of reference.conf. */
+    public static SimSettings defaults() {
+        return fromConfig(ConfigFactory.defaultReference());
+    }
+
+    /** Reads {@code amp.sim} from {@code config} (a whole application config). */
+    public static SimSettings fromConfig(Config config) {
+        String p = PATH;
+        Config c;
+        try {
+            c = config.getConfig(p);
+        } catch (com.typesafe.config.ConfigException e) {
+            throw new IllegalArgumentException(p + ": " + e.getMessage(), e);
+        }
+        ConfigKeys.requireOnly(c, p, KEYS);
+        String robot = ConfigKeys.string(c, p, "robot");
+        if (!robot.equals("ostrich")) {
+            throw new IllegalArgumentException(p + ".robot = \"" + robot + "\": unknown robot; known robots: [ostrich]");
+        }
+        double dt = ConfigKeys.positive(c, p, "dt");
+        int decimation = ConfigKeys.positiveInt(c, p, "decimation");
+        double episode = ConfigKeys.positive(c, p, "episode-length-s");
+        if (Math.round(episode / (dt * decimation)) < 1) {
+            throw new IllegalArgumentException(p + ".episode-length-s = " + episode + ": shorter than one control step");
+        }
+        int threads = ConfigKeys.positiveInt(c, p, "threads");
+
+        String pp = p + ".pd";
+        Config pc = ConfigKeys.section(c, p, "pd");
+        ConfigKeys.requireOnly(pc, pp, Pd.KEYS);
+        Pd pd = new Pd(nonNegative(ConfigKeys.numbers(pc, pp, "kp", 3), pp + ".kp"),
+                nonNegative(ConfigKeys.numbers(pc, pp, "kd", 3), pp + ".kd"),
+                nonNegative(ConfigKeys.numbers(pc, pp, "torque-limit", 3), pp + ".torque-limit"));
+
+        String ip = p + ".init";
+        Config ic = ConfigKeys.section(c, p, "init");
+        ConfigKeys.requireOnly(ic, ip, Init.KEYS);
+        double rsi = ConfigKeys.number(ic, ip, "reference-state-init");
+        if (rsi < 0 || rsi > 1) {
+            throw new IllegalArgumentException(ip + ".reference-state-init = " + rsi + ": expected a fraction in [0, 1]");
+        }
+        Init init = new Init(nonNegative(ic, ip, "joint-pos-noise"), nonNegative(ic, ip, "joint-vel-noise"),
+                nonNegative(ic, ip, "root-lin-vel-noise"), rsi);
+
+        String cp = p + ".command";
+        Config cc = ConfigKeys.section(c, p, "command");
+        ConfigKeys.requireOnly(cc, cp, Command.KEYS);
+        List<Double> vx = ConfigKeys.numbers(cc, cp, "lin-vel-x", 2);
+        if (vx.get(0) > vx.get(1)) {
+            throw new IllegalArgumentException(cp + ".lin-vel-x = " + vx + ": expected [min, max] with min <= max");
+        }
+        Command command = new Command(vx.get(0), vx.get(1));
+
+        String rp = p + ".rewards";
+        Config rc = ConfigKeys.section(c, p, "rewards");
+        ConfigKeys.requireOnly(rc, rp, Rewards.KEYS);
+        Rewards rewards = new Rewards(ConfigKeys.number(rc, rp, "track-lin-vel-x"),
+                ConfigKeys.positive(rc, rp, "tracking-sigma"), ConfigKeys.number(rc, rp, "alive"),
+                ConfigKeys.number(rc, rp, "upright"), ConfigKeys.number(rc, rp, "action-rate"),
+                ConfigKeys.number(rc, rp, "joint-torque"), ConfigKeys.number(rc, rp, "energy"));
+
+        String tp = p + ".terminations";
+        Config tc = ConfigKeys.section(c, p, "terminations");
+        ConfigKeys.requireOnly(tc, tp, Terminations.KEYS);
+        Terminations terminations = new Terminations(ConfigKeys.number(tc, tp, "min-torso-height"),
+                ConfigKeys.positive(tc, tp, "max-torso-pitch"));
+
+        String op = p + ".observations";
+        Config oc = ConfigKeys.section(c, p, "observations");
+        ConfigKeys.requireOnly(oc, op, Observations.KEYS);
+        Observations observations = new Observations(ConfigKeys.strings(oc, op, "amp-terms"),
+                ConfigKeys.strings(oc, op, "key-bodies"));
+
+        return new SimSettings(robot, ConfigKeys.bool(c, p, "planar"), dt, decimation, episode, threads,
+                ConfigKeys.positive(c, p, "action-scale"), ConfigKeys.positive(c, p, "action-clip"), pd, init,
+                command, rewards, terminations, observations);
+    }
+
+    /** A copy with {@code threads} stepping threads (a runtime choice that does not change results). */
+    public SimSettings withThreads(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("threads = " + n + ": expected a positive integer");
+        }
+        return new SimSettings(robot, planar, dt, decimation, episodeLengthS, n, actionScale, actionClip, pd, init,
+                command, rewards, terminations, observations);
+    }
+
+    private static double nonNegative(Config c, String path, String key) {
+        double v = ConfigKeys.number(c, path, key);
+        if (v < 0) {
+            throw new IllegalArgumentException(path + "." + key + " = " + v + ": expected a number >= 0");
+        }
+        return v;
+    }
+
+    private static List<Double> nonNegative(List<Double> v, String path) {
+        if (v.stream().anyMatch(x -> x < 0)) {
+            throw new IllegalArgumentException(path + " = " + v + ": expected numbers >= 0");
+        }
+        return v;
+    }
+}

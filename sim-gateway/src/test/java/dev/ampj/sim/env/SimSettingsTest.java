@@ -1,0 +1,61 @@
+package dev.ampj.sim.env;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SimSettingsTest {
+
+    private static Config with(String hocon) {
+        return ConfigFactory.parseString(hocon).withFallback(ConfigFactory.defaultReference()).resolve();
+    }
+
+    @Test
+    void defaultsMatchReferenceConf() {
+        SimSettings s = SimSettings.defaults();
+        assertEquals("ostrich", s.robot());
+        assertTrue(s.planar());
+        assertEquals(0.02, s.controlDt(), 1e-15);
+        assertEquals(1000, s.maxEpisodeSteps());
+        assertEquals(List.of("ostrich22"), s.observations().ampTerms());
+        assertEquals(List.of(300.0, 250.0, 40.0), s.pd().kp());
+    }
+
+    @Test
+    void unknownKeysAreRejectedWithTheKnownOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SimSettings.fromConfig(with("amp.sim.decimaton = 2")));
+        assertTrue(e.getMessage().contains("amp.sim.decimaton") && e.getMessage().contains("decimation"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> SimSettings.fromConfig(with("amp.sim.rewards.alivee = 2")));
+        assertTrue(e.getMessage().contains("amp.sim.rewards.alivee") && e.getMessage().contains("track-lin-vel-x"),
+                e.getMessage());
+    }
+
+    @Test
+    void badValuesNameTheKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SimSettings.fromConfig(with("amp.sim.pd.kp = [1, 2]")));
+        assertTrue(e.getMessage().contains("amp.sim.pd.kp"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> SimSettings.fromConfig(with("amp.sim.dt = -1")));
+        assertTrue(e.getMessage().contains("amp.sim.dt"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> SimSettings.fromConfig(with("amp.sim.robot = humanoid")));
+        assertTrue(e.getMessage().contains("ostrich"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> SimSettings.fromConfig(with("amp.sim.command.lin-vel-x = [2, 1]")));
+        assertTrue(e.getMessage().contains("amp.sim.command.lin-vel-x"), e.getMessage());
+    }
+
+    @Test
+    void digestIgnoresThreadsButNotPhysics() {
+        SimSettings s = SimSettings.defaults();
+        assertEquals(s.digest(), s.withThreads(2).digest());
+        assertNotEquals(s.digest(), SimSettings.fromConfig(with("amp.sim.dt = 0.004")).digest());
+    }
+}
