@@ -91,7 +91,8 @@ public final class RunLogReader implements AutoCloseable {
 
     /** The latest checkpoint of an iteration {@code <= iteration}, scanning backwards from the end. */
     public Optional<CheckpointWritten> latestCheckpointAtOrBefore(long iteration) {
-        return lastMatching(e -> e instanceof CheckpointWritten c && c.iteration() <= iteration).map(e -> (CheckpointWritten) e.event());
+        return lastMatching(CheckpointWritten.TYPE_TAG, e -> ((CheckpointWritten) e).iteration() <= iteration)
+                .map(e -> (CheckpointWritten) e.event());
     }
 
     public Optional<CheckpointWritten> latestCheckpoint() {
@@ -99,7 +100,7 @@ public final class RunLogReader implements AutoCloseable {
     }
 
     public Optional<IterationCommitted> lastCommitted() {
-        return lastMatching(e -> e instanceof IterationCommitted).map(e -> (IterationCommitted) e.event());
+        return lastMatching(IterationCommitted.TYPE_TAG, e -> true).map(e -> (IterationCommitted) e.event());
     }
 
     /** The terminal event if the last event is one ({@link RunFinished} or {@link RunFailed}). */
@@ -109,6 +110,14 @@ public final class RunLogReader implements AutoCloseable {
 
     /** The last entry whose event matches, reading documents backwards from the end. */
     public Optional<LogEntry> lastMatching(Predicate<RunEvent> match) {
+        return lastMatching(-1, match);
+    }
+
+    /**
+     * The last event of type {@code typeTag} (-1: any) that matches, reading documents backwards
+     * from the end; entries of other types are checked (checksum, framing) but not decoded.
+     */
+    public Optional<LogEntry> lastMatching(int typeTag, Predicate<RunEvent> match) {
         try (ExcerptTailer tailer = queue.createTailer()) {
             tailer.direction(TailerDirection.BACKWARD).toEnd();
             long[] at = new long[1];
@@ -119,7 +128,7 @@ public final class RunLogReader implements AutoCloseable {
                     return Optional.empty();
                 }
                 doc.clear();
-                EventTailer.decodeInto(run.name(), at[0], raw, doc);
+                EventTailer.decodeInto(run.name(), at[0], raw, doc, tag -> typeTag < 0 || tag == typeTag);
                 for (int i = doc.size() - 1; i >= 0; i--) {
                     if (match.test(doc.get(i).event())) {
                         return Optional.of(doc.get(i));
