@@ -1,7 +1,5 @@
 package dev.ampj.learner;
 
-import ai.djl.engine.Engine;
-import ai.djl.pytorch.jni.JniUtils;
 import dev.ampj.learner.algo.DiscriminatorStats;
 import dev.ampj.learner.algo.DiscriminatorTrainer;
 import dev.ampj.learner.algo.PpoLearner;
@@ -33,7 +31,6 @@ public final class AmpLearner implements AutoCloseable {
         this.settings = settings;
         this.dims = dims;
         this.seed = seed;
-        configureTorch(settings);
         this.ppo = new PpoLearner(settings, dims, seed);
         this.discriminator = new DiscriminatorTrainer(settings, dims, seed);
     }
@@ -54,14 +51,6 @@ public final class AmpLearner implements AutoCloseable {
             throw e;
         }
         return learner;
-    }
-
-    /** Sets libtorch's intra-op threads on this thread to the configured count (results depend on it). */
-    public static void configureTorch(LearnerSettings settings) {
-        Engine.getEngine("PyTorch");
-        if (JniUtils.getNumThreads() != settings.torchThreads()) {
-            JniUtils.setNumThreads(settings.torchThreads());
-        }
     }
 
     /** Results of one iteration. */
@@ -92,7 +81,7 @@ public final class AmpLearner implements AutoCloseable {
 
     /** A rollout-side inference object for the current policy (as a shard would build it). */
     public PolicyInference newInference() {
-        return new PolicyInference(ppo.architecture(), seed, settings.inferenceMicroBatch(), ppo.policySnapshot());
+        return PolicyInference.create(settings, dims, seed, ppo.policySnapshot());
     }
 
     public byte[] saveState() {

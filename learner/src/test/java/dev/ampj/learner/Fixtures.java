@@ -24,6 +24,7 @@ public final class Fixtures {
                 amp.learner.discriminator.num-learning-epochs = 2
                 amp.learner.discriminator.num-mini-batches = 2
                 amp.learner.inference-micro-batch = 8
+                amp.learner.torch-threads = 1
                 """).withFallback(ConfigFactory.defaultReference()).resolve());
     }
 

@@ -18,6 +18,7 @@ import dev.ampj.learner.normalization.EmpiricalNormalizer;
 import dev.ampj.learner.optim.Adam;
 import dev.ampj.learner.optim.Autograd;
 import dev.ampj.learner.optim.GradientClipping;
+import dev.ampj.learner.optim.TorchThreads;
 import dev.ampj.learner.storage.AmpReplayBuffer;
 import java.security.MessageDigest;
 
@@ -39,6 +40,7 @@ public final class DiscriminatorTrainer implements AutoCloseable {
     private final DiscriminatorSettings settings;
     private final double rewardCoef;
     private final long seed;
+    private final int threads;
     private final NDManager manager;
     private final Discriminator net;
     private final Adam adam;
@@ -51,6 +53,8 @@ public final class DiscriminatorTrainer implements AutoCloseable {
         this.settings = s.discriminator();
         this.rewardCoef = s.styleReward().rewardCoef();
         this.seed = seed;
+        this.threads = s.torchThreads();
+        TorchThreads.apply(threads);
         this.manager = NDManager.newBaseManager();
         float[] init = Discriminator.initialParameters(dims.ampObs(), settings.hiddenDims(), settings.minibatchStd(), seed);
         this.net = new Discriminator(manager, DataType.FLOAT32, dims.ampObs(), settings.hiddenDims(),
@@ -75,6 +79,7 @@ public final class DiscriminatorTrainer implements AutoCloseable {
         checkPairs("ampNextObs", ampNextObs, count);
         float[] x = pairs(ampObs, ampNextObs, count, normalizer.mean32(), normalizer.denom32());
         float[] logits;
+        TorchThreads.apply(threads);
         Autograd.gradMode(false);
         try (NDScope scope = new NDScope()) {
             logits = net.logits(manager.create(x, new Shape(count, 2L * dims.ampObs()))).toFloatArray();
@@ -102,6 +107,7 @@ public final class DiscriminatorTrainer implements AutoCloseable {
                     + need + " (" + settings.numLearningEpochs() + " epochs x " + settings.numMiniBatches()
                     + " mini-batches x " + batchSize(policyPairs) + ")");
         }
+        TorchThreads.apply(threads);
         replay.insert(policyObs, policyNextObs, policyPairs);
         int b = batchSize(policyPairs);
         int d = dims.ampObs();

@@ -19,6 +19,7 @@ import dev.ampj.learner.normalization.EmpiricalNormalizer;
 import dev.ampj.learner.optim.Adam;
 import dev.ampj.learner.optim.Autograd;
 import dev.ampj.learner.optim.GradientClipping;
+import dev.ampj.learner.optim.TorchThreads;
 import dev.ampj.learner.storage.Rollout;
 import java.security.MessageDigest;
 import java.util.List;
@@ -42,6 +43,7 @@ public final class PpoLearner implements AutoCloseable {
     private final PpoSettings settings;
     private final PolicyArchitecture arch;
     private final long seed;
+    private final int threads;
     private final NDManager manager;
     private final ActorCritic net;
     private final Adam adam;
@@ -59,6 +61,8 @@ public final class PpoLearner implements AutoCloseable {
         this.settings = s.ppo();
         this.arch = PolicyArchitecture.of(s.policy(), dims);
         this.seed = seed;
+        this.threads = s.torchThreads();
+        TorchThreads.apply(threads);
         this.manager = NDManager.newBaseManager();
         this.net = new ActorCritic(manager, DataType.FLOAT32, arch, arch.initialParameters(seed), true);
         this.adam = new Adam(manager, net.trainableParameters(), settings.adam());
@@ -85,6 +89,7 @@ public final class PpoLearner implements AutoCloseable {
      */
     public PpoStats update(Rollout rollout, float[] styleRewards) {
         rollout.validate(dims);
+        TorchThreads.apply(threads);
         int n = rollout.steps();
         float[] rewards = rollout.taskRewards();
         if (styleRewards != null) {

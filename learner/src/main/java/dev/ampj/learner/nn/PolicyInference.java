@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.ampj.learner.LearnerDims;
 import dev.ampj.learner.config.LearnerSettings;
-import dev.ampj.learner.normalization.EmpiricalNormalizer;
+import dev.ampj.learner.optim.TorchThreads;
 
 /**
  * The policy as a simulator shard runs it: built from a policy snapshot (a flat float[]: network
@@ -24,6 +24,7 @@ public final class PolicyInference implements AutoCloseable {
     private final PolicyArchitecture arch;
     private final long seed;
     private final int microBatch;
+    private final int threads;
     private final NDManager manager;
     private final ActorCritic net;
     private final float[] std;
@@ -32,7 +33,7 @@ public final class PolicyInference implements AutoCloseable {
     private final float[] criticMean;
     private final float[] criticDenom;
 
-    public PolicyInference(PolicyArchitecture arch, long seed, int microBatch, float[] snapshot) {
+    public PolicyInference(PolicyArchitecture arch, long seed, int microBatch, int threads, float[] snapshot) {
         if (snapshot.length != arch.snapshotLength()) {
             throw new IllegalArgumentException("policy snapshot: expected " + arch.snapshotLength()
                     + " floats for " + arch.dims() + ", got " + snapshot.length);
@@ -45,6 +46,8 @@ public final class PolicyInference implements AutoCloseable {
         this.arch = arch;
         this.seed = seed;
         this.microBatch = microBatch;
+        this.threads = threads;
+        TorchThreads.apply(threads);
         this.manager = NDManager.newBaseManager();
         JniUtils.setGradMode(false);
         this.net = new ActorCritic(manager, DataType.FLOAT32, arch, snapshot, false);
@@ -64,7 +67,7 @@ public final class PolicyInference implements AutoCloseable {
 
     public static PolicyInference create(LearnerSettings settings, LearnerDims dims, long seed, float[] snapshot) {
         return new PolicyInference(PolicyArchitecture.of(settings.policy(), dims), seed,
-                settings.inferenceMicroBatch(), snapshot);
+                settings.inferenceMicroBatch(), settings.torchThreads(), snapshot);
     }
 
     /**
@@ -96,6 +99,7 @@ public final class PolicyInference implements AutoCloseable {
     }
 
     private void run(int[] envIds, float[] policyObs, float[] criticObs, float[] means, float[] values) {
+        TorchThreads.apply(threads);
         JniUtils.setGradMode(false);
         int rows = envIds.length;
         int m = microBatch;

@@ -133,7 +133,7 @@ class PolicyInferenceTest {
             e = assertThrows(IllegalArgumentException.class, () -> inf.act(0, new int[] {0}, new float[3], critic));
             assertTrue(e.getMessage().contains("policyObs: expected 1 x 6"), e.getMessage());
             assertThrows(IllegalArgumentException.class,
-                    () -> new PolicyInference(learner.ppo().architecture(), 1, 8, new float[5]));
+                    () -> new PolicyInference(learner.ppo().architecture(), 1, 8, 1, new float[5]));
         }
     }
 }
