@@ -59,7 +59,6 @@ public final class DiscriminatorTrainer extends AbstractBehavior<DiscriminatorTr
             throw new IllegalArgumentException("expert motion gives AMP states of " + expert.dim()
                     + " floats, the env's AMP observation has " + pipeline.dims().ampObs());
         }
-        AmpLearner.configureTorch(pipeline.learner());
     }
 
     @Override
@@ -68,7 +67,6 @@ public final class DiscriminatorTrainer extends AbstractBehavior<DiscriminatorTr
     }
 
     private Behavior<Command> onTrain(Train t) {
-        AmpLearner.configureTorch(pipeline.learner());
         RolloutBuffer buffer = pipeline.rollouts().get(t.iteration());
         Rollout r = buffer.rollout();
         long t0 = System.nanoTime();

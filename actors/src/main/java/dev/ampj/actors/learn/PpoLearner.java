@@ -60,7 +60,6 @@ public final class PpoLearner extends AbstractBehavior<PpoLearner.Command> {
         this.learner = learner;
         this.combiner = new RewardCombiner(pipeline.learner().styleReward());
         this.publisher = new TensorPublisher(pipeline.aeron(), pipeline.transport(), pipeline.transport().policyStreamId());
-        AmpLearner.configureTorch(pipeline.learner());
     }
 
     @Override
@@ -91,7 +90,6 @@ public final class PpoLearner extends AbstractBehavior<PpoLearner.Command> {
 
     private Behavior<Command> onUpdate(Update u) {
         long t0 = System.nanoTime();
-        AmpLearner.configureTorch(pipeline.learner());
         RolloutBuffer buffer = pipeline.rollouts().get(u.iteration());
         buffer.setCombinedRewards(combiner.combine(buffer.rollout().taskRewards(), buffer.styleRewards()));
         PpoStats stats = learner.ppo().update(buffer.rollout(), buffer.styleRewards());
