@@ -72,9 +72,15 @@ public final class ForkCommand implements Callable<Integer> {
         err.flush();
         IterationTable table = new IterationTable(out, child, at + 1, to,
                 CommandSupport.stepsPerIteration(RunConfig.parse(created.config(), parent)), !noProgress);
-        Session session = CommandSupport.trainer(store).fork(parent, at,
-                c -> AmpConfig.validate(AmpConfig.withSets(c, sets)), child,
-                new Trainer.Options(target, CommandSupport.maxTime(maxMinutes), table));
+        Session session;
+        try {
+            session = CommandSupport.trainer(store).fork(parent, at,
+                    c -> AmpConfig.validate(AmpConfig.withSets(c, sets)), child,
+                    new Trainer.Options(target, CommandSupport.maxTime(maxMinutes), table));
+        } catch (RuntimeException e) {
+            table.close();
+            throw e;
+        }
         return SessionRunner.run(session, err);
     }
 }

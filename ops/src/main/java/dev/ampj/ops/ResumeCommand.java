@@ -60,8 +60,14 @@ public final class ResumeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         IterationTable table = new IterationTable(out, run, last + 1, to,
                 CommandSupport.stepsPerIteration(RunConfig.parse(created.config(), run)), !noProgress);
-        Session session = CommandSupport.trainer(store).resume(run,
-                new Trainer.Options(target, CommandSupport.maxTime(maxMinutes), table));
+        Session session;
+        try {
+            session = CommandSupport.trainer(store).resume(run,
+                    new Trainer.Options(target, CommandSupport.maxTime(maxMinutes), table));
+        } catch (RuntimeException e) {
+            table.close();
+            throw e;
+        }
         err.println("amp: resuming run " + run + " after iteration " + last + " to iteration " + to);
         err.flush();
         return SessionRunner.run(session, err);

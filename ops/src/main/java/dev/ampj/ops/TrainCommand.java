@@ -60,8 +60,14 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         IterationTable table = new IterationTable(out, run, 1, last, CommandSupport.stepsPerIteration(config), !noProgress);
-        Session session = CommandSupport.trainer(store).train(config, run,
-                new Trainer.Options(target, CommandSupport.maxTime(maxMinutes), table));
+        Session session;
+        try {
+            session = CommandSupport.trainer(store).train(config, run,
+                    new Trainer.Options(target, CommandSupport.maxTime(maxMinutes), table));
+        } catch (RuntimeException e) {
+            table.close();
+            throw e;
+        }
         err.println("amp: training run " + run + " in " + store.directory(run).root().toAbsolutePath().normalize()
                 + " to iteration " + last);
         err.flush();
