@@ -70,6 +70,7 @@ public final class OstrichRobot implements AutoCloseable {
         world.setERP(ERP);
         world.setCFM(CFM);
         world.setAutoDisableFlag(false);
+        world.setStepIslandsProcessingMaxThreadCount(1);
         world.setContactSurfaceLayer(0.001);
 
         KinematicFrame zero = new KinematicFrame(OstrichLayout.LAYOUT);
@@ -122,7 +123,7 @@ public final class OstrichRobot implements AutoCloseable {
             plane.attach(bodies[0], null);
         }
         ground = OdeHelper.createPlane(null, 0, 1, 0, 0);
-        contacts = new GroundContacts(world, ground, geoms, CONTACTS_PER_GEOM, OstrichGeometry.FRICTION);
+        contacts = new GroundContacts(world, ground, geoms, CONTACTS_PER_GEOM, OstrichGeometry.FRICTION, planar);
     }
 
     private void limb(int i, double mass, double radius, double length, DMass m) {
@@ -144,11 +145,12 @@ public final class OstrichRobot implements AutoCloseable {
             for (int j = 0; j < 6; j++) {
                 DHingeJoint h = hinges[j];
                 double qd = h.getAngleRate();
-                double tau = kp[j] * (targets[j] - h.getAngle()) - kd[j] * qd;
+                double q = h.getAngle();
+                double tau = kp[j] * (targets[j] - q) - kd[j] * qd;
                 double lim = torqueLimit[j];
                 tau = tau > lim ? lim : (tau < -lim ? -lim : tau);
                 torque[j] = tau;
-                h.addTorque(tau + limitTorque(j, h.getAngle(), qd));
+                h.addTorque(tau + limitTorque(j, q, qd));
                 tsq += tau * tau;
                 pw += Math.abs(tau * qd);
             }
