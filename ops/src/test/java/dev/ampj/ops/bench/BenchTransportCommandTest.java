@@ -1,0 +1,52 @@
+package dev.ampj.ops.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ampj.ops.AmpCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
+
+@Timeout(120)
+class BenchTransportCommandTest {
+
+    private static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = AmpCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void printsOneJsonLineWithTransportAndMemcpyRates() {
+        String[] r = run("bench", "transport", "--json", "--mib", "2", "--seconds", "0.5", "--message-kib", "256",
+                "--node-name", "bench-test-" + ProcessHandle.current().pid());
+        assertEquals("0", r[0], r[2]);
+        String line = r[1].strip();
+        assertEquals(1, line.lines().count(), line);
+        assertTrue(line.startsWith("{\"bench\":\"transport\",\"channel\":\"aeron:ipc\""), line);
+        assertTrue(line.contains("\"message_bytes\":262144") && line.contains("\"chunks_per_batch\":9"), line);
+        assertTrue(line.contains("\"rejected_frames\":0"), line);
+        Matcher m = Pattern.compile("\"transport_gbps\":([0-9.]+),\"memcpy_gbps\":([0-9.]+)").matcher(line);
+        assertTrue(m.find(), line);
+        assertTrue(Double.parseDouble(m.group(1)) > 0 && Double.parseDouble(m.group(2)) > 0, line);
+    }
+
+    @Test
+    void badArgumentsAreUserErrors() {
+        String[] r = run("bench", "transport", "--channel", "tcp");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--channel tcp"), r[2]);
+        r = run("bench", "transport", "--message-kib", "16384");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("max-message-size"), r[2]);
+    }
+}

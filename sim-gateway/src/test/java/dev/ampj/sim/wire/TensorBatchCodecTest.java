@@ -1,0 +1,184 @@
+package dev.ampj.sim.wire;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.ampj.common.RandomStream;
+import java.nio.ByteOrder;
+import org.agrona.BufferUtil;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+
+class TensorBatchCodecTest {
+
+    private static final long RUN = RunIds.of("codec-test");
+
+    private static float[] floats(String purpose, int n) {
+        RandomStream r = RandomStream.of(7, purpose);
+        float[] f = new float[n];
+        for (int i = 0; i < n; i++) {
+            f[i] = (float) r.nextGaussian();
+        }
+        return f;
+    }
+
+    /** Encodes obs (rank 2), actions (rank 2), rewards (rank 1), a scalar and an empty column. */
+    static int encodeSample(UnsafeBuffer buffer, float[] obs, float[] actions, float[] rewards) {
+        TensorBatchEncoder enc = new TensorBatchEncoder().wrap(buffer, 0);
+        enc.header(RUN, 12, 3, StreamKind.TRAJECTORY, 5);
+        int o = enc.addColumn("obs", 24, 7);
+        int a = enc.addColumn("actions", 24, 6);
+        int r = enc.addColumn("task_rewards", 24);
+        int s = enc.addColumn("scale", new int[0]);
+        enc.addColumn("empty", 0, 3);
+        enc.putFloats(o, obs).putFloats(a, actions).putFloats(r, rewards).putFloat(s, 0, 2.5f);
+        return enc.encodedLength();
+    }
+
+    @Test
+    void roundTripIsBitExactAndAligned() {
+        float[] obs = floats("obs", 24 * 7);
+        float[] actions = floats("actions", 24 * 6);
+        float[] rewards = floats("rewards", 24);
+        int expected = WireFormat.batchLength(24 * 7, 24 * 6, 24, 1, 0);
+        UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(expected, 64));
+        int length = encodeSample(buffer, obs, actions, rewards);
+        assertEquals(expected, length);
+
+        TensorBatchDecoder dec = new TensorBatchDecoder().wrap(buffer, 0, length);
+        assertEquals(RUN, dec.runId());
+        assertEquals(12, dec.iteration());
+        assertEquals(3, dec.shardIndex());
+        assertEquals(StreamKind.TRAJECTORY, dec.streamKind());
+        assertEquals(5, dec.columnCount());
+        int o = dec.requireColumn("obs");
+        assertEquals("obs", dec.columnName(o));
+        assertEquals(2, dec.rank(o));
+        assertEquals(24, dec.dim(o, 0));
+        assertEquals(7, dec.dim(o, 1));
+        float[] back = new float[obs.length];
+        dec.getFloats(o, back, 0);
+        for (int i = 0; i < obs.length; i++) {
+            assertEquals(Float.floatToRawIntBits(obs[i]), Float.floatToRawIntBits(back[i]), "obs[" + i + "]");
+        }
+        int a = dec.requireColumn("actions");
+        assertEquals(Float.floatToRawIntBits(actions[77]), Float.floatToRawIntBits(dec.getFloat(a, 77)));
+        int s = dec.requireColumn("scale");
+        assertEquals(0, dec.rank(s));
+        assertEquals(1, dec.elementCount(s));
+        assertEquals(2.5f, dec.getFloat(s, 0));
+        assertEquals(0, dec.elementCount(dec.requireColumn("empty")));
+        assertEquals(-1, dec.columnIndex("missing"));
+        for (int c = 0; c < dec.columnCount(); c++) {
+            assertEquals(0, dec.dataOffset(c) % WireFormat.DATA_ALIGNMENT, "column " + c + " data is 64-byte aligned");
+        }
+        // The data really is little-endian float32 at the documented place.
+        assertEquals(Float.floatToRawIntBits(rewards[5]),
+                buffer.getInt(dec.dataOffset(dec.requireColumn("task_rewards")) + 20, ByteOrder.LITTLE_ENDIAN));
+        WireFormatException missing = assertThrows(WireFormatException.class, () -> dec.requireColumn("values"));
+        assertTrue(missing.getMessage().contains("'values'"), missing.getMessage());
+    }
+
+    @Test
+    void encodingIsDeterministicWhateverTheBufferHeldBefore() {
+        float[] obs = floats("obs", 24 * 7);
+        float[] actions = floats("actions", 24 * 6);
+        float[] rewards = floats("rewards", 24);
+        int n = WireFormat.batchLength(24 * 7, 24 * 6, 24, 1, 0);
+        UnsafeBuffer clean = new UnsafeBuffer(new byte[n]);
+        UnsafeBuffer dirty = new UnsafeBuffer(new byte[n]);
+        dirty.setMemory(0, n, (byte) 0x5A);
+        encodeSample(clean, obs, actions, rewards);
+        encodeSample(dirty, obs, actions, rewards);
+        assertArrayEquals(clean.byteArray(), dirty.byteArray(), "padding and reserved bytes are zeroed");
+    }
+
+    @Test
+    void encoderRejectsBadColumnsClearly() {
+        TensorBatchEncoder enc = new TensorBatchEncoder().wrap(new UnsafeBuffer(new byte[1024]), 0);
+        enc.header(RUN, 0, 0, StreamKind.POLICY_PARAMS, 2);
+        enc.addColumn("w", 4);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> enc.addColumn("w", 4)).getMessage().contains("duplicate"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> enc.addColumn("bad name", 4)).getMessage().contains("ASCII"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> enc.addColumn("x", 1000)).getMessage().contains("too small"));
+        assertTrue(assertThrows(IllegalStateException.class, enc::encodedLength).getMessage().contains("1 of 2"));
+        assertThrows(IllegalArgumentException.class, () -> enc.addColumn("neg", -1));
+        assertThrows(IllegalArgumentException.class, () -> enc.addColumn("deep", new int[7]));
+    }
+
+    @Test
+    void unknownVersionAndBadMagicAreNamed() {
+        UnsafeBuffer buffer = sample();
+        int length = WireFormat.batchLength(24 * 7, 24 * 6, 24, 1, 0);
+        buffer.putShort(WireFormat.VERSION_OFFSET, (short) 2, ByteOrder.LITTLE_ENDIAN);
+        WireFormatException e = assertThrows(WireFormatException.class, () -> new TensorBatchDecoder().wrap(buffer, 0, length));
+        assertTrue(e.getMessage().contains("schema version 2"), e.getMessage());
+        buffer.putShort(WireFormat.VERSION_OFFSET, (short) 1, ByteOrder.LITTLE_ENDIAN);
+        buffer.putInt(0, 0x12345678, ByteOrder.LITTLE_ENDIAN);
+        e = assertThrows(WireFormatException.class, () -> new TensorBatchDecoder().wrap(buffer, 0, length));
+        assertTrue(e.getMessage().contains("magic"), e.getMessage());
+    }
+
+    @Test
+    void inconsistentLengthsAreRejected() {
+        int length = WireFormat.batchLength(24 * 7, 24 * 6, 24, 1, 0);
+        UnsafeBuffer b1 = sample();
+        assertTrue(assertThrows(WireFormatException.class, () -> new TensorBatchDecoder().wrap(b1, 0, length - 64))
+                .getMessage().contains("chunk length"));
+        UnsafeBuffer b2 = sample();
+        int entry1 = WireFormat.HEADER_LENGTH + WireFormat.COLUMN_ENTRY_LENGTH;
+        b2.putInt(entry1 + WireFormat.ENTRY_DIMS_OFFSET, 25, ByteOrder.LITTLE_ENDIAN); // shape no longer matches data length
+        assertTrue(assertThrows(WireFormatException.class, () -> new TensorBatchDecoder().wrap(b2, 0, length))
+                .getMessage().contains("does not match its shape"));
+        UnsafeBuffer b3 = sample();
+        b3.putInt(WireFormat.CHUNK_COUNT_OFFSET, 3, ByteOrder.LITTLE_ENDIAN);
+        assertTrue(assertThrows(WireFormatException.class, () -> new TensorBatchDecoder().wrap(b3, 0, length))
+                .getMessage().contains("reassemble"));
+        UnsafeBuffer b4 = sample();
+        b4.putByte(WireFormat.HEADER_LENGTH + WireFormat.ENTRY_DTYPE_OFFSET, (byte) 9);
+        assertTrue(assertThrows(WireFormatException.class, () -> new TensorBatchDecoder().wrap(b4, 0, length))
+                .getMessage().contains("dtype 9"));
+        assertThrows(WireFormatException.class, () -> new TensorBatchDecoder().wrap(sample(), 0, 40));
+    }
+
+    /** Fuzz-ish: every single-byte corruption of the header and directory either decodes to a valid batch or fails with a WireFormatException. */
+    @Test
+    void corruptedBytesNeverEscapeAsOtherExceptions() {
+        int length = WireFormat.batchLength(24 * 7, 24 * 6, 24, 1, 0);
+        int directoryEnd = WireFormat.firstDataOffset(5);
+        RandomStream r = RandomStream.of(11, "wire-fuzz");
+        int rejected = 0;
+        for (int trial = 0; trial < 4000; trial++) {
+            UnsafeBuffer b = sample();
+            int flips = 1 + r.nextInt(3);
+            for (int f = 0; f < flips; f++) {
+                int at = r.nextInt(directoryEnd);
+                b.putByte(at, (byte) (b.getByte(at) ^ (1 << r.nextInt(8))));
+            }
+            int len = r.nextInt(8) == 0 ? r.nextInt(length + 1) : length;
+            try {
+                TensorBatchDecoder d = new TensorBatchDecoder().wrap(b, 0, len);
+                for (int c = 0; c < d.columnCount(); c++) {
+                    d.getFloats(c, new float[d.elementCount(c)], 0);
+                    d.columnName(c);
+                }
+            } catch (WireFormatException expected) {
+                rejected++;
+            }
+        }
+        assertTrue(rejected > 1000, "most corruptions are detected, got " + rejected);
+    }
+
+    private static UnsafeBuffer sample() {
+        int length = WireFormat.batchLength(24 * 7, 24 * 6, 24, 1, 0);
+        UnsafeBuffer b = new UnsafeBuffer(new byte[length]);
+        encodeSample(b, floats("obs", 24 * 7), floats("actions", 24 * 6), floats("rewards", 24));
+        return b;
+    }
+
+    @Test
+    void runIdIsStableAndDistinguishesRuns() {
+        assertEquals(RunIds.of("walk-001"), RunIds.of("walk-001"));
+        assertNotEquals(RunIds.of("walk-001"), RunIds.of("walk-002"));
+        assertThrows(IllegalArgumentException.class, () -> RunIds.of(""));
+    }
+}

@@ -1,0 +1,157 @@
+package dev.ampj.storage.registry;
+
+import dev.ampj.storage.event.IterationCommitted;
+import dev.ampj.storage.event.RunCreated;
+import dev.ampj.storage.event.RunEvent;
+import dev.ampj.storage.event.RunFailed;
+import dev.ampj.storage.event.RunFinished;
+import dev.ampj.storage.log.LogEntry;
+import dev.ampj.storage.log.RunDirectory;
+import dev.ampj.storage.log.RunLogReader;
+import dev.ampj.storage.log.WriterLock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The runs under a runs root, read from their logs only: a run directory is a run when it has an
+ * {@code events/} queue. Listing never takes a writer lock and never writes.
+ */
+public final class RunRegistry {
+
+    private final Path runsDir;
+
+    public RunRegistry(Path runsDir) {
+        this.runsDir = runsDir;
+    }
+
+    public Path runsDir() {
+        return runsDir;
+    }
+
+    /** Run names, sorted. A missing runs root is an empty list. */
+    public List<String> names() {
+        if (!Files.isDirectory(runsDir)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(runsDir)) {
+            return dirs.filter(p -> Files.isDirectory(p.resolve("events")))
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> {
+                        try {
+                            RunDirectory.requireValidName(n);
+                            return true;
+                        } catch (IllegalArgumentException e) {
+                            return false;
+                        }
+                    })
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list runs in " + runsDir, e);
+        }
+    }
+
+    public RunDirectory directory(String name) {
+        return RunDirectory.of(runsDir, name);
+    }
+
+    /** Summaries of every run, sorted by name; an unreadable run is listed as CORRUPT, not skipped. */
+    public List<RunSummary> list() {
+        List<RunSummary> out = new ArrayList<>();
+        for (String name : names()) {
+            out.add(summary(name));
+        }
+        return out;
+    }
+
+    public RunSummary summary(String name) {
+        RunDirectory dir = directory(name);
+        Optional<String> writer = WriterLock.holder(dir.writerLock());
+        try (RunLogReader log = RunLogReader.open(dir)) {
+            RunCreated created;
+            long createdMillis;
+            try (var t = log.tailFromStart()) {
+                Optional<LogEntry> first = t.next();
+                if (first.isEmpty() || !(first.get().event() instanceof RunCreated c)) {
+                    return corrupt(name, "log does not start with RunCreated");
+                }
+                created = c;
+                createdMillis = first.get().wallTimeMillis();
+            }
+            Optional<RunEvent> last = log.lastMatching(e -> true).map(LogEntry::event);
+            Optional<IterationCommitted> committed = log.lastCommitted();
+            RunStatus status;
+            String detail = "";
+            if (writer.isPresent()) {
+                status = RunStatus.RUNNING;
+                detail = "written by " + writer.get();
+            } else if (last.orElse(null) instanceof RunFinished) {
+                status = RunStatus.FINISHED;
+            } else if (last.orElse(null) instanceof RunFailed f) {
+                status = RunStatus.FAILED;
+                detail = f.reason();
+            } else {
+                status = RunStatus.STOPPED;
+            }
+            long forkIteration = created.fork().map(f -> f.iteration()).orElse(-1L);
+            return new RunSummary(name, status,
+                    committed.map(IterationCommitted::iteration).orElse(Math.max(0L, forkIteration)),
+                    created.targetIterations(),
+                    committed.map(IterationCommitted::envSteps).orElse(0L),
+                    committed.map(IterationCommitted::policyDigest).orElse(""),
+                    committed.map(IterationCommitted::discriminatorDigest).orElse(""),
+                    created.fork().map(f -> f.parentRun()).orElse(null),
+                    forkIteration, createdMillis, detail);
+        } catch (IllegalArgumentException e) {
+            return corrupt(name, e.getMessage());
+        }
+    }
+
+    private static RunSummary corrupt(String name, String why) {
+        return new RunSummary(name, RunStatus.CORRUPT, 0, 0, 0, "", "", null, -1, 0, why);
+    }
+
+    /** The lineage forest: roots are fresh runs and forks whose parent is not under this root. */
+    public List<LineageNode> lineage() {
+        return lineage(list());
+    }
+
+    public static List<LineageNode> lineage(List<RunSummary> runs) {
+        Map<String, RunSummary> byName = new LinkedHashMap<>();
+        runs.forEach(r -> byName.put(r.name(), r));
+        Map<String, List<RunSummary>> children = new LinkedHashMap<>();
+        List<RunSummary> roots = new ArrayList<>();
+        for (RunSummary r : runs) {
+            if (r.parent() != null && byName.containsKey(r.parent()) && !r.parent().equals(r.name())) {
+                children.computeIfAbsent(r.parent(), k -> new ArrayList<>()).add(r);
+            } else {
+                roots.add(r);
+            }
+        }
+        List<LineageNode> out = new ArrayList<>();
+        for (RunSummary root : roots) {
+            out.add(node(root, children, 0));
+        }
+        return out;
+    }
+
+    private static LineageNode node(RunSummary run, Map<String, List<RunSummary>> children, int depth) {
+        if (depth > 10_000) {
+            throw new IllegalStateException("lineage deeper than 10,000 at run '" + run.name() + "' (a cycle?)");
+        }
+        List<LineageNode> kids = new ArrayList<>();
+        children.getOrDefault(run.name(), List.of()).stream()
+                .sorted(Comparator.comparingLong(RunSummary::forkIteration).thenComparing(RunSummary::name))
+                .forEach(k -> kids.add(node(k, children, depth + 1)));
+        return new LineageNode(run, kids);
+    }
+}

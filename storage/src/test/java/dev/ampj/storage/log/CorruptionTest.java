@@ -1,0 +1,110 @@
+package dev.ampj.storage.log;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ampj.storage.Fixtures;
+import dev.ampj.storage.RunStore;
+import dev.ampj.storage.StorageSettings;
+import dev.ampj.storage.event.RunFailed;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CorruptionTest {
+
+    @TempDir
+    Path runs;
+
+    @Test
+    void aFlippedByteInTheMiddleIsDetectedAndReportedWithRunAndIndex() throws Exception {
+        RunStore store = new RunStore(StorageSettings.defaults(runs));
+        String marker = "needle-in-the-middle-of-the-log";
+        try (RunLogWriter w = store.create(Fixtures.created("c1"))) {
+            RunLogTest.appendIterations(w, 1, 20, 5);
+            w.append(new RunFailed(20, marker));
+            RunLogTest.appendIterations(w, 21, 40, 5);
+        }
+        long badIndex;
+        try (RunLogReader r = store.openReader("c1")) {
+            badIndex = r.readAll().stream().filter(e -> e.event() instanceof RunFailed).findFirst().orElseThrow().index();
+        }
+        Path cq4;
+        try (Stream<Path> files = Files.list(store.directory("c1").events())) {
+            cq4 = files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+        byte[] file = Files.readAllBytes(cq4);
+        int at = indexOf(file, marker.getBytes(StandardCharsets.UTF_8));
+        assertTrue(at > 0, "marker found in the queue file");
+        try (RandomAccessFile raf = new RandomAccessFile(cq4.toFile(), "rw")) {
+            raf.seek(at + 3);
+            raf.write(file[at + 3] ^ 0x20);
+        }
+
+        try (RunLogReader r = store.openReader("c1")) {
+            IntegrityReport report = r.verify();
+            assertFalse(report.intact());
+            assertEquals(1, report.problems().size(), report.toString());
+            assertEquals(badIndex, report.problems().get(0).index());
+            assertTrue(report.problems().get(0).reason().contains("CRC32C"), report.toString());
+            assertTrue(report.lastGoodIndex() < badIndex);
+            // Reading stops at the bad document with the run and index; everything before is readable.
+            try (EventTailer t = r.tailFromStart()) {
+                CorruptLogException e = assertThrows(CorruptLogException.class, () -> {
+                    while (t.next().isPresent()) {
+                        // drain
+                    }
+                });
+                assertEquals("c1", e.run());
+                assertEquals(badIndex, e.index());
+                assertTrue(e.getMessage().contains("c1") && e.getMessage().contains(Long.toHexString(badIndex)), e.getMessage());
+            }
+            // The registry lists the run; the writer refuses to append only when the tail is bad.
+            assertEquals(40, r.lastCommitted().orElseThrow().iteration());
+        }
+    }
+
+    @Test
+    void aCorruptLastDocumentRefusesAppending() throws Exception {
+        RunStore store = new RunStore(StorageSettings.defaults(runs));
+        String marker = "the-very-last-document";
+        try (RunLogWriter w = store.create(Fixtures.created("c2"))) {
+            w.append(new RunFailed(0, marker));
+        }
+        Path cq4;
+        try (Stream<Path> files = Files.list(store.directory("c2").events())) {
+            cq4 = files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+        byte[] file = Files.readAllBytes(cq4);
+        int at = indexOf(file, marker.getBytes(StandardCharsets.UTF_8));
+        try (RandomAccessFile raf = new RandomAccessFile(cq4.toFile(), "rw")) {
+            raf.seek(at);
+            raf.write('T' ^ 1);
+        }
+        CorruptLogException e = assertThrows(CorruptLogException.class, () -> store.openWriter("c2"));
+        assertTrue(e.getMessage().contains("appending is refused"), e.getMessage());
+        try (RunLogReader r = store.openReader("c2")) {
+            assertFalse(r.verify().intact());
+            assertEquals(Fixtures.created("c2"), r.runCreated(), "readable up to the last good document");
+        }
+    }
+
+    static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.ampj.storage.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ampj.storage.Fixtures;
+import dev.ampj.storage.RunStore;
+import dev.ampj.storage.StorageSettings;
+import dev.ampj.storage.event.ForkPoint;
+import dev.ampj.storage.event.IterationOpened;
+import dev.ampj.storage.event.RunFailed;
+import dev.ampj.storage.event.RunFinished;
+import dev.ampj.storage.log.RunLogWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunRegistryTest {
+
+    @TempDir
+    Path runs;
+
+    private static void iterations(RunLogWriter w, long from, long to) {
+        for (long i = from; i <= to; i++) {
+            w.append(new IterationOpened(i));
+            w.append(Fixtures.committed(i));
+        }
+    }
+
+    @Test
+    void parentForkAndForkOfForkFormATreeWithForkIterations() {
+        RunStore store = new RunStore(StorageSettings.defaults(runs));
+        try (RunLogWriter w = store.create(Fixtures.created("base"))) {
+            iterations(w, 1, 30);
+            w.append(new RunFinished(30));
+        }
+        try (RunLogWriter w = store.create(Fixtures.created("fork-b", new ForkPoint("base", 20)))) {
+            iterations(w, 21, 25);
+            w.append(new RunFailed(25, "diverged"));
+        }
+        try (RunLogWriter w = store.create(Fixtures.created("fork-a", new ForkPoint("base", 10)))) {
+            iterations(w, 11, 12);
+        }
+        RunLogWriter live = store.create(Fixtures.created("fork-of-fork", new ForkPoint("fork-a", 12)));
+        try (live) {
+            List<LineageNode> roots = store.registry().lineage();
+            assertEquals(1, roots.size());
+            LineageNode base = roots.get(0);
+            assertEquals("base", base.run().name());
+            assertEquals(RunStatus.FINISHED, base.run().status());
+            assertEquals(30, base.run().iterations());
+            assertEquals(Fixtures.digest("policy30"), base.run().policyDigest());
+            assertEquals(Fixtures.digest("disc30"), base.run().discriminatorDigest());
+            assertEquals(30 * 4096, base.run().envSteps());
+            assertNull(base.run().parent());
+            assertEquals(List.of("fork-a", "fork-b"), base.children().stream().map(n -> n.run().name()).toList(),
+                    "children ordered by fork iteration");
+            LineageNode a = base.children().get(0);
+            assertEquals(10, a.run().forkIteration());
+            assertEquals(RunStatus.STOPPED, a.run().status());
+            assertEquals(12, a.run().iterations());
+            LineageNode b = base.children().get(1);
+            assertEquals(RunStatus.FAILED, b.run().status());
+            assertEquals("diverged", b.run().detail());
+            assertEquals(1, a.children().size());
+            RunSummary fof = a.children().get(0).run();
+            assertEquals("fork-of-fork", fof.name());
+            assertEquals("fork-a", fof.parent());
+            assertEquals(12, fof.forkIteration());
+            assertEquals(12, fof.iterations(), "a fork with no commit yet stands at its fork iteration");
+            assertEquals(RunStatus.RUNNING, fof.status());
+            assertTrue(fof.detail().contains("this process"), fof.detail());
+        }
+        assertEquals(RunStatus.STOPPED, store.registry().summary("fork-of-fork").status());
+        assertEquals(List.of("base", "fork-a", "fork-b", "fork-of-fork"), store.registry().names());
+    }
+
+    @Test
+    void emptyOrMissingRootListsNothing() {
+        assertEquals(List.of(), new RunRegistry(runs.resolve("absent")).list());
+        assertEquals(List.of(), new RunRegistry(runs).lineage());
+    }
+}
