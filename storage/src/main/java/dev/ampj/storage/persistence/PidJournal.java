@@ -1,11 +1,11 @@
 package dev.ampj.storage.persistence;
 
+import dev.ampj.storage.event.MalformedDocumentException;
+import dev.ampj.storage.log.CorruptLogException;
 import dev.ampj.storage.log.LogDocument;
 import dev.ampj.storage.log.Queues;
 import dev.ampj.storage.log.RunDirectory;
 import dev.ampj.storage.log.RunLogWriter;
-import dev.ampj.storage.event.MalformedDocumentException;
-import dev.ampj.storage.log.CorruptLogException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,14 +49,22 @@ final class PidJournal implements AutoCloseable {
         long[] at = new long[1];
         try (ExcerptTailer t = readQueue().createTailer().toStart()) {
             for (byte[] raw = Queues.next(t, at, run.name(), "events"); raw != null; raw = Queues.next(t, at, run.name(), "events")) {
-                LogDocument doc = decode(raw, at[0]);
-                if (doc.kind() == LogDocument.KIND_DELETE_TO) {
-                    deletedTo = Math.max(deletedTo, doc.sequenceNr());
+                LogDocument.Header h = header(raw, at[0]); // checksum and framing only: no entry is copied
+                if (h.kind() == LogDocument.KIND_DELETE_TO) {
+                    deletedTo = Math.max(deletedTo, h.sequenceNr());
                 } else {
-                    indexBySequenceNr.put(doc.sequenceNr(), at[0]);
-                    highestSequenceNr = Math.max(highestSequenceNr, doc.lastSequenceNr());
+                    indexBySequenceNr.put(h.sequenceNr(), at[0]);
+                    highestSequenceNr = Math.max(highestSequenceNr, h.sequenceNr() + h.count() - 1);
                 }
             }
+        }
+    }
+
+    private LogDocument.Header header(byte[] raw, long index) {
+        try {
+            return LogDocument.parse(raw, (kind, bytes, offset, length) -> { });
+        } catch (MalformedDocumentException e) {
+            throw new CorruptLogException(run.name(), "events", index, e.getMessage(), e);
         }
     }
 
