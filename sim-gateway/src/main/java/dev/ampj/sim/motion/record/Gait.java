@@ -27,14 +27,15 @@ public record Gait(String name, double stateDuration, double swingHipA, double s
 
     /**
      * A normal walk: short steps (0.21 s in state A), knee lifted to ~0.9 rad in swing, torso leaning
-     * forward ~0.33 rad; tracks 0.4 to 1.2 m/s. Tuned by random search on this robot and physics.
+     * forward ~0.33 rad; tracks 0.6 to 1.0 m/s (slower and faster commands settle near 0.35 and 0.85). Tuned by random search on this robot and physics.
      */
     public static final Gait WALK = new Gait("walk", 0.21, 0.622, 0.919, -0.35, 0.439, 0.346, 0.035, 0.334, 0.262, 0.148, 0.22);
     /**
-     * A high-knee march: slower steps (0.36 s in state A), swing thigh raised 0.85 rad forward and the
-     * knee folded to 1.4 rad before the foot reaches forward. Tuned for 0.5 m/s.
+     * A high-knee march: the swing thigh is raised 0.85 rad forward and the knee folded to 1.43 rad
+     * before the foot reaches forward; the stance knee stays bent (0.76 rad), a crouched gait.
+     * Tracks 0.3 to 0.6 m/s.
      */
-    public static final Gait MARCH = new Gait("march", 0.36, 0.85, 1.4, -0.156, -0.297, 0.553, -0.17, 0.284, -0.24, 0.485, -0.025);
+    public static final Gait MARCH = new Gait("march", 0.206, 0.85, 1.432, -0.161, -0.168, 0.758, -0.185, 0.142, 0.542, 0.381, 0.164);
 
     public static final List<Gait> ALL = List.of(WALK, MARCH);
 
