@@ -6,6 +6,7 @@ import dev.ampj.storage.log.RunDirectory;
 import dev.ampj.storage.log.RunLogReader;
 import dev.ampj.storage.log.RunLogWriter;
 import dev.ampj.storage.registry.RunRegistry;
+import dev.ampj.storage.telemetry.TelemetryPruner;
 import dev.ampj.storage.telemetry.TelemetryReader;
 import dev.ampj.storage.telemetry.TelemetryWriter;
 
@@ -71,6 +72,12 @@ public final class RunStore {
 
     public TelemetryReader telemetryReader(String run) {
         return TelemetryReader.open(directory(run), settings);
+    }
+
+    /** Applies {@code amp.storage.telemetry.max-age / max-bytes} to a run's telemetry (events untouched). */
+    public TelemetryPruner.Report pruneTelemetry(String run) {
+        return TelemetryPruner.prune(directory(run).telemetry(), settings.telemetryMaxAge(), settings.telemetryMaxBytes(),
+                java.time.Instant.now());
     }
 
     public RunRegistry registry() {

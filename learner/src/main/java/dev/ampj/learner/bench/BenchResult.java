@@ -1,0 +1,54 @@
+package dev.ampj.learner.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Figures of one benchmark run; {@link #asMap()} has a stable key order (the JSON line). */
+public record BenchResult(
+        BenchSpec spec,
+        double updateSeconds,
+        double ppoSeconds,
+        double discriminatorSeconds,
+        double actSecondsPerStep,
+        double rssStartMiB,
+        double rssEndMiB,
+        String policyDigest,
+        String discriminatorDigest) {
+
+    public double updateSamplesPerSecond() {
+        return (double) spec.envs() * spec.horizon() / updateSeconds;
+    }
+
+    public double actEnvStepsPerSecond() {
+        return spec.envs() / actSecondsPerStep;
+    }
+
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bench", "learner");
+        m.put("preset", spec.preset());
+        m.put("envs", spec.envs());
+        m.put("horizon", spec.horizon());
+        m.put("obs", spec.obs());
+        m.put("act", spec.actions());
+        m.put("amp", spec.amp());
+        m.put("epochs", spec.epochs());
+        m.put("minibatches", spec.miniBatches());
+        m.put("threads", spec.threads());
+        m.put("updates", spec.updates());
+        m.put("update_s", updateSeconds);
+        m.put("ppo_s", ppoSeconds);
+        m.put("disc_s", discriminatorSeconds);
+        m.put("update_samples_per_s", updateSamplesPerSecond());
+        m.put("update_gflop", spec.updateFlops() / 1e9);
+        m.put("update_gflop_per_s", spec.updateFlops() / 1e9 / updateSeconds);
+        m.put("act_env_steps_per_s", actEnvStepsPerSecond());
+        m.put("act_gflop_per_s", spec.actFlops() * spec.envs() / 1e9 / actSecondsPerStep);
+        m.put("rss_start_mib", rssStartMiB);
+        m.put("rss_end_mib", rssEndMiB);
+        m.put("rss_growth_mib", rssEndMiB - rssStartMiB);
+        m.put("policy_digest", policyDigest);
+        m.put("discriminator_digest", discriminatorDigest);
+        return m;
+    }
+}

@@ -1,0 +1,156 @@
+package dev.ampj.learner.bench;
+
+import com.typesafe.config.ConfigFactory;
+import dev.ampj.common.CounterRandom;
+import dev.ampj.learner.AmpLearner;
+import dev.ampj.learner.LearnerDims;
+import dev.ampj.learner.config.LearnerSettings;
+import dev.ampj.learner.nn.ActResult;
+import dev.ampj.learner.nn.PolicyInference;
+import dev.ampj.learner.storage.Rollout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.function.IntConsumer;
+
+/**
+ * The learner's benchmark workload on synthetic data (counter-based streams): timed updates
+ * (style rewards + discriminator update + PPO update, as amp-rsl-rl's AMP_PPO.update does them) and
+ * the rollout-side cost of one step for all envs (actor + critic forward, sampling, log-prob, style
+ * reward). Also reports the process RSS before and after the timed updates.
+ */
+public final class LearnerBenchmark {
+
+    private static final long SEED = 1;
+
+    private LearnerBenchmark() {}
+
+    public static LearnerSettings settings(BenchSpec spec) {
+        String hocon = "amp.learner { torch-threads = " + spec.threads()
+                + ", policy { actor-hidden-dims = " + Arrays.toString(spec.acHidden())
+                + ", critic-hidden-dims = " + Arrays.toString(spec.acHidden()) + " }"
+                + ", ppo { num-learning-epochs = " + spec.epochs() + ", num-mini-batches = " + spec.miniBatches() + " }"
+                + ", discriminator { hidden-dims = " + Arrays.toString(spec.discHidden()) + ", minibatch-std = true"
+                + ", loss = bce, num-learning-epochs = " + spec.epochs() + ", num-mini-batches = " + spec.miniBatches()
+                + " } }";
+        return LearnerSettings.fromConfig(ConfigFactory.parseString(hocon)
+                .withFallback(ConfigFactory.defaultReference()).resolve());
+    }
+
+    /** Runs the workload; {@code progress} hears the index of each finished update. */
+    public static BenchResult run(BenchSpec spec, IntConsumer progress) {
+        LearnerSettings settings = settings(spec);
+        LearnerDims dims = new LearnerDims(spec.obs(), spec.obs(), spec.actions(), spec.amp());
+        try (AmpLearner learner = AmpLearner.create(settings, dims, SEED)) {
+            Rollout rollout = rollout(dims, spec.horizon(), spec.envs());
+            int need = learner.discriminator().expertPairsNeeded(rollout.steps());
+            float[] expert = gaussian("expert", need * dims.ampObs(), 0.8, 0.3);
+            float[] expertNext = gaussian("expert-next", need * dims.ampObs(), 0.8, 0.3);
+            double ppo = 0;
+            double disc = 0;
+            double rssStart = 0;
+            for (int u = 0; u < spec.warmup() + spec.updates(); u++) {
+                if (u == spec.warmup()) {
+                    rssStart = rssMiB();
+                }
+                long t0 = System.nanoTime();
+                float[] style = learner.discriminator().styleRewards(rollout.ampObs(), rollout.ampNextObs(),
+                        rollout.steps()).rewards();
+                learner.discriminator().update(rollout.ampObs(), rollout.ampNextObs(), rollout.steps(), expert,
+                        expertNext, need);
+                long t1 = System.nanoTime();
+                learner.ppo().update(rollout, style);
+                long t2 = System.nanoTime();
+                if (u >= spec.warmup()) {
+                    disc += (t1 - t0) * 1e-9;
+                    ppo += (t2 - t1) * 1e-9;
+                }
+                progress.accept(u);
+            }
+            double rssEnd = rssMiB();
+            double act = actSecondsPerStep(learner, dims, spec);
+            int k = spec.updates();
+            return new BenchResult(spec, (ppo + disc) / k, ppo / k, disc / k, act, rssStart, rssEnd,
+                    learner.policyDigest(), learner.discriminatorDigest());
+        }
+    }
+
+    /** Median time of one rollout step for all envs: inference, sampling, log-prob and style reward. */
+    static double actSecondsPerStep(AmpLearner learner, LearnerDims dims, BenchSpec spec) {
+        int n = spec.envs();
+        int[] ids = new int[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = i;
+        }
+        float[] obs = gaussian("act-obs", n * dims.policyObs(), 1.0, 0);
+        float[] amp = gaussian("act-amp", n * dims.ampObs(), 1.0, 0);
+        float[] ampNext = gaussian("act-amp-next", n * dims.ampObs(), 1.0, 0);
+        int steps = Math.max(spec.horizon(), 20);
+        double[] times = new double[steps];
+        try (PolicyInference inference = learner.newInference()) {
+            for (int t = -3; t < steps; t++) {
+                long t0 = System.nanoTime();
+                ActResult r = inference.act(Math.max(t, 0), ids, obs, obs);
+                learner.discriminator().styleRewards(amp, ampNext, n);
+                if (t >= 0) {
+                    times[t] = (System.nanoTime() - t0) * 1e-9;
+                }
+                if (!Float.isFinite(r.logProbs()[0])) {
+                    throw new IllegalStateException("non-finite log-prob in the benchmark");
+                }
+            }
+        }
+        Arrays.sort(times);
+        return times[steps / 2];
+    }
+
+    static Rollout rollout(LearnerDims d, int horizon, int envs) {
+        int n = horizon * envs;
+        return new Rollout(horizon, envs,
+                gaussian("obs", n * d.policyObs(), 1.0, 0),
+                gaussian("critic-obs", n * d.criticObs(), 1.0, 0),
+                gaussian("actions", n * d.actions(), 1.0, 0),
+                gaussian("log-probs", n, 0.5, -d.actions() * 1.42),
+                gaussian("values", n, 1.0, 0),
+                gaussian("task-rewards", n, 1.0, 0.5),
+                flags("dones", n, 0.01),
+                flags("timeouts", n, 0.005),
+                gaussian("timeout-values", n, 1.0, 0),
+                gaussian("last-values", envs, 1.0, 0),
+                gaussian("amp", n * d.ampObs(), 1.0, 0),
+                gaussian("amp-next", n * d.ampObs(), 1.0, 0));
+    }
+
+    private static float[] gaussian(String purpose, int n, double scale, double shift) {
+        long key = CounterRandom.key(SEED, "bench-" + purpose);
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) (shift + scale * CounterRandom.gaussian(key, i));
+        }
+        return x;
+    }
+
+    private static float[] flags(String purpose, int n, double p) {
+        long key = CounterRandom.key(SEED, "bench-" + purpose);
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = CounterRandom.uniform(key, i) < p ? 1f : 0f;
+        }
+        return x;
+    }
+
+    /** Resident set size of this process from /proc/self/status (NaN where there is none). */
+    public static double rssMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
+}

@@ -1,0 +1,8 @@
+package dev.ampj.learner.config;
+
+/** Discriminator objective: BCE-with-logits (default), least squares (AMP paper, targets +1/-1), or WGAN-style. */
+public enum DiscriminatorLossType {
+    BCE,
+    LSGAN,
+    WGAN
+}

@@ -1,0 +1,60 @@
+package dev.ampj.learner.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.util.Set;
+
+/** Everything under {@code amp.learner}, read once and validated. */
+public record LearnerSettings(
+        int torchThreads,
+        int torchInteropThreads,
+        int inferenceMicroBatch,
+        PolicySettings policy,
+        PpoSettings ppo,
+        DiscriminatorSettings discriminator,
+        StyleRewardSettings styleReward) {
+
+    public static final String PATH = "amp.learner";
+
+    static final Set<String> KEYS = Set.of("device", "torch-threads", "torch-interop-threads", "inference-micro-batch",
+            "policy", "ppo", "discriminator", "style-reward");
+
+    /** Reads {@code amp.learner} from {@code config} (resolved, with the reference defaults underneath). */
+    public static LearnerSettings fromConfig(Config config) {
+        StrictConfig c = new StrictConfig(config, PATH, KEYS);
+        String device = c.oneOf("device", "cpu", "gpu");
+        if (device.equals("gpu")) {
+            throw new IllegalArgumentException("config: " + PATH + ".device = gpu: the CUDA libtorch native jar "
+                    + "(ai.djl.pytorch:pytorch-native-cu*) is not on the classpath of this build; use device = cpu");
+        }
+        return new LearnerSettings(
+                c.positiveInt("torch-threads"),
+                c.positiveInt("torch-interop-threads"),
+                c.positiveInt("inference-micro-batch"),
+                PolicySettings.read(c.section("policy", PolicySettings.KEYS)),
+                PpoSettings.read(c.section("ppo", PpoSettings.KEYS)),
+                DiscriminatorSettings.read(c.section("discriminator", DiscriminatorSettings.KEYS)),
+                StyleRewardSettings.read(c.section("style-reward", StyleRewardSettings.KEYS)));
+    }
+
+    /** The reference defaults ({@code reference.conf}). */
+    public static LearnerSettings defaults() {
+        return fromConfig(ConfigFactory.defaultReference());
+    }
+
+    public LearnerSettings withPolicy(PolicySettings p) {
+        return new LearnerSettings(torchThreads, torchInteropThreads, inferenceMicroBatch, p, ppo, discriminator, styleReward);
+    }
+
+    public LearnerSettings withPpo(PpoSettings p) {
+        return new LearnerSettings(torchThreads, torchInteropThreads, inferenceMicroBatch, policy, p, discriminator, styleReward);
+    }
+
+    public LearnerSettings withDiscriminator(DiscriminatorSettings d) {
+        return new LearnerSettings(torchThreads, torchInteropThreads, inferenceMicroBatch, policy, ppo, d, styleReward);
+    }
+
+    public LearnerSettings withStyleReward(StyleRewardSettings s) {
+        return new LearnerSettings(torchThreads, torchInteropThreads, inferenceMicroBatch, policy, ppo, discriminator, s);
+    }
+}

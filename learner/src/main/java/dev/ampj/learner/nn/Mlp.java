@@ -1,0 +1,127 @@
+package dev.ampj.learner.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.ampj.common.CounterRandom;
+import dev.ampj.learner.config.Activation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A multilayer perceptron on raw NDArrays: {@code z_i = h_{i-1} W_i + b_i}, {@code h_i = act(z_i)},
+ * linear output. Weights are stored {@code [in, out]}; the flat parameter order is W0, b0, W1, b1, ...
+ * (row-major), the order of snapshots, digests and checkpoints.
+ */
+public final class Mlp {
+
+    private final int[] sizes;
+    private final Activation activation;
+    private final NDArray[] weights;
+    private final NDArray[] biases;
+
+    /** {@code sizes} = input, hidden..., output; {@code values} = flat parameters starting at {@code offset}. */
+    public Mlp(NDManager manager, DataType dtype, int[] sizes, Activation activation, float[] values, int offset,
+            boolean trainable) {
+        this.sizes = sizes.clone();
+        this.activation = activation;
+        int layers = sizes.length - 1;
+        this.weights = new NDArray[layers];
+        this.biases = new NDArray[layers];
+        int at = offset;
+        for (int i = 0; i < layers; i++) {
+            weights[i] = Tensors.create(manager, dtype, values, at, new Shape(sizes[i], sizes[i + 1]));
+            at += sizes[i] * sizes[i + 1];
+            biases[i] = Tensors.create(manager, dtype, values, at, new Shape(sizes[i + 1]));
+            at += sizes[i + 1];
+            if (trainable) {
+                weights[i].setRequiresGradient(true);
+                biases[i].setRequiresGradient(true);
+            }
+        }
+    }
+
+    public static int parameterCount(int[] sizes) {
+        int n = 0;
+        for (int i = 0; i + 1 < sizes.length; i++) {
+            n += sizes[i] * sizes[i + 1] + sizes[i + 1];
+        }
+        return n;
+    }
+
+    /**
+     * torch.nn.Linear's default initialisation, U(-1/sqrt(fan_in), 1/sqrt(fan_in)) for weights and
+     * biases, drawn from the counter-based stream {@code key} starting at draw {@code counter}.
+     */
+    public static void initialise(int[] sizes, long key, float[] dst, int offset) {
+        int at = offset;
+        long draw = 0;
+        for (int i = 0; i + 1 < sizes.length; i++) {
+            double bound = 1.0 / Math.sqrt(sizes[i]);
+            int n = sizes[i] * sizes[i + 1] + sizes[i + 1];
+            for (int k = 0; k < n; k++) {
+                dst[at++] = (float) ((2.0 * CounterRandom.uniform(key, draw++) - 1.0) * bound);
+            }
+        }
+    }
+
+    public NDArray forward(NDArray x) {
+        NDArray h = x;
+        int last = weights.length - 1;
+        for (int i = 0; i <= last; i++) {
+            NDArray z = h.matMul(weights[i]).addi(biases[i]);
+            h = i == last ? z : Activations.apply(activation, z);
+        }
+        return h;
+    }
+
+    /**
+     * The output (one column) and its gradient with respect to the input, written as ordinary
+     * differentiable ops (no double backward): {@code g = W_out^T; g = (g * act'(z_i)) W_i^T}.
+     * For ReLU the mask {@code act'(z) = [z > 0]} is a constant; for ELU and tanh it is differentiable.
+     * A first-order backward of a loss on the returned gradient gives exact second-order terms.
+     */
+    public NDArray[] forwardWithInputGradient(NDArray x) {
+        if (sizes[sizes.length - 1] != 1) {
+            throw new IllegalStateException("input gradient needs a single output, got " + sizes[sizes.length - 1]);
+        }
+        int last = weights.length - 1;
+        List<NDArray> pre = new ArrayList<>(last);
+        NDArray h = x;
+        for (int i = 0; i < last; i++) {
+            NDArray z = h.matMul(weights[i]).addi(biases[i]);
+            pre.add(z);
+            h = Activations.apply(activation, z);
+        }
+        NDArray out = h.matMul(weights[last]).addi(biases[last]);
+        // d out / d h_last = W_last^T broadcast over the batch.
+        NDArray g = weights[last].transpose().broadcast(new Shape(x.getShape().get(0), sizes[last]));
+        for (int i = last - 1; i >= 0; i--) {
+            g = g.mul(Activations.derivative(activation, pre.get(i))).matMul(weights[i].transpose());
+        }
+        return new NDArray[] {out, g};
+    }
+
+    /** Parameters in flat order: W0, b0, W1, b1, ... */
+    public List<NDArray> parameters() {
+        List<NDArray> out = new ArrayList<>(2 * weights.length);
+        for (int i = 0; i < weights.length; i++) {
+            out.add(weights[i]);
+            out.add(biases[i]);
+        }
+        return out;
+    }
+
+    public NDArray weight(int layer) {
+        return weights[layer];
+    }
+
+    public int layers() {
+        return weights.length;
+    }
+
+    public int[] sizes() {
+        return sizes.clone();
+    }
+}

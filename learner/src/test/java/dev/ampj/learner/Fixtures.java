@@ -1,0 +1,65 @@
+package dev.ampj.learner;
+
+import dev.ampj.common.CounterRandom;
+import dev.ampj.learner.config.LearnerSettings;
+import dev.ampj.learner.storage.Rollout;
+import com.typesafe.config.ConfigFactory;
+
+/** Small settings and synthetic rollouts drawn from counter-based streams. */
+public final class Fixtures {
+
+    private Fixtures() {}
+
+    public static final LearnerDims DIMS = new LearnerDims(6, 8, 2, 3);
+
+    /** Small networks, few steps, small replay buffer: fast enough for unit tests. */
+    public static LearnerSettings small() {
+        return LearnerSettings.fromConfig(ConfigFactory.parseString("""
+                amp.learner.policy.actor-hidden-dims = [16, 16]
+                amp.learner.policy.critic-hidden-dims = [16, 16]
+                amp.learner.discriminator.hidden-dims = [16, 16]
+                amp.learner.discriminator.replay-buffer-size = 500
+                amp.learner.ppo.num-learning-epochs = 2
+                amp.learner.ppo.num-mini-batches = 2
+                amp.learner.discriminator.num-learning-epochs = 2
+                amp.learner.discriminator.num-mini-batches = 2
+                amp.learner.inference-micro-batch = 8
+                amp.learner.torch-threads = 1
+                """).withFallback(ConfigFactory.defaultReference()).resolve());
+    }
+
+    public static float[] gaussian(long seed, String purpose, int n, double scale) {
+        long key = CounterRandom.key(seed, purpose);
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) (scale * CounterRandom.gaussian(key, i));
+        }
+        return x;
+    }
+
+    public static float[] flags(long seed, String purpose, int n, double p) {
+        long key = CounterRandom.key(seed, purpose);
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = CounterRandom.uniform(key, i) < p ? 1f : 0f;
+        }
+        return x;
+    }
+
+    public static Rollout rollout(LearnerDims d, int horizon, int envs, long seed) {
+        int n = horizon * envs;
+        return new Rollout(horizon, envs,
+                gaussian(seed, "obs", n * d.policyObs(), 1.0),
+                gaussian(seed, "critic", n * d.criticObs(), 1.0),
+                gaussian(seed, "act", n * d.actions(), 1.0),
+                gaussian(seed, "logp", n, 0.5),
+                gaussian(seed, "val", n, 1.0),
+                gaussian(seed, "rew", n, 1.0),
+                flags(seed, "done", n, 0.05),
+                flags(seed, "timeout", n, 0.03),
+                gaussian(seed, "tval", n, 1.0),
+                gaussian(seed, "last", envs, 1.0),
+                gaussian(seed, "amp", n * d.ampObs(), 1.0),
+                gaussian(seed, "ampnext", n * d.ampObs(), 1.0));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.ampj.learner.config;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import org.junit.jupiter.api.Test;
+
+class LearnerSettingsTest {
+
+    private static LearnerSettings parse(String hocon) {
+        return LearnerSettings.fromConfig(ConfigFactory.parseString(hocon)
+                .withFallback(ConfigFactory.defaultReference()).resolve());
+    }
+
+    @Test
+    void referenceDefaultsFollowRslRlAndAmp() {
+        LearnerSettings s = LearnerSettings.defaults();
+        assertArrayEquals(new int[] {512, 256, 128}, s.policy().actorHiddenDims());
+        assertArrayEquals(new int[] {1024, 512}, s.discriminator().hiddenDims());
+        assertEquals(Activation.ELU, s.policy().activation());
+        assertEquals(DiscriminatorLossType.BCE, s.discriminator().loss());
+        assertEquals(5.0, s.discriminator().gradientPenalty());
+        assertEquals(RewardCombine.LERP, s.styleReward().combine());
+        assertEquals(2.0, s.styleReward().rewardCoef());
+        assertEquals(0.2, s.ppo().clipParam());
+        assertTrue(s.ppo().adaptiveSchedule());
+        assertEquals(1_000_000, s.discriminator().replayBufferSize());
+        assertEquals(64, s.inferenceMicroBatch());
+    }
+
+    @Test
+    void unknownKeyIsRejectedWithTheKnownKeys() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> parse("amp.learner.discriminator.hiden-dims = [3]"));
+        assertTrue(e.getMessage().contains("unknown key(s) [hiden-dims] under amp.learner.discriminator"), e.getMessage());
+        assertTrue(e.getMessage().contains("hidden-dims"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> parse("amp.learner.lr = 3"));
+        assertTrue(e.getMessage().contains("known keys: [device, discriminator"), e.getMessage());
+    }
+
+    @Test
+    void badValuesNameTheKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("amp.learner.ppo.gamma = 1.5"));
+        assertEquals("config: amp.learner.ppo.gamma = 1.5: expected a number in [0, 1]", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> parse("amp.learner.discriminator.loss = hinge"));
+        assertTrue(e.getMessage().contains("amp.learner.discriminator.loss = hinge: expected one of [bce, lsgan, wgan]"));
+        e = assertThrows(IllegalArgumentException.class, () -> parse("amp.learner.policy.actor-hidden-dims = [64, 0]"));
+        assertTrue(e.getMessage().contains("actor-hidden-dims"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> parse("amp.learner.ppo.learning-rate = fast"));
+        assertTrue(e.getMessage().contains("amp.learner.ppo.learning-rate"), e.getMessage());
+    }
+
+    @Test
+    void gpuDeviceFailsClearlyWithoutTheCudaNativeJar() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("amp.learner.device = gpu"));
+        assertTrue(e.getMessage().contains("CUDA libtorch native jar"), e.getMessage());
+    }
+}
