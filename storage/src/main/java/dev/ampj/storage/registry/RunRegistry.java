@@ -140,14 +140,14 @@ public final class RunRegistry {
         Optional<IterationCommitted> committed = log.lastCommitted();
         RunStatus status;
         String detail = "";
-        if (writer.isPresent()) {
-            status = RunStatus.RUNNING;
-            detail = "written by " + writer.get();
-        } else if (last.orElse(null) instanceof RunFinished) {
+        if (last.orElse(null) instanceof RunFinished) {
             status = RunStatus.FINISHED;
         } else if (last.orElse(null) instanceof RunFailed f) {
             status = RunStatus.FAILED;
             detail = f.reason();
+        } else if (writer.isPresent()) {
+            status = RunStatus.RUNNING;
+            detail = "written by " + writer.get();
         } else {
             status = RunStatus.STOPPED;
         }
