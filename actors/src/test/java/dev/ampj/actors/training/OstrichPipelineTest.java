@@ -79,6 +79,16 @@ class OstrichPipelineTest {
     }
 
     @Test
+    void replayFromACheckpointReproducesTheOstrichRun() {
+        Trainer trainer = new Trainer(new OstrichWithSyntheticExpert(), new RunStore(StorageSettings.defaults(runs)));
+        Config config = TestRuns.config("amp.actors.training { num-envs = 4, horizon = 6, iterations = 3, checkpoint-every = 2 }");
+        RunOutcome o = trainer.train(config, "ostrich-replay", new Trainer.Options(null, null, null)).await();
+        assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
+        dev.ampj.actors.run.ReplayVerifier.Result r = trainer.replay("ostrich-replay", 3L, 3L, new TestRuns.Recorder());
+        assertEquals(RunOutcome.Kind.FINISHED, r.outcome().kind(), r.outcome().message());
+    }
+
+    @Test
     void theOstrichTrainsThroughThePipelineWhateverTheShardCount() {
         List<IterationCommitted> one = train("ostrich-1", 1);
         List<IterationCommitted> two = train("ostrich-2", 2);
