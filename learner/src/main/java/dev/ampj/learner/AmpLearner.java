@@ -32,7 +32,12 @@ public final class AmpLearner implements AutoCloseable {
         this.dims = dims;
         this.seed = seed;
         this.ppo = new PpoLearner(settings, dims, seed);
-        this.discriminator = new DiscriminatorTrainer(settings, dims, seed);
+        try {
+            this.discriminator = new DiscriminatorTrainer(settings, dims, seed);
+        } catch (RuntimeException e) {
+            ppo.close();
+            throw e;
+        }
     }
 
     /** A new learner with parameters initialised from (seed, "init", network). */

@@ -88,7 +88,7 @@ public final class DiscriminatorTrainer implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             r[i] = StyleReward.of(settings.loss(), rewardCoef, logits[i]);
         }
-        return StyleRewardStats.of(r);
+        return StyleRewardStats.of(r, logits);
     }
 
     /**

@@ -62,13 +62,6 @@ public final class PpoLearner implements AutoCloseable {
         this.arch = PolicyArchitecture.of(s.policy(), dims);
         this.seed = seed;
         this.threads = s.torchThreads();
-        TorchThreads.apply(threads);
-        this.manager = NDManager.newBaseManager();
-        this.net = new ActorCritic(manager, DataType.FLOAT32, arch, arch.initialParameters(seed), true);
-        this.adam = new Adam(manager, net.trainableParameters(), settings.adam());
-        this.obsNormalizer = new EmpiricalNormalizer(dims.policyObs(), OBS_EPS, s.policy().obsNormalization());
-        this.criticObsNormalizer = new EmpiricalNormalizer(dims.criticObs(), OBS_EPS, s.policy().obsNormalization());
-        this.combiner = new RewardCombiner(s.styleReward());
         SymmetrySettings sym = settings.symmetry();
         if (sym.enabled()) {
             this.obsMirror = new Mirror("policy-obs-map", sym.policyObsMap(), dims.policyObs());
@@ -79,6 +72,13 @@ public final class PpoLearner implements AutoCloseable {
             this.criticMirror = null;
             this.actionMirror = null;
         }
+        TorchThreads.apply(threads);
+        this.manager = NDManager.newBaseManager();
+        this.net = new ActorCritic(manager, DataType.FLOAT32, arch, arch.initialParameters(seed), true);
+        this.adam = new Adam(manager, net.trainableParameters(), settings.adam());
+        this.obsNormalizer = new EmpiricalNormalizer(dims.policyObs(), OBS_EPS, s.policy().obsNormalization());
+        this.criticObsNormalizer = new EmpiricalNormalizer(dims.criticObs(), OBS_EPS, s.policy().obsNormalization());
+        this.combiner = new RewardCombiner(s.styleReward());
         this.learningRate = settings.learningRate();
     }
 
