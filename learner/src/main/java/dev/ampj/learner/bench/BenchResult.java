@@ -36,6 +36,7 @@ public record BenchResult(
         m.put("minibatches", spec.miniBatches());
         m.put("threads", spec.threads());
         m.put("updates", spec.updates());
+        m.put("overlap", spec.overlap());
         m.put("update_s", updateSeconds);
         m.put("ppo_s", ppoSeconds);
         m.put("disc_s", discriminatorSeconds);
