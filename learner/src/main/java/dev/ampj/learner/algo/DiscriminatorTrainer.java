@@ -129,9 +129,9 @@ public final class DiscriminatorTrainer implements AutoCloseable {
                     System.arraycopy(expertNextObs, steps * b * d, esNext, 0, b * d);
                     float[] mean = normalizer.mean32();
                     float[] denom = normalizer.denom32();
-                    float[] xp = augment(pairs(ps, psNext, b, mean, denom), b);
-                    float[] xe = augment(pairs(es, esNext, b, mean, denom), b);
                     int rows = ampMirror == null ? b : 2 * b;
+                    float[] xp = pairs(augment(ps, b), augment(psNext, b), rows, mean, denom);
+                    float[] xe = pairs(augment(es, b), augment(esNext, b), rows, mean, denom);
                     try (NDScope scope = new NDScope()) {
                         Autograd.gradMode(true);
                         Shape shape = new Shape(rows, 2L * d);
@@ -178,16 +178,15 @@ public final class DiscriminatorTrainer implements AutoCloseable {
                 sPolScore / steps, sExpAcc / steps, sPolAcc / steps, sNorm / steps, settings.learningRate(), replay.size());
     }
 
-    /** With an AMP mirror map: the rows followed by their mirrored pairs (s and s' mirrored alike). */
+    /** With an AMP mirror map: the raw rows followed by their mirrored copies (before normalisation). */
     private float[] augment(float[] x, int rows) {
         if (ampMirror == null) {
             return x;
         }
         int d = dims.ampObs();
-        float[] out = java.util.Arrays.copyOf(x, 2 * x.length);
+        float[] out = java.util.Arrays.copyOf(x, 2 * rows * d);
         for (int r = 0; r < rows; r++) {
-            ampMirror.apply(x, r * 2 * d, out, (rows + r) * 2 * d);
-            ampMirror.apply(x, r * 2 * d + d, out, (rows + r) * 2 * d + d);
+            ampMirror.apply(x, r * d, out, (rows + r) * d);
         }
         return out;
     }
