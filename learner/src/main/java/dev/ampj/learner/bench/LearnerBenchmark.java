@@ -59,9 +59,12 @@ public final class LearnerBenchmark {
             double disc = 0;
             double wall = 0;
             double rssStart = 0;
+            long cpuStart = 0;
+            double loadStart = loadAverage();
             for (int u = 0; u < spec.warmup() + spec.updates(); u++) {
                 if (u == spec.warmup()) {
                     rssStart = rssMiB();
+                    cpuStart = processCpuNanos();
                 }
                 long t0 = System.nanoTime();
                 float[] style = learner.discriminator().styleRewards(rollout.ampObs(), rollout.ampNextObs(),
@@ -96,11 +99,12 @@ public final class LearnerBenchmark {
                 }
                 progress.accept(u);
             }
+            double cpu = (processCpuNanos() - cpuStart) * 1e-9;
             double rssEnd = rssMiB();
             double act = actSecondsPerStep(learner, dims, spec);
             int k = spec.updates();
-            return new BenchResult(spec, wall / k, ppo / k, disc / k, act, rssStart, rssEnd,
-                    learner.policyDigest(), learner.discriminatorDigest());
+            return new BenchResult(spec, wall / k, ppo / k, disc / k, cpu / k, act, rssStart, rssEnd, loadStart,
+                    loadAverage(), learner.policyDigest(), learner.discriminatorDigest());
         } finally {
             pool.shutdown();
         }
@@ -168,6 +172,17 @@ public final class LearnerBenchmark {
             x[i] = CounterRandom.uniform(key, i) < p ? 1f : 0f;
         }
         return x;
+    }
+
+    /** CPU time of the whole process (all threads), nanoseconds. */
+    static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0L;
+    }
+
+    /** One-minute load average of the machine (the benchmark's context, never part of a result it digests). */
+    static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** Resident set size of this process from /proc/self/status (NaN where there is none). */

@@ -75,7 +75,9 @@ public final class BenchLearnerCommand implements Callable<Integer> {
                     r.updateSeconds(), r.ppoSeconds(), r.discriminatorSeconds(), s.overlap() ? ", overlapped" : "",
                     r.updateSamplesPerSecond(),
                     (Double) m.get("update_gflop_per_s"));
+            out.printf("update cpu %.3f s (process CPU time per update)%n", r.updateCpuSeconds());
             out.printf("act: %.0f env-steps/s%n", r.actEnvStepsPerSecond());
+            out.printf("load average %.2f -> %.2f%n", r.loadStart(), r.loadEnd());
             out.printf("rss: %.1f -> %.1f MiB over %d updates%n", r.rssStartMiB(), r.rssEndMiB(), s.updates());
         }
         out.flush();
