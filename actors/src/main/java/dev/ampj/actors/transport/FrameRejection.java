@@ -10,11 +10,11 @@ public enum FrameRejection {
     WRONG_STREAM_KIND,
     /** An iteration before the one expected (e.g. a batch from before a shard restart). */
     STALE_ITERATION,
-    /** A (iteration, shard) batch that was already assembled, or is arriving from another publication. */
+    /** A (iteration, shard) batch that was already assembled. */
     DUPLICATE,
     /** A chunk that does not continue the batch its publication was sending. */
     OUT_OF_ORDER,
-    /** A batch abandoned before its last chunk (its publication went away, restarted, or the iteration moved on). */
+    /** A batch abandoned before its last chunk: another publication re-sent it (a restarted shard), or the iteration moved on. */
     INCOMPLETE,
     /** The destination buffer given for the batch is smaller than the batch. */
     BUFFER_TOO_SMALL

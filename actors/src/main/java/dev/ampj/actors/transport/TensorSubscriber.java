@@ -19,6 +19,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.collections.IntHashSet;
+import org.agrona.concurrent.Agent;
 
 /**
  * Subscribes to one stream of tensor batches of one run and kind, and reassembles each batch,
@@ -32,10 +33,11 @@ import org.agrona.collections.IntHashSet;
  * handed to the {@link TensorBatchHandler}. Chunks of one batch always come from one publication
  * (Aeron keeps its messages in order); batches of different shards may interleave freely.
  *
- * <p>Single-threaded (the polling thread); nothing is allocated per batch once each publication
- * has been seen.
+ * <p>Single-threaded: poll, {@link #expectIteration} and the handlers run on one thread (the
+ * owner's loop, or an {@code AgentRunner} driving this {@link Agent}). Nothing is allocated per
+ * batch once each publication has been seen.
  */
-public final class TensorSubscriber implements AutoCloseable {
+public final class TensorSubscriber implements Agent, AutoCloseable {
 
     /** {@link #expectIteration} not called yet: every frame is held back. */
     public static final long NO_ITERATION = Long.MIN_VALUE;
@@ -87,6 +89,7 @@ public final class TensorSubscriber implements AutoCloseable {
     private final Counter chunks;
     private final Counter batches;
     private final Counter rejected;
+    private final String roleName;
     private long expectedIteration = NO_ITERATION;
 
     public TensorSubscriber(Aeron aeron, TransportSettings settings, int streamId, long runId, StreamKind kind,
@@ -99,6 +102,7 @@ public final class TensorSubscriber implements AutoCloseable {
         this.buffers = buffers;
         this.handler = handler;
         this.rejections = rejections;
+        this.roleName = "tensor-subscriber " + kind + " " + channel + " stream=" + streamId;
         this.subscription = aeron.addSubscription(channel, streamId);
         this.bytes = aeron.addCounter(TransportCounters.RX_BYTES, TransportCounters.label("rx bytes", channel, streamId));
         this.chunks = aeron.addCounter(TransportCounters.RX_CHUNKS, TransportCounters.label("rx chunks", channel, streamId));
@@ -111,11 +115,15 @@ public final class TensorSubscriber implements AutoCloseable {
      * later ones wait in the log, and any unfinished batch is abandoned.
      */
     public void expectIteration(long iteration) {
-        for (Assembly a : assemblies.values()) {
+        for (var it = assemblies.values().iterator(); it.hasNext(); ) {
+            Assembly a = it.next();
             if (a.active) {
                 abandon(a, FrameRejection.INCOMPLETE, "iteration moved on to " + iteration);
             }
-            a.skipping = false;
+            a.dropping = false;
+            if (subscription.imageBySessionId(a.sessionId) == null) {
+                it.remove();
+            }
         }
         completedShards.clear();
         activeShards.clear();
@@ -142,6 +150,22 @@ public final class TensorSubscriber implements AutoCloseable {
 
     public boolean isConnected() {
         return subscription.isConnected();
+    }
+
+    /** Duty cycle for an {@code AgentRunner}: one poll. */
+    @Override
+    public int doWork() {
+        return poll();
+    }
+
+    @Override
+    public String roleName() {
+        return roleName;
+    }
+
+    @Override
+    public void onClose() {
+        close();
     }
 
     private Action onFragment(DirectBuffer buffer, int offset, int length, Header header) {
@@ -228,8 +252,8 @@ public final class TensorSubscriber implements AutoCloseable {
             if (completedShards.contains(shard)) {
                 return skip(a, FrameRejection.DUPLICATE, "already assembled (" + describeFrame() + ")");
             }
-            if (activeShards.contains(shard) && !abandonGoneOwner(shard)) {
-                return skip(a, FrameRejection.DUPLICATE, "already arriving from another publication (" + describeFrame() + ")");
+            if (activeShards.contains(shard)) {
+                supersede(shard, a.sessionId);
             }
             int batchLength = frame.batchLength();
             MutableDirectBuffer dest = buffers.bufferFor(iteration, shard, kind, batchLength);
@@ -287,15 +311,18 @@ public final class TensorSubscriber implements AutoCloseable {
         handler.onBatch(batch);
     }
 
-    /** A shard marked as arriving whose publication is gone (e.g. a restarted shard) is abandoned so the new one can deliver. */
-    private boolean abandonGoneOwner(int shard) {
+    /**
+     * A new publication (e.g. a restarted shard re-sending its batch) starts a batch that another
+     * one left unfinished: the newest wins, since the older sender may be dead and can never
+     * finish; if it is alive, its further chunks no longer continue an active batch and are dropped.
+     */
+    private void supersede(int shard, int newSessionId) {
         for (Assembly other : assemblies.values()) {
-            if (other.active && other.shard == shard && subscription.imageBySessionId(other.sessionId) == null) {
-                abandon(other, FrameRejection.INCOMPLETE, "its publication (session " + other.sessionId + ") went away");
-                return true;
+            if (other.active && other.shard == shard) {
+                abandon(other, FrameRejection.INCOMPLETE, "superseded by a batch from session " + newSessionId);
+                return;
             }
         }
-        return false;
     }
 
     /** Rejects the chunk whose header is in {@code frame}, and drops the rest of its batch quietly. */

@@ -141,6 +141,16 @@ public record TransportSettings(
                 driverTimeout, fragmentLimit, idle);
     }
 
+    /** The configured stream id that carries batches of {@code kind}. */
+    public int streamId(dev.ampj.sim.wire.StreamKind kind) {
+        return switch (kind) {
+            case POLICY_PARAMS -> policyStreamId;
+            case TRAJECTORY -> trajectoryStreamId;
+            case STYLE_REWARDS -> styleRewardStreamId;
+            default -> throw new IllegalArgumentException("no stream id is configured under " + PATH + " for " + kind);
+        };
+    }
+
     public boolean isIpc() {
         return baseChannel(channel).isIpc();
     }

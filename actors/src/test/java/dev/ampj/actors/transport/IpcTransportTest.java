@@ -214,6 +214,130 @@ class IpcTransportTest {
         }
     }
 
+    @Test
+    void aRestartedShardsNewPublicationSupersedesItsUnfinishedBatch() throws Exception {
+        int stream = nextStream++;
+        Sink sink = new Sink();
+        UnsafeBuffer source = batch(RUN, 3, 1, StreamKind.TRAJECTORY, 2, 64, 64);
+        int payload = source.capacity() - WireFormat.HEADER_LENGTH;
+        int half = payload / 2;
+        UnsafeBuffer frame = new UnsafeBuffer(new byte[source.capacity()]);
+        dev.ampj.sim.wire.FrameHeaderEncoder header = new dev.ampj.sim.wire.FrameHeaderEncoder().wrap(frame, 0);
+        try (TensorSubscriber sub = new TensorSubscriber(driver.aeron(), settings, stream, RUN, StreamKind.TRAJECTORY,
+                     new PooledBatchBuffers(), sink, sink);
+             io.aeron.ExclusivePublication crashed = driver.aeron().addExclusivePublication(settings.publicationChannel(), stream);
+             TensorPublisher restarted = new TensorPublisher(driver.aeron(), settings, stream)) {
+            sub.expectIteration(3);
+            restarted.awaitConnected();
+            while (!crashed.isConnected()) {
+                Thread.onSpinWait();
+            }
+            header.copyFrom(source, 0).chunk(0, 2, 0, half, payload);
+            frame.putBytes(WireFormat.HEADER_LENGTH, source, WireFormat.HEADER_LENGTH, half);
+            offer(crashed, frame, WireFormat.HEADER_LENGTH + half);
+            pollUntil(sub, () -> sub.chunksReceived() == 1);
+            restarted.publish(source, 0, source.capacity());
+            pollUntil(sub, () -> sink.batches.size() == 1);
+            assertArrayEquals(bytes(source), sink.batches.get(0));
+            assertEquals(List.of(FrameRejection.INCOMPLETE), sink.reasons);
+            assertTrue(sink.details.get(0).contains("superseded"), sink.details.get(0));
+            // the old sender's late second half continues nothing and is dropped
+            header.copyFrom(source, 0).chunk(1, 2, half, payload - half, payload);
+            frame.putBytes(WireFormat.HEADER_LENGTH, source, WireFormat.HEADER_LENGTH + half, payload - half);
+            offer(crashed, frame, WireFormat.HEADER_LENGTH + payload - half);
+            pollUntil(sub, () -> sink.reasons.size() == 2);
+            assertEquals(FrameRejection.OUT_OF_ORDER, sink.reasons.get(1));
+            assertEquals(1, sink.batches.size());
+        }
+    }
+
+    @Test
+    void batchesLandInCallerProvidedSlicesOfOneRolloutBuffer() throws Exception {
+        int stream = nextStream++;
+        Sink sink = new Sink();
+        UnsafeBuffer[] sources = new UnsafeBuffer[2];
+        for (int s = 0; s < 2; s++) {
+            sources[s] = batch(RUN, 6, s, StreamKind.TRAJECTORY, 3, 300, 100);
+        }
+        int slot = sources[0].capacity();
+        UnsafeBuffer rollout = new UnsafeBuffer(org.agrona.BufferUtil.allocateDirectAligned(2 * slot, 64));
+        UnsafeBuffer[] slices = {new UnsafeBuffer(rollout, 0, slot), new UnsafeBuffer(rollout, slot, slot)};
+        BatchBufferProvider slices0and1 = (iteration, shard, kind, length) -> shard < 2 ? slices[shard] : slices[0];
+        UnsafeBuffer tooBig = batch(RUN, 6, 2, StreamKind.TRAJECTORY, 4, 300, 100);
+        try (TensorSubscriber sub = new TensorSubscriber(driver.aeron(), settings, stream, RUN, StreamKind.TRAJECTORY,
+                     slices0and1, sink, sink);
+             TensorPublisher pub = new TensorPublisher(driver.aeron(), settings, stream)) {
+            sub.expectIteration(6);
+            pub.awaitConnected();
+            async(publisherThread, () -> {
+                pub.publish(sources[1], 0, slot);
+                pub.publish(tooBig, 0, tooBig.capacity());
+                pub.publish(sources[0], 0, slot);
+            }).get();
+            pollUntil(sub, () -> sink.batches.size() == 2);
+            for (int s = 0; s < 2; s++) {
+                byte[] got = new byte[slot];
+                rollout.getBytes(s * slot, got);
+                assertArrayEquals(bytes(sources[s]), got, "shard " + s + " in its slice of the rollout buffer");
+            }
+            assertEquals(List.of(FrameRejection.BUFFER_TOO_SMALL), sink.reasons);
+            assertTrue(sink.details.get(0).contains("needs " + tooBig.capacity()), sink.details.get(0));
+        }
+    }
+
+    @Test
+    void publisherFailsClearlyWhenTheSubscriberStopsConsuming(@TempDir Path tmp) {
+        int stream = nextStream++;
+        TransportSettings quick = settings(tmp.resolve("unused"), "publication-timeout = 500ms");
+        UnsafeBuffer big = batch(RUN, 8, 0, StreamKind.TRAJECTORY, 8, 1024, 256); // 8 MiB: the 16 MiB term fills within 3
+        try (TensorSubscriber idle = new TensorSubscriber(driver.aeron(), quick, stream, RUN, StreamKind.TRAJECTORY,
+                     new PooledBatchBuffers(), b -> { }, (r, d) -> { });
+             TensorPublisher pub = new TensorPublisher(driver.aeron(), quick, stream)) {
+            pub.awaitConnected();
+            TransportTimeoutException e = assertThrows(TransportTimeoutException.class, () -> {
+                for (int i = 0; i < 8; i++) {
+                    pub.publish(big, 0, big.capacity());
+                }
+            });
+            assertTrue(e.getMessage().contains("back-pressured") && e.getMessage().contains("500 ms"), e.getMessage());
+            assertTrue(pub.backPressureEvents() > 0);
+        }
+    }
+
+    @Test
+    void policyParametersFanOutToEveryShardsSubscriber() throws Exception {
+        int stream = nextStream++;
+        UnsafeBuffer theta = batch(RUN, 11, 0, StreamKind.POLICY_PARAMS, 6, 256, 256); // 1.5 MiB
+        Sink[] sinks = {new Sink(), new Sink(), new Sink()};
+        TensorSubscriber[] shards = new TensorSubscriber[3];
+        try (TensorPublisher learner = new TensorPublisher(driver.aeron(), settings, stream)) {
+            for (int s = 0; s < 3; s++) {
+                shards[s] = new TensorSubscriber(driver.aeron(), settings, stream, RUN, StreamKind.POLICY_PARAMS,
+                        new PooledBatchBuffers(), sinks[s], sinks[s]);
+                shards[s].expectIteration(11);
+            }
+            learner.awaitConnected();
+            CompletableFuture<Integer> sent = CompletableFuture.supplyAsync(() -> learner.publish(theta, 0, theta.capacity()), publisherThread);
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while ((sinks[0].batches.isEmpty() || sinks[1].batches.isEmpty() || sinks[2].batches.isEmpty()) && System.nanoTime() < deadline) {
+                for (TensorSubscriber s : shards) {
+                    s.poll();
+                }
+            }
+            assertEquals(2, sent.get());
+            for (Sink sink : sinks) {
+                assertEquals(1, sink.batches.size());
+                assertArrayEquals(bytes(theta), sink.batches.get(0));
+            }
+        } finally {
+            for (TensorSubscriber s : shards) {
+                if (s != null) {
+                    s.close();
+                }
+            }
+        }
+    }
+
     private static void offer(io.aeron.ExclusivePublication pub, UnsafeBuffer frame, int length) {
         while (pub.offer(frame, 0, length) < 0) {
             Thread.onSpinWait();

@@ -27,6 +27,8 @@ class TransportSettingsTest {
         assertEquals((1 << 20) - 64, s.maxChunkPayload());
         assertEquals(1101, s.policyStreamId());
         assertEquals(1102, s.trajectoryStreamId());
+        assertEquals(1103, s.streamId(dev.ampj.sim.wire.StreamKind.STYLE_REWARDS));
+        assertThrows(IllegalArgumentException.class, () -> s.streamId(dev.ampj.sim.wire.StreamKind.DISCRIMINATOR_PARAMS));
         assertTrue(s.publicationChannel().contains("term-length=67108864"), s.publicationChannel());
         assertTrue(s.publicationChannel().contains("mtu=65504"), s.publicationChannel());
         assertEquals("aeron:ipc", s.subscriptionChannel());

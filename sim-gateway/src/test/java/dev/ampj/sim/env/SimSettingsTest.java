@@ -24,7 +24,7 @@ class SimSettingsTest {
         assertEquals(0.02, s.controlDt(), 1e-15);
         assertEquals(1000, s.maxEpisodeSteps());
         assertEquals(List.of("ostrich22"), s.observations().ampTerms());
-        assertEquals(List.of(300.0, 250.0, 40.0), s.pd().kp());
+        assertEquals(List.of(300.0, 300.0, 300.0), s.pd().kp());
     }
 
     @Test

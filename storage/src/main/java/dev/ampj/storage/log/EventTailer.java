@@ -39,17 +39,25 @@ public final class EventTailer implements AutoCloseable {
     }
 
     static void decodeInto(String run, long index, byte[] raw, java.util.Collection<LogEntry> sink) {
+        decodeInto(run, index, raw, sink, tag -> true);
+    }
+
+    /** Decodes the run events of a raw document whose type tag {@code wanted} accepts; others are only framed. */
+    static void decodeInto(String run, long index, byte[] raw, java.util.Collection<LogEntry> sink, java.util.function.IntPredicate wanted) {
         try {
-            LogDocument doc = LogDocument.decode(raw);
-            if (doc.kind() != LogDocument.KIND_ENTRIES) {
+            int[] position = {0};
+            java.util.List<LogEntry> found = new java.util.ArrayList<>(2);
+            LogDocument.Header h = LogDocument.parse(raw, (kind, bytes, offset, length) -> {
+                int i = position[0]++;
+                if (kind == LogDocument.RUN_EVENT && length >= 2 && wanted.test(RunEventCodec.typeTagOf(bytes, offset))) {
+                    found.add(new LogEntry(index, i, -1, 0, RunEventCodec.decode(new BinaryIn(bytes, offset, length))));
+                }
+            });
+            if (h.kind() != LogDocument.KIND_ENTRIES) {
                 return;
             }
-            for (int i = 0; i < doc.entries().size(); i++) {
-                LogDocument.Entry e = doc.entries().get(i);
-                if (e.kind() == LogDocument.RUN_EVENT) {
-                    BinaryIn in = new BinaryIn(e.bytes(), 0, e.bytes().length);
-                    sink.add(new LogEntry(index, i, doc.sequenceNr() + i, doc.wallTimeMillis(), RunEventCodec.decode(in)));
-                }
+            for (LogEntry e : found) {
+                sink.add(new LogEntry(index, e.entry(), h.sequenceNr() + e.entry(), h.wallTimeMillis(), e.event()));
             }
         } catch (dev.ampj.storage.event.UnsupportedSchemaException e) {
             throw new dev.ampj.storage.event.UnsupportedSchemaException("run '" + run + "', events index 0x"

@@ -74,6 +74,25 @@ public record LogDocument(int kind, long sequenceNr, long wallTimeMillis, String
 
     /** Checks the checksum first, then the framing; throws {@link MalformedDocumentException} on any mismatch. */
     public static LogDocument decode(byte[] raw) {
+        List<Entry> entries = new ArrayList<>();
+        Header h = parse(raw, (kind, bytes, offset, length) -> entries.add(new Entry(kind, java.util.Arrays.copyOfRange(bytes, offset, offset + length))));
+        return new LogDocument(h.kind(), h.sequenceNr(), h.wallTimeMillis(), h.writerUuid(), entries);
+    }
+
+    /** The envelope fields of a parsed document. */
+    public record Header(int kind, long sequenceNr, long wallTimeMillis, String writerUuid, int count) {}
+
+    /** Receives each entry of a document in place (no copy): its kind and its byte range in {@code raw}. */
+    @FunctionalInterface
+    public interface EntryVisitor {
+        void entry(int kind, byte[] raw, int offset, int length);
+    }
+
+    /**
+     * Verifies the checksum and framing of a raw document and hands each entry to {@code visitor}
+     * without copying it, so scans can look at type tags and decode only what they need.
+     */
+    public static Header parse(byte[] raw, EntryVisitor visitor) {
         verifyChecksum(raw);
         BinaryIn in = new BinaryIn(raw, 0, raw.length - 4);
         int magic = in.readInt();
@@ -92,16 +111,20 @@ public record LogDocument(int kind, long sequenceNr, long wallTimeMillis, String
         long wall = in.readLong();
         String writer = in.readString();
         int n = in.readCount(5);
-        List<Entry> entries = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int ek = in.readByte();
+            if (ek != RUN_EVENT && ek != SERIALIZED) {
+                throw new UnsupportedSchemaException("unknown entry kind " + ek + " (known: 1 run event, 2 serialized)");
+            }
             int len = in.readInt();
-            entries.add(new Entry(ek, in.readBytes(len)));
+            int at = in.position();
+            in.skip(len);
+            visitor.entry(ek, raw, at, len);
         }
         if (in.remaining() != 0) {
             throw new MalformedDocumentException(in.remaining() + " unexpected trailing bytes");
         }
-        return new LogDocument(kind, seq, wall, writer == null ? "" : writer, entries);
+        return new Header(kind, seq, wall, writer == null ? "" : writer, n);
     }
 
     static void verifyChecksum(byte[] raw) {

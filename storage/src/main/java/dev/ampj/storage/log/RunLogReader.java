@@ -77,6 +77,25 @@ public final class RunLogReader implements AutoCloseable {
         return all;
     }
 
+    /** The events before the first bad document, and the failure that stopped the read (if any). */
+    public record GoodPrefix(List<LogEntry> entries, Optional<CorruptLogException> stoppedBy) {}
+
+    /** Reads from the start up to the first bad document: what a damaged run still offers. */
+    public GoodPrefix readGoodPrefix() {
+        List<LogEntry> good = new ArrayList<>();
+        try (EventTailer t = tailFromStart()) {
+            for (Optional<LogEntry> e = t.next(); e.isPresent(); e = t.next()) {
+                good.add(e.get());
+            }
+            return new GoodPrefix(good, Optional.empty());
+        } catch (CorruptLogException e) {
+            // The bad document's own events are dropped whole: a document is atomic.
+            long bad = e.index();
+            good.removeIf(x -> x.index() == bad);
+            return new GoodPrefix(good, Optional.of(e));
+        }
+    }
+
     /** The run's first event; a log that does not start with one is refused as corrupt. */
     public RunCreated runCreated() {
         try (EventTailer t = tailFromStart()) {
@@ -91,7 +110,8 @@ public final class RunLogReader implements AutoCloseable {
 
     /** The latest checkpoint of an iteration {@code <= iteration}, scanning backwards from the end. */
     public Optional<CheckpointWritten> latestCheckpointAtOrBefore(long iteration) {
-        return lastMatching(e -> e instanceof CheckpointWritten c && c.iteration() <= iteration).map(e -> (CheckpointWritten) e.event());
+        return lastMatching(CheckpointWritten.TYPE_TAG, e -> ((CheckpointWritten) e).iteration() <= iteration)
+                .map(e -> (CheckpointWritten) e.event());
     }
 
     public Optional<CheckpointWritten> latestCheckpoint() {
@@ -99,7 +119,7 @@ public final class RunLogReader implements AutoCloseable {
     }
 
     public Optional<IterationCommitted> lastCommitted() {
-        return lastMatching(e -> e instanceof IterationCommitted).map(e -> (IterationCommitted) e.event());
+        return lastMatching(IterationCommitted.TYPE_TAG, e -> true).map(e -> (IterationCommitted) e.event());
     }
 
     /** The terminal event if the last event is one ({@link RunFinished} or {@link RunFailed}). */
@@ -109,6 +129,14 @@ public final class RunLogReader implements AutoCloseable {
 
     /** The last entry whose event matches, reading documents backwards from the end. */
     public Optional<LogEntry> lastMatching(Predicate<RunEvent> match) {
+        return lastMatching(-1, match);
+    }
+
+    /**
+     * The last event of type {@code typeTag} (-1: any) that matches, reading documents backwards
+     * from the end; entries of other types are checked (checksum, framing) but not decoded.
+     */
+    public Optional<LogEntry> lastMatching(int typeTag, Predicate<RunEvent> match) {
         try (ExcerptTailer tailer = queue.createTailer()) {
             tailer.direction(TailerDirection.BACKWARD).toEnd();
             long[] at = new long[1];
@@ -119,7 +147,7 @@ public final class RunLogReader implements AutoCloseable {
                     return Optional.empty();
                 }
                 doc.clear();
-                EventTailer.decodeInto(run.name(), at[0], raw, doc);
+                EventTailer.decodeInto(run.name(), at[0], raw, doc, tag -> typeTag < 0 || tag == typeTag);
                 for (int i = doc.size() - 1; i >= 0; i--) {
                     if (match.test(doc.get(i).event())) {
                         return Optional.of(doc.get(i));

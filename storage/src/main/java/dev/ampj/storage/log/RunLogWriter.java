@@ -110,9 +110,24 @@ public final class RunLogWriter implements AutoCloseable {
         return appendEntries(entries, "");
     }
 
-    /** Low-level append used by the Pekko journal: entries get consecutive sequence numbers. */
+    /** Low-level append: entries get consecutive sequence numbers after the last one. */
     public long appendEntries(List<LogDocument.Entry> entries, String writerUuid) {
-        return write(new LogDocument(LogDocument.KIND_ENTRIES, lastSequenceNr + 1, wallClock.getAsLong(), writerUuid, entries));
+        return appendEntries(lastSequenceNr + 1, entries, writerUuid);
+    }
+
+    /**
+     * Low-level append used by the Pekko journal, whose AtomicWrite carries its own sequence
+     * numbers: they must continue the log (Pekko guarantees this for one persistent actor).
+     */
+    public long appendEntries(long firstSequenceNr, List<LogDocument.Entry> entries, String writerUuid) {
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("nothing to append");
+        }
+        if (firstSequenceNr <= lastSequenceNr) {
+            throw new IllegalStateException("run '" + run.name() + "': sequence number " + firstSequenceNr
+                    + " does not continue the log (last is " + lastSequenceNr + ")");
+        }
+        return write(new LogDocument(LogDocument.KIND_ENTRIES, firstSequenceNr, wallClock.getAsLong(), writerUuid, entries));
     }
 
     /** Low-level append of a deletion tombstone (Pekko journal {@code deleteMessages}). */

@@ -69,7 +69,7 @@ final class TelemetryCodec {
         long iteration = in.readLong();
         long step = in.readLong();
         int shard = in.readInt();
-        int n = in.readCount(33);
+        int n = in.readCount(29); // 4 + 8 + 4 × 4 + 1 bytes per record
         int[] env = new int[n];
         long[] episode = new long[n];
         float[][] cols = new float[4][n];

@@ -1,0 +1,55 @@
+package dev.ampj.sim.task;
+
+import dev.ampj.sim.env.ObsGroupSpec;
+import dev.ampj.sim.ostrich.OstrichLayout;
+import dev.ampj.sim.terms.AmpObservation;
+import dev.ampj.sim.terms.AmpTermRegistry;
+import java.util.List;
+
+/**
+ * Observation groups of the velocity task (seed 001's policy observation, a critic with privileged
+ * terms, and the configured AMP observation). Frame-based parts reuse the AMP observation terms, so
+ * there is one definition of e.g. {@code projected_gravity}. Stateless, shared by all envs.
+ *
+ * <pre>
+ * policy (28): root_lin_vel_b 3, root_ang_vel_b 3, projected_gravity 3, velocity_command 1,
+ *              joint_pos_rel 6, joint_vel 6, last_action 6
+ * critic (31): policy + root_height 1, foot_contact 2 (left, right; 1 when touching the ground)
+ * amp:         amp.sim.observations.amp-terms over key-bodies (ostrich22 by default: 22)
+ * </pre>
+ */
+final class TaskObservations {
+
+    static final List<String> POLICY_TERMS = List.of("root_lin_vel_b", "root_ang_vel_b", "projected_gravity",
+            "velocity_command", "joint_pos_rel", "joint_vel", "last_action");
+    static final List<Integer> POLICY_DIMS = List.of(3, 3, 3, 1, 6, 6, 6);
+    static final List<String> CRITIC_EXTRA = List.of("root_height", "foot_contact");
+    static final List<Integer> CRITIC_EXTRA_DIMS = List.of(1, 2);
+
+    final AmpObservation base;
+    final AmpObservation joints;
+    final AmpObservation height;
+    final AmpObservation amp;
+    final ObsGroupSpec policy;
+    final ObsGroupSpec critic;
+    final ObsGroupSpec ampSpec;
+
+    TaskObservations(List<String> ampTerms, List<String> keyBodies) {
+        base = AmpTermRegistry.resolve(List.of("root_lin_vel_b", "root_ang_vel_b", "projected_gravity"), List.of(),
+                OstrichLayout.LAYOUT);
+        joints = AmpTermRegistry.resolve(List.of("joint_pos_rel", "joint_vel"), List.of(), OstrichLayout.LAYOUT);
+        height = AmpTermRegistry.resolve(List.of("root_height"), List.of(), OstrichLayout.LAYOUT);
+        amp = AmpTermRegistry.resolve(ampTerms, keyBodies, OstrichLayout.LAYOUT);
+        policy = ObsGroupSpec.of("policy", POLICY_TERMS, POLICY_DIMS);
+        critic = ObsGroupSpec.of("critic", concat(POLICY_TERMS, CRITIC_EXTRA), concat(POLICY_DIMS, CRITIC_EXTRA_DIMS));
+        List<String> names = amp.termNames();
+        List<Integer> dims = names.stream().map(amp::dimOf).toList();
+        ampSpec = ObsGroupSpec.of("amp", names, dims);
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        java.util.ArrayList<T> out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,370 @@
+package dev.ampj.sim.task;
+
+import dev.ampj.common.CounterRandom;
+import dev.ampj.common.RandomStream;
+import dev.ampj.sim.env.BatchMember;
+import dev.ampj.sim.env.ReferenceStateSampler;
+import dev.ampj.sim.env.SimSettings;
+import dev.ampj.sim.env.StepBuffers;
+import dev.ampj.sim.ostrich.OstrichGeometry;
+import dev.ampj.sim.ostrich.OstrichKinematics;
+import dev.ampj.sim.ostrich.OstrichLayout;
+import dev.ampj.sim.ostrich.OstrichRobot;
+import dev.ampj.sim.terms.KinematicFrame;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * One ostrich on the velocity-tracking task: PD joint targets from actions, task reward terms,
+ * failure terminations and timeouts, auto-reset into the next episode with a randomised default
+ * pose or a reference state. All randomness is drawn from streams keyed by (seed, purpose, global
+ * env id, episode), so the env's trajectory never depends on where or with whom it runs.
+ */
+public final class VelocityTaskEnv implements BatchMember {
+
+    /** Random stream purposes (part of the determinism contract: renaming one changes every run). */
+    static final String RESET = "sim.reset";
+    static final String COMMAND = "sim.command";
+    static final String REFERENCE_STATE = "sim.reference-state";
+
+    /** A body faster than this (m/s, rad/s) is a diverged simulation, treated like a NaN state. */
+    static final double MAX_LIN_SPEED = 100;
+    static final double MAX_ANG_SPEED = 400;
+    /** Clearance between the lowest foot corner and the ground at a reset (m). */
+    static final double RESET_CLEARANCE = 0.001;
+
+    static final int STATE_BYTES = 4 + 8 + 4 + 8 + 6 * 4 + OstrichRobot.STATE_DOUBLES * 8;
+
+    private final int envId;
+    private final long seed;
+    private final SimSettings s;
+    private final TaskObservations obs;
+    private final RewardTerms rewards;
+    private final ReferenceStateSampler sampler;
+    private final OstrichRobot robot;
+    private final KinematicFrame frame = new KinematicFrame(OstrichLayout.LAYOUT);
+    private final OstrichKinematics kinematics = new OstrichKinematics();
+    private final int maxSteps;
+    private final double cosMaxTilt;
+    private final double[] act = new double[6];
+    private final double[] targets = new double[6];
+    private final double[] term = new double[RewardTerms.NAMES.size()];
+    private final double[] raw = new double[OstrichRobot.STATE_DOUBLES];
+    private final ByteBuffer hashBuffer = ByteBuffer.allocate(STATE_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+
+    private long episode;
+    private int episodeStep;
+    private double command;
+    private final float[] lastAction = new float[6];
+
+    VelocityTaskEnv(int envId, long seed, SimSettings settings, TaskObservations obs, RewardTerms rewards,
+            ReferenceStateSampler sampler) {
+        this.envId = envId;
+        this.seed = seed;
+        this.s = settings;
+        this.obs = obs;
+        this.rewards = rewards;
+        this.sampler = sampler;
+        this.robot = new OstrichRobot(settings.planar(), toArray(settings.pd().kp()), toArray(settings.pd().kd()),
+                toArray(settings.pd().torqueLimit()));
+        this.maxSteps = settings.maxEpisodeSteps();
+        this.cosMaxTilt = Math.cos(settings.terminations().maxTorsoPitch());
+        startEpisode(0);
+    }
+
+    private static double[] toArray(java.util.List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    @Override
+    public int envId() {
+        return envId;
+    }
+
+    /** Current episode counter. */
+    public long episode() {
+        return episode;
+    }
+
+    /** Commanded forward speed of the current episode (m/s). */
+    public double command() {
+        return command;
+    }
+
+    /** The robot (tests and tools). */
+    public OstrichRobot robot() {
+        return robot;
+    }
+
+    /** The kinematic frame of the current state (read-only use). */
+    public KinematicFrame frame() {
+        return frame;
+    }
+
+    @Override
+    public void step(float[] actions, int offset, StepBuffers out, int slot) {
+        double clip = s.actionClip();
+        double scale = s.actionScale();
+        for (int j = 0; j < 6; j++) {
+            double a = actions[offset + j];
+            a = a > clip ? clip : (a < -clip ? -clip : a);
+            act[j] = a;
+            targets[j] = OstrichLayout.DEFAULT_JOINT_POS[j] + scale * a;
+        }
+        robot.step(targets, s.decimation(), s.dt());
+        robot.readFrame(frame);
+        episodeStep++;
+        long stepEpisode = episode;
+        int nt = term.length;
+        if (diverged()) {
+            // The (s, s') pair of a diverged step is (s, s): the reached state is unusable.
+            System.arraycopy(out.ampObs, slot * out.ampDim, out.terminalAmpObs, slot * out.ampDim, out.ampDim);
+            System.arraycopy(out.criticObs, slot * out.criticDim, out.terminalCriticObs, slot * out.criticDim,
+                    out.criticDim);
+            out.rewards[slot] = 0;
+            java.util.Arrays.fill(out.rewardTerms, slot * nt, slot * nt + nt, 0f);
+            out.terminated[slot] = true;
+            out.nanTerminated[slot] = true;
+            out.timedOut[slot] = false;
+            startEpisode(episode + 1);
+            observe(out, slot);
+            out.episodeIds[slot] = stepEpisode;
+            return;
+        }
+        double[] q = frame.rootQuat;
+        double w = q[0], x = q[1], y = q[2], z = q[3];
+        double r20 = 2 * (x * z - w * y);
+        double r21 = 2 * (y * z + w * x);
+        double r22 = 1 - 2 * (x * x + y * y);
+        boolean failed = frame.rootPos[2] < s.terminations().minTorsoHeight() || r22 < cosMaxTilt;
+        double err = forwardSpeed() - command;
+        term[RewardTerms.TRACK] = Math.exp(-err * err * rewards.inverseSigmaSq);
+        term[RewardTerms.ALIVE] = failed ? 0 : 1;
+        term[RewardTerms.UPRIGHT] = 1 - (r20 * r20 + r21 * r21);
+        double rate = 0;
+        for (int j = 0; j < 6; j++) {
+            double d = act[j] - lastAction[j];
+            rate += d * d;
+            lastAction[j] = (float) act[j];
+        }
+        term[RewardTerms.ACTION_RATE] = rate;
+        term[RewardTerms.TORQUE] = robot.meanTorqueSq();
+        term[RewardTerms.POWER] = robot.meanPower();
+        double total = 0;
+        for (int k = 0; k < nt; k++) {
+            double v = rewards.weights[k] * term[k];
+            out.rewardTerms[slot * nt + k] = (float) v;
+            total += v;
+        }
+        out.rewards[slot] = (float) total;
+        boolean timeout = !failed && episodeStep >= maxSteps;
+        out.terminated[slot] = failed;
+        out.timedOut[slot] = timeout;
+        out.nanTerminated[slot] = false;
+        if (failed || timeout) {
+            obs.amp.compute(frame, out.terminalAmpObs, slot * out.ampDim);
+            writeCritic(out.terminalCriticObs, slot * out.criticDim);
+            startEpisode(episode + 1);
+        }
+        observe(out, slot);
+        out.episodeIds[slot] = stepEpisode;
+    }
+
+    @Override
+    public void reset(StepBuffers out, int slot) {
+        startEpisode(episode + 1);
+        observe(out, slot);
+    }
+
+    @Override
+    public void observe(StepBuffers out, int slot) {
+        int p = slot * out.policyDim;
+        writePolicy(out.policyObs, p);
+        writeCritic(out.criticObs, slot * out.criticDim);
+        obs.amp.compute(frame, out.ampObs, slot * out.ampDim);
+        out.episodeSteps[slot] = episodeStep;
+        out.episodeIds[slot] = episode;
+    }
+
+    private void writePolicy(float[] dst, int off) {
+        obs.base.compute(frame, dst, off);
+        dst[off + 9] = (float) command;
+        obs.joints.compute(frame, dst, off + 10);
+        System.arraycopy(lastAction, 0, dst, off + 22, 6);
+    }
+
+    private void writeCritic(float[] dst, int off) {
+        writePolicy(dst, off);
+        obs.height.compute(frame, dst, off + 28);
+        dst[off + 29] = robot.inContact(OstrichGeometry.LEFT_FOOT) ? 1f : 0f;
+        dst[off + 30] = robot.inContact(OstrichGeometry.RIGHT_FOOT) ? 1f : 0f;
+    }
+
+    /** Forward speed along the torso's heading projected on the ground (m/s). */
+    private double forwardSpeed() {
+        double[] q = frame.rootQuat;
+        double w = q[0], x = q[1], y = q[2], z = q[3];
+        double fx = 1 - 2 * (y * y + z * z);
+        double fy = 2 * (x * y + w * z);
+        double n = Math.sqrt(fx * fx + fy * fy);
+        if (n < 1e-6) {
+            return frame.rootLinVel[0];
+        }
+        return (frame.rootLinVel[0] * fx + frame.rootLinVel[1] * fy) / n;
+    }
+
+    private boolean diverged() {
+        if (!frame.isFinite()) {
+            return true;
+        }
+        for (int i = 0; i < 7; i++) {
+            double vx = frame.bodyLinVel[3 * i], vy = frame.bodyLinVel[3 * i + 1], vz = frame.bodyLinVel[3 * i + 2];
+            double wx = frame.bodyAngVel[3 * i], wy = frame.bodyAngVel[3 * i + 1], wz = frame.bodyAngVel[3 * i + 2];
+            if (vx * vx + vy * vy + vz * vz > MAX_LIN_SPEED * MAX_LIN_SPEED
+                    || wx * wx + wy * wy + wz * wz > MAX_ANG_SPEED * MAX_ANG_SPEED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Starts episode {@code ep}: command, initial state (reference or randomised default pose). */
+    private void startEpisode(long ep) {
+        episode = ep;
+        episodeStep = 0;
+        java.util.Arrays.fill(lastAction, 0f);
+        SimSettings.Command c = s.command();
+        command = c.linVelXMin() + (c.linVelXMax() - c.linVelXMin())
+                * CounterRandom.uniform(CounterRandom.key(seed, COMMAND, envId, ep), 0);
+        long key = CounterRandom.key(seed, RESET, envId, ep);
+        double rsi = s.init().referenceStateInit();
+        if (sampler != null && rsi > 0 && CounterRandom.uniform(key, 0) < rsi) {
+            referenceState(ep);
+        } else {
+            defaultPose(key);
+        }
+        robot.writeFrame(frame);
+        robot.readFrame(frame);
+    }
+
+    private void defaultPose(long key) {
+        SimSettings.Init init = s.init();
+        for (int j = 0; j < 6; j++) {
+            double qj = OstrichLayout.DEFAULT_JOINT_POS[j]
+                    + init.jointPosNoise() * (2 * CounterRandom.uniform(key, 1 + j) - 1);
+            frame.jointPos[j] = Math.max(OstrichGeometry.JOINT_LO[j], Math.min(OstrichGeometry.JOINT_HI[j], qj));
+            frame.jointVel[j] = init.jointVelNoise() * (2 * CounterRandom.uniform(key, 7 + j) - 1);
+        }
+        frame.rootPos[0] = 0;
+        frame.rootPos[1] = 0;
+        frame.rootPos[2] = 0;
+        frame.rootQuat[0] = 1;
+        frame.rootQuat[1] = 0;
+        frame.rootQuat[2] = 0;
+        frame.rootQuat[3] = 0;
+        frame.rootLinVel[0] = init.rootLinVelNoise() * (2 * CounterRandom.uniform(key, 13) - 1);
+        frame.rootLinVel[1] = 0;
+        frame.rootLinVel[2] = init.rootLinVelNoise() * (2 * CounterRandom.uniform(key, 14) - 1);
+        frame.rootAngVel[0] = 0;
+        frame.rootAngVel[1] = 0;
+        frame.rootAngVel[2] = 0;
+        kinematics.forward(frame);
+        OstrichKinematics.lift(frame, RESET_CLEARANCE - kinematics.lowestFootZ(frame));
+    }
+
+    private void referenceState(long ep) {
+        sampler.sample(new RandomStream(CounterRandom.key(seed, REFERENCE_STATE, envId, ep), 0), frame);
+        frame.rootPos[0] = 0;
+        if (s.planar()) {
+            frame.rootPos[1] = 0;
+        }
+        if (!frame.isFinite()) {
+            throw new IllegalStateException("reference state sampler gave a non-finite state for env " + envId
+                    + " episode " + ep + ": " + frame);
+        }
+        kinematics.forward(frame);
+        double low = kinematics.lowestFootZ(frame);
+        if (low < RESET_CLEARANCE) {
+            OstrichKinematics.lift(frame, RESET_CLEARANCE - low);
+        }
+    }
+
+    @Override
+    public int stateBytes() {
+        return STATE_BYTES;
+    }
+
+    @Override
+    public void writeState(ByteBuffer out) {
+        out.putInt(envId);
+        out.putLong(episode);
+        out.putInt(episodeStep);
+        out.putDouble(command);
+        for (float a : lastAction) {
+            out.putFloat(a);
+        }
+        robot.readState(raw, 0);
+        for (double v : raw) {
+            out.putDouble(v);
+        }
+    }
+
+    @Override
+    public void checkState(ByteBuffer in) {
+        int id = in.getInt();
+        if (id != envId) {
+            throw new IllegalArgumentException("snapshot block is for env " + id + ", expected env " + envId);
+        }
+        long ep = in.getLong();
+        int step = in.getInt();
+        double cmd = in.getDouble();
+        if (ep < 0 || step < 0 || step >= maxSteps || !Double.isFinite(cmd)) {
+            throw new IllegalArgumentException("snapshot block of env " + envId + " is corrupt: episode " + ep
+                    + ", step " + step + ", command " + cmd);
+        }
+        for (int j = 0; j < 6; j++) {
+            if (!Float.isFinite(in.getFloat())) {
+                throw new IllegalArgumentException("snapshot block of env " + envId + " has a non-finite last action");
+            }
+        }
+        for (int k = 0; k < OstrichRobot.STATE_DOUBLES; k++) {
+            if (!Double.isFinite(in.getDouble())) {
+                throw new IllegalArgumentException("snapshot block of env " + envId + " has a non-finite body state");
+            }
+        }
+    }
+
+    @Override
+    public void readState(ByteBuffer in) {
+        in.getInt();
+        episode = in.getLong();
+        episodeStep = in.getInt();
+        command = in.getDouble();
+        for (int j = 0; j < 6; j++) {
+            lastAction[j] = in.getFloat();
+        }
+        for (int k = 0; k < raw.length; k++) {
+            raw[k] = in.getDouble();
+        }
+        robot.writeState(raw, 0);
+        robot.readFrame(frame);
+    }
+
+    /** FNV-1a 64 of this env's exact state (what {@link #writeState} writes). */
+    public long stateHash() {
+        hashBuffer.clear();
+        writeState(hashBuffer);
+        long h = 0xCBF29CE484222325L;
+        byte[] b = hashBuffer.array();
+        for (int i = 0; i < STATE_BYTES; i++) {
+            h ^= (b[i] & 0xFF);
+            h *= 0x100000001B3L;
+        }
+        return h;
+    }
+
+    @Override
+    public void close() {
+        robot.close();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.ampj.sim.task;
+
+import dev.ampj.sim.env.BatchMember;
+import dev.ampj.sim.env.BatchVecEnv;
+import dev.ampj.sim.env.EnvIds;
+import dev.ampj.sim.env.ReferenceStateSampler;
+import dev.ampj.sim.env.SimSettings;
+import dev.ampj.sim.env.VecEnv;
+import dev.ampj.sim.env.VecEnvSpec;
+import dev.ampj.sim.robot.OdeEngine;
+
+/** Builds VecEnvs of the ostrich velocity task over a block of global env ids. */
+public final class VelocityTaskVecEnvs {
+
+    private VelocityTaskVecEnvs() {}
+
+    /** The spec every VecEnv built from {@code settings} has. */
+    public static VecEnvSpec spec(SimSettings settings) {
+        TaskObservations obs = observations(settings);
+        return spec(settings, obs);
+    }
+
+    /** A VecEnv without reference-state initialisation (amp.sim.init.reference-state-init must be 0). */
+    public static BatchVecEnv create(SimSettings settings, long seed, int[] envIds) {
+        return create(settings, seed, envIds, null);
+    }
+
+    /**
+     * A VecEnv over {@code envIds} (global ids, in batch order) drawing its randomness from
+     * {@code seed}; {@code sampler} (may be null) gives reference states for the configured
+     * fraction of resets.
+     */
+    public static BatchVecEnv create(SimSettings settings, long seed, int[] envIds, ReferenceStateSampler sampler) {
+        int[] ids = EnvIds.checked(envIds);
+        if (settings.init().referenceStateInit() > 0 && sampler == null) {
+            throw new IllegalArgumentException("amp.sim.init.reference-state-init = " + settings.init().referenceStateInit()
+                    + " needs a reference motion (a ReferenceStateSampler); set it to 0 or give a motion");
+        }
+        TaskObservations obs = observations(settings);
+        RewardTerms rewards = new RewardTerms(settings.rewards());
+        BatchMember[] members = new BatchMember[ids.length];
+        try {
+            for (int i = 0; i < ids.length; i++) {
+                members[i] = new VelocityTaskEnv(ids[i], seed, settings, obs, rewards, sampler);
+            }
+        } catch (RuntimeException e) {
+            for (BatchMember m : members) {
+                if (m != null) {
+                    m.close();
+                }
+            }
+            throw e;
+        }
+        return new BatchVecEnv(spec(settings, obs), members, settings.threads(), OdeEngine.NAME, OdeEngine.VERSION, seed);
+    }
+
+    private static TaskObservations observations(SimSettings settings) {
+        try {
+            return new TaskObservations(settings.observations().ampTerms(), settings.observations().keyBodies());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("amp.sim.observations: " + e.getMessage(), e);
+        }
+    }
+
+    private static VecEnvSpec spec(SimSettings s, TaskObservations obs) {
+        return new VecEnvSpec(s.robot(), OdeEngine.describe(), 6, obs.policy, obs.critic, obs.ampSpec,
+                RewardTerms.NAMES, s.controlDt(), s.maxEpisodeSteps(), s.digest());
+    }
+
+    /** Convenience for one shard: envs {@code first .. first + count - 1}. */
+    public static VecEnv range(SimSettings settings, long seed, int first, int count) {
+        return create(settings, seed, EnvIds.range(first, count));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.ampj.sim.ostrich;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ampj.sim.terms.FrameMath;
+import dev.ampj.sim.terms.KinematicFrame;
+import org.junit.jupiter.api.Test;
+
+/** Physics sanity of the ostrich: a PD-held standing pose holds, a limp robot falls, FK matches the engine. */
+class OstrichRobotTest {
+
+    static final double[] KP = {300, 300, 300};
+    static final double[] KD = {10, 8, 2};
+    static final double[] LIMIT = {150, 150, 100};
+
+    static KinematicFrame standing() {
+        KinematicFrame f = new KinematicFrame(OstrichLayout.LAYOUT);
+        System.arraycopy(OstrichLayout.DEFAULT_JOINT_POS, 0, f.jointPos, 0, 6);
+        OstrichKinematics k = new OstrichKinematics();
+        k.forward(f);
+        OstrichKinematics.lift(f, 0.002 - k.lowestFootZ(f));
+        return f;
+    }
+
+    @Test
+    void standingPdPoseHoldsForFiveSeconds() {
+        for (boolean planar : new boolean[] {true, false}) {
+            try (OstrichRobot r = new OstrichRobot(planar, KP, KD, LIMIT)) {
+                KinematicFrame f = standing();
+                double h0 = f.rootPos[2];
+                r.writeFrame(f);
+                double minH = h0;
+                double maxTilt = 0;
+                for (int t = 0; t < 250; t++) {
+                    r.step(OstrichLayout.DEFAULT_JOINT_POS, 4, 0.005);
+                    r.readFrame(f);
+                    minH = Math.min(minH, f.rootPos[2]);
+                    maxTilt = Math.max(maxTilt, Math.abs(FrameMath.pitch(f.rootQuat, 0)));
+                }
+                assertTrue(minH > h0 - 0.05, "planar=" + planar + " torso sank from " + h0 + " to " + minH);
+                assertTrue(maxTilt < 0.1, "planar=" + planar + " torso tilted " + maxTilt);
+                assertEquals(0, f.rootLinVel[0], 0.05, "drifting forward");
+                assertTrue(r.inContact(OstrichGeometry.LEFT_FOOT) && r.inContact(OstrichGeometry.RIGHT_FOOT));
+            }
+        }
+    }
+
+    @Test
+    void torqueFreeRobotFalls() {
+        try (OstrichRobot r = new OstrichRobot(true, new double[3], new double[3], LIMIT)) {
+            KinematicFrame f = standing();
+            r.writeFrame(f);
+            for (int t = 0; t < 150; t++) {
+                r.step(OstrichLayout.DEFAULT_JOINT_POS, 4, 0.005);
+            }
+            r.readFrame(f);
+            assertTrue(f.rootPos[2] < 0.6, "limp torso should collapse, height " + f.rootPos[2]);
+        }
+    }
+
+    @Test
+    void engineFrameMatchesForwardKinematics() {
+        try (OstrichRobot r = new OstrichRobot(true, KP, KD, LIMIT)) {
+            KinematicFrame f = standing();
+            f.jointPos[1] = 0.9;
+            f.jointVel[0] = 0.7;
+            f.jointVel[4] = -1.1;
+            f.rootLinVel[0] = 0.3;
+            f.rootAngVel[1] = 0.2;
+            FrameMath.axisAngle(0, 1, 0, 0.1, f.rootQuat, 0);
+            new OstrichKinematics().forward(f);
+            r.writeFrame(f);
+            KinematicFrame g = new KinematicFrame(OstrichLayout.LAYOUT);
+            r.readFrame(g);
+            assertArrayEquals(f.jointPos, g.jointPos, 1e-9);
+            assertArrayEquals(f.jointVel, g.jointVel, 1e-9);
+            assertArrayEquals(f.bodyPos, g.bodyPos, 1e-12);
+            assertArrayEquals(f.bodyLinVel, g.bodyLinVel, 1e-12);
+            assertArrayEquals(f.bodyAngVel, g.bodyAngVel, 1e-12);
+            assertArrayEquals(f.rootPos, g.rootPos, 1e-12);
+        }
+    }
+}

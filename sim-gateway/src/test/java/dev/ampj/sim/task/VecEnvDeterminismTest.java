@@ -1,0 +1,107 @@
+package dev.ampj.sim.task;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ampj.sim.env.BatchVecEnv;
+import dev.ampj.sim.env.EnvIds;
+import dev.ampj.sim.env.SimSettings;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Golden hash and determinism of the ostrich VecEnv: a fixed action script for 600 steps x 16 envs
+ * folds a hash of every step's raw state and outputs. Fails on any change of physics or task
+ * behaviour (update {@link #GOLDEN} only for an intended change, and say so in the commit).
+ */
+class VecEnvDeterminismTest {
+
+    /** ode4j 0.5.3, amp.sim defaults, seed 42, envs 0..15, 600 steps of {@link Scripts#action}. */
+    static final long GOLDEN = 0x8af56f63ec178d84L;
+    static final int STEPS = 600;
+    static final int ENVS = 16;
+    static final long SEED = 42;
+
+    /** Runs the script; returns per-env per-step hashes [env][step] and counts ended episodes in {@code dones[0]}. */
+    static long[][] run(SimSettings s, int[] ids, int from, int to, BatchVecEnv env, int[] dones) {
+        long[][] h = new long[ids.length][to - from];
+        float[] actions = new float[ids.length * 6];
+        for (int t = from; t < to; t++) {
+            Scripts.fill(env, actions, t);
+            env.step(actions);
+            for (int i = 0; i < ids.length; i++) {
+                h[i][t - from] = Scripts.fold(0xCBF29CE484222325L, env, i);
+                if (dones != null && env.buffers().done(i)) {
+                    dones[0]++;
+                }
+            }
+        }
+        return h;
+    }
+
+    static long fold(long[][] h) {
+        long g = 0xCBF29CE484222325L;
+        for (int t = 0; t < h[0].length; t++) {
+            for (long[] row : h) {
+                g = Scripts.fnv(g, row[t]);
+            }
+        }
+        return g;
+    }
+
+    @Test
+    void goldenHashAndThreadCountAndBatchIndependence() {
+        SimSettings s = SimSettings.defaults();
+        int[] ids = EnvIds.range(0, ENVS);
+        int[] dones = new int[1];
+        long[][] one;
+        try (BatchVecEnv env = VelocityTaskVecEnvs.create(s, SEED, ids)) {
+            one = run(s, ids, 0, STEPS, env, dones);
+        }
+        long golden = fold(one);
+        System.out.println("golden hash " + Long.toHexString(golden) + " (" + dones[0] + " episodes ended)");
+        assertTrue(dones[0] >= 4, "the script must exercise resets, got " + dones[0]);
+        assertEquals(Long.toHexString(GOLDEN), Long.toHexString(golden), "physics or task behaviour changed");
+
+        long[][] two;
+        try (BatchVecEnv env = VelocityTaskVecEnvs.create(s.withThreads(2), SEED, ids)) {
+            assertEquals(2, env.threads());
+            two = run(s, ids, 0, STEPS, env, null);
+        }
+        for (int i = 0; i < ENVS; i++) {
+            assertArrayEquals(one[i], two[i], "env " + i + ": 1 vs 2 threads");
+        }
+
+        long[][] alone;
+        try (BatchVecEnv env = VelocityTaskVecEnvs.create(s, SEED, new int[] {3})) {
+            alone = run(s, new int[] {3}, 0, STEPS, env, null);
+        }
+        assertArrayEquals(one[3], alone[0], "env 3 alone vs inside the batch");
+    }
+
+    @Test
+    void snapshotRestoresExactlyInPlaceAndIntoAFreshInstance() {
+        SimSettings s = SimSettings.defaults();
+        int[] ids = EnvIds.range(100, 8);
+        byte[] snap;
+        long[][] continued;
+        try (BatchVecEnv env = VelocityTaskVecEnvs.create(s, SEED, ids)) {
+            run(s, ids, 0, 300, env, null);
+            snap = env.snapshot();
+            continued = run(s, ids, 300, STEPS, env, null);
+            env.restore(snap);
+            long[][] inPlace = run(s, ids, 300, STEPS, env, null);
+            for (int i = 0; i < ids.length; i++) {
+                assertArrayEquals(continued[i], inPlace[i], "in-place restore, env " + ids[i]);
+            }
+        }
+        try (BatchVecEnv fresh = VelocityTaskVecEnvs.create(s.withThreads(2), SEED, ids)) {
+            fresh.restore(snap);
+            assertArrayEquals(snap, fresh.snapshot(), "restored state re-snapshots to the same bytes");
+            long[][] replay = run(s, ids, 300, STEPS, fresh, null);
+            for (int i = 0; i < ids.length; i++) {
+                assertArrayEquals(continued[i], replay[i], "fresh-instance restore, env " + ids[i]);
+            }
+        }
+    }
+}
