@@ -23,6 +23,9 @@ public final class RunsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON array (one object per run) instead of the table.")
     boolean json;
 
+    @Option(names = "--verify", description = "Check every document's checksum (reads whole logs; damaged runs show as CORRUPT).")
+    boolean verify;
+
     @Option(names = "--runs-dir", paramLabel = "DIR", description = "Runs root (default: amp.storage.runs-dir, ./runs).")
     Path runsDir;
 
@@ -33,7 +36,7 @@ public final class RunsCommand implements Callable<Integer> {
     public Integer call() {
         Path dir = runsDir != null ? runsDir : StorageSettings.fromConfig(ConfigFactory.load()).runsDir();
         RunRegistry registry = new RunRegistry(dir);
-        List<RunSummary> runs = registry.list();
+        List<RunSummary> runs = registry.list(verify);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(toJson(runs));

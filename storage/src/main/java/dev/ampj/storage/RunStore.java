@@ -5,7 +5,9 @@ import dev.ampj.storage.event.RunCreated;
 import dev.ampj.storage.log.RunDirectory;
 import dev.ampj.storage.log.RunLogReader;
 import dev.ampj.storage.log.RunLogWriter;
+import dev.ampj.storage.registry.LocatedCheckpoint;
 import dev.ampj.storage.registry.RunRegistry;
+import dev.ampj.storage.telemetry.TelemetryPruner;
 import dev.ampj.storage.telemetry.TelemetryReader;
 import dev.ampj.storage.telemetry.TelemetryWriter;
 
@@ -65,12 +67,23 @@ public final class RunStore {
         return new CheckpointStore(directory(run).checkpoints());
     }
 
+    /** Reads (and verifies) a checkpoint found along a lineage, from the store of the run that wrote it. */
+    public byte[] readCheckpoint(LocatedCheckpoint located) {
+        return checkpoints(located.run()).read(located.checkpoint().blobDigest());
+    }
+
     public TelemetryWriter telemetryWriter(String run) {
         return TelemetryWriter.open(directory(run), settings);
     }
 
     public TelemetryReader telemetryReader(String run) {
         return TelemetryReader.open(directory(run), settings);
+    }
+
+    /** Applies {@code amp.storage.telemetry.max-age / max-bytes} to a run's telemetry (events untouched). */
+    public TelemetryPruner.Report pruneTelemetry(String run) {
+        return TelemetryPruner.prune(directory(run).telemetry(), settings.telemetryMaxAge(), settings.telemetryMaxBytes(),
+                java.time.Instant.now());
     }
 
     public RunRegistry registry() {

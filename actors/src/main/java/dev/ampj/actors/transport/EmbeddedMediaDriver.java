@@ -40,11 +40,7 @@ public final class EmbeddedMediaDriver implements AutoCloseable {
     public static EmbeddedMediaDriver launch(TransportSettings settings) {
         Path dir = settings.aeronDir().toAbsolutePath();
         long driverTimeoutMs = settings.driverTimeout().toMillis();
-        if (Files.exists(dir.resolve("cnc.dat"))
-                && CommonContext.isDriverActive(dir.toFile(), driverTimeoutMs, msg -> { })) {
-            throw new IllegalStateException("an active Aeron media driver already uses " + dir
-                    + "; give this process another " + TransportSettings.PATH + ".node-name or aeron-dir");
-        }
+        awaitNoLiveDriver(dir, driverTimeoutMs);
         MediaDriver.Context ctx = new MediaDriver.Context()
                 .aeronDirectoryName(dir.toString())
                 .dirDeleteOnStart(true)
@@ -74,6 +70,27 @@ public final class EmbeddedMediaDriver implements AutoCloseable {
         EmbeddedMediaDriver embedded = new EmbeddedMediaDriver(dir, driver, aeron);
         Runtime.getRuntime().addShutdownHook(embedded.shutdownHook);
         return embedded;
+    }
+
+    /**
+     * A driver killed a moment ago still looks alive until its heartbeat is older than the driver
+     * timeout, so a quickly restarted process waits that long; a heartbeat that keeps beating
+     * beyond it is another live process, which is refused rather than deleted under its feet.
+     */
+    private static void awaitNoLiveDriver(Path dir, long driverTimeoutMs) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(driverTimeoutMs + 1000);
+        while (Files.exists(dir.resolve("cnc.dat")) && CommonContext.isDriverActive(dir.toFile(), driverTimeoutMs, msg -> { })) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("an active Aeron media driver already uses " + dir
+                        + "; give this process another " + TransportSettings.PATH + ".node-name or aeron-dir");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the media driver directory " + dir, e);
+            }
+        }
     }
 
     /** The client every publisher and subscriber of this process shares. */

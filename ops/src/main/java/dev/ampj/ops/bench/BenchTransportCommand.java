@@ -173,12 +173,20 @@ public final class BenchTransportCommand implements Callable<Integer> {
         return all.length % 2 == 1 ? all[all.length / 2] : (all[all.length / 2 - 1] + all[all.length / 2]) / 2;
     }
 
-    private record Result(double gbps, long batches, long backPressure, long rejected, int chunksPerBatch) {}
+    private record Result(double gbps, long batches, long backPressure, long rejected, int chunksPerBatch,
+            double latencyP50Ms, double latencyMaxMs, int latencySamples) {}
+
+    /** After the throughput phase: up to 30 batches (or 3 s), one in flight, publish start to assembled. */
+    private static final int LATENCY_BATCHES = 30;
+    private static final long LATENCY_BUDGET_NS = 3_000_000_000L;
 
     private Result stream(EmbeddedMediaDriver driver, TransportSettings settings, UnsafeBuffer batch) throws Exception {
         int stream = settings.trajectoryStreamId();
         AtomicLong receivedBytes = new AtomicLong();
         AtomicLong receivedBatches = new AtomicLong();
+        AtomicLong lastReceivedNanos = new AtomicLong();
+        long[] latencies = new long[LATENCY_BATCHES];
+        int[] latencySamples = new int[1];
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicLong rejected = new AtomicLong();
         long[] chunks = new long[1];
@@ -190,6 +198,7 @@ public final class BenchTransportCommand implements Callable<Integer> {
                              verify(batch, b);
                          }
                          receivedBytes.addAndGet(b.encodedLength());
+                         lastReceivedNanos.set(System.nanoTime());
                          receivedBatches.incrementAndGet();
                      }, (reason, detail) -> rejected.incrementAndGet());
              TensorPublisher pub = new TensorPublisher(driver.aeron(), settings, stream)) {
@@ -213,9 +222,26 @@ public final class BenchTransportCommand implements Callable<Integer> {
             Thread publisher = new Thread(() -> {
                 try {
                     pub.awaitConnected();
-                    for (long i = 0; !stop.get(); i++) {
+                    long i = 0;
+                    for (; !stop.get(); i++) {
                         batch.putLong(WireFormat.ITERATION_OFFSET, i, ByteOrder.LITTLE_ENDIAN);
                         chunks[0] = pub.publish(batch, 0, batch.capacity());
+                    }
+                    IdleStrategy idle = settings.idle().newStrategy();
+                    while (receivedBatches.get() < i) {
+                        idle.idle();
+                    }
+                    long phaseStart = System.nanoTime();
+                    for (int j = 0; j < LATENCY_BATCHES && (j < 3 || System.nanoTime() - phaseStart < LATENCY_BUDGET_NS); j++, i++) {
+                        batch.putLong(WireFormat.ITERATION_OFFSET, i, ByteOrder.LITTLE_ENDIAN);
+                        long start = System.nanoTime();
+                        pub.publish(batch, 0, batch.capacity());
+                        idle.reset();
+                        while (receivedBatches.get() <= i) {
+                            idle.idle();
+                        }
+                        latencies[j] = lastReceivedNanos.get() - start;
+                        latencySamples[0] = j + 1;
                     }
                 } catch (Throwable t) {
                     failure.compareAndSet(null, t);
@@ -236,7 +262,7 @@ public final class BenchTransportCommand implements Callable<Integer> {
             long n1 = receivedBatches.get();
             long bp1 = pub.backPressureEvents();
             stop.set(true);
-            publisher.join(settings.publicationTimeout().toMillis() + 5000);
+            publisher.join(settings.publicationTimeout().toMillis() + LATENCY_BUDGET_NS / 1_000_000 + 30_000);
             subscriber.join(5000);
             if (failure.get() != null) {
                 throw new IllegalStateException("transport benchmark failed: " + failure.get().getMessage(), failure.get());
@@ -244,7 +270,11 @@ public final class BenchTransportCommand implements Callable<Integer> {
             if (n1 == n0) {
                 throw new IllegalStateException("no batch was delivered in " + seconds + " s; raise --seconds for a slow channel");
             }
-            return new Result((double) (b1 - b0) / (t1 - t0), n1 - n0, bp1 - bp0, rejected.get(), (int) chunks[0]);
+            int samples = latencySamples[0];
+            long[] sorted = java.util.Arrays.copyOf(latencies, samples);
+            java.util.Arrays.sort(sorted);
+            return new Result((double) (b1 - b0) / (t1 - t0), n1 - n0, bp1 - bp0, rejected.get(), (int) chunks[0],
+                    samples == 0 ? Double.NaN : sorted[samples / 2] / 1e6, samples == 0 ? Double.NaN : sorted[samples - 1] / 1e6, samples);
         }
     }
 
@@ -272,9 +302,10 @@ public final class BenchTransportCommand implements Callable<Integer> {
                     "{\"bench\":\"transport\",\"channel\":\"%s\",\"batch_bytes\":%d,\"columns\":%d,\"message_bytes\":%d,"
                             + "\"chunk_payload_bytes\":%d,\"chunks_per_batch\":%d,\"term_length\":%d,\"mtu\":%d,\"seconds\":%.1f,"
                             + "\"batches\":%d,\"transport_gbps\":%.3f,\"memcpy_gbps\":%.3f,\"ratio\":%.3f,\"back_pressure_events\":%d,"
-                            + "\"rejected_frames\":%d,\"cpus\":%d,\"load_avg_1m\":%.2f}",
+                            + "\"rejected_frames\":%d,\"one_batch_ms_p50\":%.3f,\"one_batch_ms_max\":%.3f,\"one_batch_samples\":%d,"
+                            + "\"cpus\":%d,\"load_avg_1m\":%.2f}",
                     ch, batchBytes, columns, s.maxMessageSize(), s.maxChunkPayload(), r.chunksPerBatch(), s.termLength(), frameMtu,
-                    seconds, r.batches(), r.gbps(), memcpyGbps, r.gbps() / memcpyGbps, r.backPressure(), r.rejected(), cpus, load));
+                    seconds, r.batches(), r.gbps(), memcpyGbps, r.gbps() / memcpyGbps, r.backPressure(), r.rejected(), r.latencyP50Ms(), r.latencyMaxMs(), r.latencySamples(), cpus, load));
         } else {
             var out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "transport %s: %d batches of %.1f MiB (%d columns) in %.1f s%n", ch, r.batches(),
@@ -283,6 +314,8 @@ public final class BenchTransportCommand implements Callable<Integer> {
                     s.maxChunkPayload(), r.chunksPerBatch(), s.termLength() >> 20, frameMtu);
             out.printf(Locale.ROOT, "  transport %.3f GB/s, memcpy %.3f GB/s, ratio %.3f (2 copies per byte: ceiling 0.5)%n",
                     r.gbps(), memcpyGbps, r.gbps() / memcpyGbps);
+            out.printf(Locale.ROOT, "  one batch alone (publish start to assembled): p50 %.3f ms, max %.3f ms over %d%n",
+                    r.latencyP50Ms(), r.latencyMaxMs(), r.latencySamples());
             out.printf(Locale.ROOT, "  back-pressure events %d, rejected frames %d; %d cpus, load average %.2f%n",
                     r.backPressure(), r.rejected(), cpus, load);
         }

@@ -35,6 +35,7 @@ class BenchTransportCommandTest {
         assertTrue(line.startsWith("{\"bench\":\"transport\",\"channel\":\"aeron:ipc\""), line);
         assertTrue(line.contains("\"message_bytes\":262144") && line.contains("\"chunks_per_batch\":9"), line);
         assertTrue(line.contains("\"rejected_frames\":0"), line);
+        assertTrue(line.matches(".*\"one_batch_ms_p50\":[0-9.]+,.*\"one_batch_samples\":([3-9]|[1-3][0-9]),.*"), line);
         Matcher m = Pattern.compile("\"transport_gbps\":([0-9.]+),\"memcpy_gbps\":([0-9.]+)").matcher(line);
         assertTrue(m.find(), line);
         assertTrue(Double.parseDouble(m.group(1)) > 0 && Double.parseDouble(m.group(2)) > 0, line);

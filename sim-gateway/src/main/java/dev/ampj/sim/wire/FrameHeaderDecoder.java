@@ -42,6 +42,9 @@ public final class FrameHeaderDecoder {
         if (StreamKind.fromCodeOrNull(kind) == null) {
             throw new WireFormatException("unknown stream kind code " + kind + " in frame header");
         }
+        if (iteration() < 0 || shardIndex() < 0) {
+            throw new WireFormatException("iteration " + iteration() + " and shard index " + shardIndex() + " must be non-negative");
+        }
         int chunkCount = chunkCount();
         int chunkIndex = chunkIndex();
         if (chunkCount < 1 || chunkIndex < 0 || chunkIndex >= chunkCount) {

@@ -23,6 +23,9 @@ public final class FrameHeaderEncoder {
         if (columnCount < 0 || columnCount > MAX_COLUMNS) {
             throw new IllegalArgumentException("column count " + columnCount + " outside 0.." + MAX_COLUMNS);
         }
+        if (iteration < 0 || shardIndex < 0) {
+            throw new IllegalArgumentException("iteration " + iteration + " and shard index " + shardIndex + " must be non-negative");
+        }
         buffer.setMemory(offset, HEADER_LENGTH, (byte) 0);
         buffer.putInt(offset + MAGIC_OFFSET, MAGIC, LITTLE_ENDIAN);
         buffer.putShort(offset + VERSION_OFFSET, (short) SCHEMA_VERSION, LITTLE_ENDIAN);

@@ -181,4 +181,55 @@ class TensorBatchCodecTest {
         assertNotEquals(RunIds.of("walk-001"), RunIds.of("walk-002"));
         assertThrows(IllegalArgumentException.class, () -> RunIds.of(""));
     }
+
+    /** The worked example of tensor-batch-wire-format.md, byte for byte: the documented protocol and the code cannot drift apart. */
+    @Test
+    void goldenBytesOfTheDocumentedExample() throws Exception {
+        UnsafeBuffer b = new UnsafeBuffer(new byte[WireFormat.batchLength(6, 2)]);
+        TensorBatchEncoder enc = new TensorBatchEncoder().wrap(b, 0).header(0x0102030405060708L, 3, 1, StreamKind.TRAJECTORY, 2);
+        int obs = enc.addColumn("obs", 2, 3);
+        int rew = enc.addColumn("rew", 2);
+        enc.putFloats(obs, new float[] {0f, 1f, 2f, 3f, 4f, 5f}).putFloats(rew, new float[] {1.5f, -2f});
+        assertEquals(384, enc.encodedLength());
+        StringBuilder dump = new StringBuilder();
+        for (int i = 0; i < 384; i += 16) {
+            dump.append(String.format("%04x ", i));
+            for (int j = 0; j < 16; j++) {
+                dump.append(String.format(" %02x", b.getByte(i + j)));
+            }
+            dump.append('\n');
+        }
+        assertEquals(GOLDEN, dump.toString());
+        String doc;
+        try (var in = TensorBatchCodecTest.class.getResourceAsStream("/dev/ampj/sim/wire/tensor-batch-wire-format.md")) {
+            doc = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertTrue(doc.contains(GOLDEN), "the protocol document shows these bytes");
+    }
+
+    private static final String GOLDEN = ""
+            + "0000  41 4d 50 54 01 00 40 00 08 07 06 05 04 03 02 01\n"
+            + "0010  03 00 00 00 00 00 00 00 01 00 00 00 02 00 02 00\n"
+            + "0020  00 00 00 00 01 00 00 00 00 00 00 00 40 01 00 00\n"
+            + "0030  40 01 00 00 00 00 00 00 00 00 00 00 00 00 00 00\n"
+            + "0040  03 01 02 00 00 01 00 00 18 00 00 00 02 00 00 00\n"
+            + "0050  03 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00\n"
+            + "0060  00 00 00 00 00 00 00 00 6f 62 73 00 00 00 00 00\n"
+            + "0070  00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00\n"
+            + "0080  00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00\n"
+            + "0090  00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00\n"
+            + "00a0  03 01 01 00 40 01 00 00 08 00 00 00 02 00 00 00\n"
+            + "00b0  00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00\n"
+            + "00c0  00 00 00 00 00 00 00 00 72 65 77 00 00 00 00 00\n"
+            + "00d0  00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00\n"
+            + "00e0  00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00\n"
+            + "00f0  00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00\n"
+            + "0100  00 00 00 00 00 00 80 3f 00 00 00 40 00 00 40 40\n"
+            + "0110  00 00 80 40 00 00 a0 40 00 00 00 00 00 00 00 00\n"
+            + "0120  00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00\n"
+            + "0130  00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00\n"
+            + "0140  00 00 c0 3f 00 00 00 c0 00 00 00 00 00 00 00 00\n"
+            + "0150  00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00\n"
+            + "0160  00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00\n"
+            + "0170  00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00\n";
 }

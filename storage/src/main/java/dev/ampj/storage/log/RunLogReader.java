@@ -77,6 +77,25 @@ public final class RunLogReader implements AutoCloseable {
         return all;
     }
 
+    /** The events before the first bad document, and the failure that stopped the read (if any). */
+    public record GoodPrefix(List<LogEntry> entries, Optional<CorruptLogException> stoppedBy) {}
+
+    /** Reads from the start up to the first bad document: what a damaged run still offers. */
+    public GoodPrefix readGoodPrefix() {
+        List<LogEntry> good = new ArrayList<>();
+        try (EventTailer t = tailFromStart()) {
+            for (Optional<LogEntry> e = t.next(); e.isPresent(); e = t.next()) {
+                good.add(e.get());
+            }
+            return new GoodPrefix(good, Optional.empty());
+        } catch (CorruptLogException e) {
+            // The bad document's own events are dropped whole: a document is atomic.
+            long bad = e.index();
+            good.removeIf(x -> x.index() == bad);
+            return new GoodPrefix(good, Optional.of(e));
+        }
+    }
+
     /** The run's first event; a log that does not start with one is refused as corrupt. */
     public RunCreated runCreated() {
         try (EventTailer t = tailFromStart()) {

@@ -1,11 +1,14 @@
 package dev.ampj.storage.persistence;
 
+import dev.ampj.storage.event.MalformedDocumentException;
+import dev.ampj.storage.event.RunEventCodec;
+import dev.ampj.storage.event.RunFailed;
+import dev.ampj.storage.event.RunFinished;
+import dev.ampj.storage.log.CorruptLogException;
 import dev.ampj.storage.log.LogDocument;
 import dev.ampj.storage.log.Queues;
 import dev.ampj.storage.log.RunDirectory;
 import dev.ampj.storage.log.RunLogWriter;
-import dev.ampj.storage.event.MalformedDocumentException;
-import dev.ampj.storage.log.CorruptLogException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,14 +52,22 @@ final class PidJournal implements AutoCloseable {
         long[] at = new long[1];
         try (ExcerptTailer t = readQueue().createTailer().toStart()) {
             for (byte[] raw = Queues.next(t, at, run.name(), "events"); raw != null; raw = Queues.next(t, at, run.name(), "events")) {
-                LogDocument doc = decode(raw, at[0]);
-                if (doc.kind() == LogDocument.KIND_DELETE_TO) {
-                    deletedTo = Math.max(deletedTo, doc.sequenceNr());
+                LogDocument.Header h = header(raw, at[0]); // checksum and framing only: no entry is copied
+                if (h.kind() == LogDocument.KIND_DELETE_TO) {
+                    deletedTo = Math.max(deletedTo, h.sequenceNr());
                 } else {
-                    indexBySequenceNr.put(doc.sequenceNr(), at[0]);
-                    highestSequenceNr = Math.max(highestSequenceNr, doc.lastSequenceNr());
+                    indexBySequenceNr.put(h.sequenceNr(), at[0]);
+                    highestSequenceNr = Math.max(highestSequenceNr, h.sequenceNr() + h.count() - 1);
                 }
             }
+        }
+    }
+
+    private LogDocument.Header header(byte[] raw, long index) {
+        try {
+            return LogDocument.parse(raw, (kind, bytes, offset, length) -> { });
+        } catch (MalformedDocumentException e) {
+            throw new CorruptLogException(run.name(), "events", index, e.getMessage(), e);
         }
     }
 
@@ -76,6 +87,21 @@ final class PidJournal implements AutoCloseable {
         long index = writer.appendEntries(firstSequenceNr, entries, writerUuid);
         indexBySequenceNr.put(firstSequenceNr, index);
         highestSequenceNr = Math.max(highestSequenceNr, firstSequenceNr + entries.size() - 1);
+        if (endsRun(entries)) {
+            // A finished or failed run is no longer written: free its lock so listings, resume
+            // and other processes see it as such; a later write (resume) takes the lock again.
+            writer.close();
+            writer = null;
+        }
+    }
+
+    private static boolean endsRun(List<LogDocument.Entry> entries) {
+        LogDocument.Entry last = entries.get(entries.size() - 1);
+        if (last.kind() != LogDocument.RUN_EVENT || last.bytes().length < 2) {
+            return false;
+        }
+        int tag = RunEventCodec.typeTagOf(last.bytes(), 0);
+        return tag == RunFinished.TYPE_TAG || tag == RunFailed.TYPE_TAG;
     }
 
     void deleteTo(long toSequenceNr) {

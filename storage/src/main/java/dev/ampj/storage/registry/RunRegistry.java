@@ -5,6 +5,8 @@ import dev.ampj.storage.event.RunCreated;
 import dev.ampj.storage.event.RunEvent;
 import dev.ampj.storage.event.RunFailed;
 import dev.ampj.storage.event.RunFinished;
+import dev.ampj.storage.log.CorruptLogException;
+import dev.ampj.storage.log.IntegrityReport;
 import dev.ampj.storage.log.LogEntry;
 import dev.ampj.storage.log.RunDirectory;
 import dev.ampj.storage.log.RunLogReader;
@@ -14,10 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -66,54 +65,125 @@ public final class RunRegistry {
 
     /** Summaries of every run, sorted by name; an unreadable run is listed as CORRUPT, not skipped. */
     public List<RunSummary> list() {
+        return list(false);
+    }
+
+    /** Like {@link #list()}; with {@code verify}, every document of every run is checked. */
+    public List<RunSummary> list(boolean verify) {
         List<RunSummary> out = new ArrayList<>();
         for (String name : names()) {
-            out.add(summary(name));
+            out.add(summary(name, verify));
         }
         return out;
     }
 
     public RunSummary summary(String name) {
+        return summary(name, false);
+    }
+
+    /**
+     * Summarises a run from its first and last documents; with {@code verify}, every document's
+     * checksum is checked first. A damaged run is CORRUPT, summarised from its good prefix.
+     */
+    public RunSummary summary(String name, boolean verify) {
         RunDirectory dir = directory(name);
         Optional<String> writer = WriterLock.holder(dir.writerLock());
         try (RunLogReader log = RunLogReader.open(dir)) {
-            RunCreated created;
-            long createdMillis;
-            try (var t = log.tailFromStart()) {
-                Optional<LogEntry> first = t.next();
-                if (first.isEmpty() || !(first.get().event() instanceof RunCreated c)) {
-                    return corrupt(name, "log does not start with RunCreated");
+            if (verify) {
+                IntegrityReport report = log.verify();
+                if (!report.intact()) {
+                    return fromPrefix(name, log.readGoodPrefix().entries(), report.toString());
                 }
-                created = c;
-                createdMillis = first.get().wallTimeMillis();
             }
-            Optional<RunEvent> last = log.lastMatching(e -> true).map(LogEntry::event);
-            Optional<IterationCommitted> committed = log.lastCommitted();
-            RunStatus status;
-            String detail = "";
-            if (writer.isPresent()) {
-                status = RunStatus.RUNNING;
-                detail = "written by " + writer.get();
-            } else if (last.orElse(null) instanceof RunFinished) {
-                status = RunStatus.FINISHED;
-            } else if (last.orElse(null) instanceof RunFailed f) {
-                status = RunStatus.FAILED;
-                detail = f.reason();
-            } else {
-                status = RunStatus.STOPPED;
+            try {
+                return fromTail(name, log, writer);
+            } catch (CorruptLogException e) {
+                return fromPrefix(name, log.readGoodPrefix().entries(), e.getMessage());
             }
-            long forkIteration = created.fork().map(f -> f.iteration()).orElse(-1L);
-            return new RunSummary(name, status,
-                    committed.map(IterationCommitted::iteration).orElse(Math.max(0L, forkIteration)),
-                    created.targetIterations(),
-                    committed.map(IterationCommitted::envSteps).orElse(0L),
-                    committed.map(IterationCommitted::policyDigest).orElse(""),
-                    committed.map(IterationCommitted::discriminatorDigest).orElse(""),
-                    created.fork().map(f -> f.parentRun()).orElse(null),
-                    forkIteration, createdMillis, detail);
         } catch (IllegalArgumentException e) {
             return corrupt(name, e.getMessage());
         }
+    }
+
+    private RunSummary fromPrefix(String name, List<LogEntry> good, String why) {
+        if (good.isEmpty() || !(good.get(0).event() instanceof RunCreated created)) {
+            return corrupt(name, why);
+        }
+        IterationCommitted last = null;
+        for (LogEntry e : good) {
+            if (e.event() instanceof IterationCommitted c) {
+                last = c;
+            }
+        }
+        long forkIteration = created.fork().map(f -> f.iteration()).orElse(-1L);
+        return new RunSummary(name, RunStatus.CORRUPT, last != null ? last.iteration() : Math.max(0L, forkIteration),
+                created.targetIterations(), last != null ? last.envSteps() : 0,
+                last != null ? last.policyDigest() : "", last != null ? last.discriminatorDigest() : "",
+                created.fork().map(f -> f.parentRun()).orElse(null), forkIteration, good.get(0).wallTimeMillis(), why);
+    }
+
+    private RunSummary fromTail(String name, RunLogReader log, Optional<String> writer) {
+        RunCreated created;
+        long createdMillis;
+        try (var t = log.tailFromStart()) {
+            Optional<LogEntry> first = t.next();
+            if (first.isEmpty() || !(first.get().event() instanceof RunCreated c)) {
+                return corrupt(name, "log does not start with RunCreated");
+            }
+            created = c;
+            createdMillis = first.get().wallTimeMillis();
+        }
+        Optional<RunEvent> last = log.lastMatching(e -> true).map(LogEntry::event);
+        Optional<IterationCommitted> committed = log.lastCommitted();
+        RunStatus status;
+        String detail = "";
+        if (last.orElse(null) instanceof RunFinished) {
+            status = RunStatus.FINISHED;
+        } else if (last.orElse(null) instanceof RunFailed f) {
+            status = RunStatus.FAILED;
+            detail = f.reason();
+        } else if (writer.isPresent()) {
+            status = RunStatus.RUNNING;
+            detail = "written by " + writer.get();
+        } else {
+            status = RunStatus.STOPPED;
+        }
+        long forkIteration = created.fork().map(f -> f.iteration()).orElse(-1L);
+        return new RunSummary(name, status,
+                committed.map(IterationCommitted::iteration).orElse(Math.max(0L, forkIteration)),
+                created.targetIterations(),
+                committed.map(IterationCommitted::envSteps).orElse(0L),
+                committed.map(IterationCommitted::policyDigest).orElse(""),
+                committed.map(IterationCommitted::discriminatorDigest).orElse(""),
+                created.fork().map(f -> f.parentRun()).orElse(null),
+                forkIteration, createdMillis, detail);
+    }
+
+    /**
+     * The latest checkpoint of {@code run} at or before {@code iteration}; if the run has none,
+     * its parent's at or before the fork iteration, and so on up the lineage. Empty means
+     * "start from iteration 0" (the initial state follows from the seed).
+     */
+    public Optional<LocatedCheckpoint> checkpointAtOrBefore(String run, long iteration) {
+        String current = run;
+        long bound = iteration;
+        for (int depth = 0; depth < 10_000; depth++) {
+            RunDirectory dir = directory(current);
+            RunCreated created;
+            try (RunLogReader log = RunLogReader.open(dir)) {
+                Optional<dev.ampj.storage.event.CheckpointWritten> cp = log.latestCheckpointAtOrBefore(bound);
+                if (cp.isPresent()) {
+                    return Optional.of(new LocatedCheckpoint(current, cp.get(), dir.checkpoints().resolve(cp.get().blobDigest())));
+                }
+                created = log.runCreated();
+            }
+            if (created.fork().isEmpty()) {
+                return Optional.empty();
+            }
+            bound = Math.min(bound, created.fork().get().iteration());
+            current = created.fork().get().parentRun();
+        }
+        throw new IllegalStateException("lineage of run '" + run + "' is deeper than 10,000 (a cycle?)");
     }
 
     private static RunSummary corrupt(String name, String why) {
@@ -125,33 +195,8 @@ public final class RunRegistry {
         return lineage(list());
     }
 
+    /** The lineage forest of already-listed runs (see {@link Lineage#forest}). */
     public static List<LineageNode> lineage(List<RunSummary> runs) {
-        Map<String, RunSummary> byName = new LinkedHashMap<>();
-        runs.forEach(r -> byName.put(r.name(), r));
-        Map<String, List<RunSummary>> children = new LinkedHashMap<>();
-        List<RunSummary> roots = new ArrayList<>();
-        for (RunSummary r : runs) {
-            if (r.parent() != null && byName.containsKey(r.parent()) && !r.parent().equals(r.name())) {
-                children.computeIfAbsent(r.parent(), k -> new ArrayList<>()).add(r);
-            } else {
-                roots.add(r);
-            }
-        }
-        List<LineageNode> out = new ArrayList<>();
-        for (RunSummary root : roots) {
-            out.add(node(root, children, 0));
-        }
-        return out;
-    }
-
-    private static LineageNode node(RunSummary run, Map<String, List<RunSummary>> children, int depth) {
-        if (depth > 10_000) {
-            throw new IllegalStateException("lineage deeper than 10,000 at run '" + run.name() + "' (a cycle?)");
-        }
-        List<LineageNode> kids = new ArrayList<>();
-        children.getOrDefault(run.name(), List.of()).stream()
-                .sorted(Comparator.comparingLong(RunSummary::forkIteration).thenComparing(RunSummary::name))
-                .forEach(k -> kids.add(node(k, children, depth + 1)));
-        return new LineageNode(run, kids);
+        return Lineage.forest(runs);
     }
 }

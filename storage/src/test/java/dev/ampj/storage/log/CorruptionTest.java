@@ -9,6 +9,9 @@ import dev.ampj.storage.Fixtures;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.StorageSettings;
 import dev.ampj.storage.event.RunFailed;
+import dev.ampj.storage.registry.RunRegistry;
+import dev.ampj.storage.registry.RunStatus;
+import dev.ampj.storage.registry.RunSummary;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,9 +68,16 @@ class CorruptionTest {
                 assertEquals(badIndex, e.index());
                 assertTrue(e.getMessage().contains("c1") && e.getMessage().contains(Long.toHexString(badIndex)), e.getMessage());
             }
-            // The registry lists the run; the writer refuses to append only when the tail is bad.
+            // Tail look-ups do not pass the bad document; a verifying listing does and says where.
             assertEquals(40, r.lastCommitted().orElseThrow().iteration());
         }
+        RunRegistry registry = store.registry();
+        assertEquals(RunStatus.STOPPED, registry.summary("c1").status());
+        RunSummary verified = registry.summary("c1", true);
+        assertEquals(RunStatus.CORRUPT, verified.status());
+        assertEquals(20, verified.iterations(), "summarised from the good prefix");
+        assertEquals(Fixtures.digest("policy20"), verified.policyDigest());
+        assertTrue(verified.detail().contains(Long.toHexString(badIndex)), verified.detail());
     }
 
     @Test
@@ -93,6 +103,9 @@ class CorruptionTest {
             assertFalse(r.verify().intact());
             assertEquals(Fixtures.created("c2"), r.runCreated(), "readable up to the last good document");
         }
+        RunSummary listed = store.registry().summary("c2");
+        assertEquals(RunStatus.CORRUPT, listed.status(), "a bad tail shows in a plain listing");
+        assertTrue(listed.detail().contains("c2") && listed.detail().contains("CRC32C"), listed.detail());
     }
 
     static int indexOf(byte[] hay, byte[] needle) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ampj.storage.Fixtures;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.StorageSettings;
+import dev.ampj.storage.event.CheckpointWritten;
 import dev.ampj.storage.event.ForkPoint;
 import dev.ampj.storage.event.IterationOpened;
 import dev.ampj.storage.event.RunFailed;
@@ -14,6 +15,7 @@ import dev.ampj.storage.event.RunFinished;
 import dev.ampj.storage.log.RunLogWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +77,39 @@ class RunRegistryTest {
         }
         assertEquals(RunStatus.STOPPED, store.registry().summary("fork-of-fork").status());
         assertEquals(List.of("base", "fork-a", "fork-b", "fork-of-fork"), store.registry().names());
+    }
+
+    @Test
+    void checkpointLookupWalksUpTheLineage() {
+        RunStore store = new RunStore(StorageSettings.defaults(runs));
+        try (RunLogWriter w = store.create(Fixtures.created("root"))) {
+            for (long i = 1; i <= 30; i++) {
+                w.append(new IterationOpened(i));
+                w.append(Fixtures.committed(i));
+                if (i % 10 == 0) {
+                    w.append(new CheckpointWritten(i, Fixtures.digest("root" + i), 10));
+                }
+            }
+        }
+        try (RunLogWriter w = store.create(Fixtures.created("child", new ForkPoint("root", 25)))) {
+            for (long i = 26; i <= 32; i++) {
+                w.append(new IterationOpened(i));
+                w.append(Fixtures.committed(i));
+            }
+            w.append(new CheckpointWritten(31, Fixtures.digest("child31"), 10));
+        }
+        try (RunLogWriter w = store.create(Fixtures.created("grandchild", new ForkPoint("child", 28)))) {
+            w.append(new IterationOpened(29));
+        }
+        RunRegistry registry = store.registry();
+        LocatedCheckpoint own = registry.checkpointAtOrBefore("child", 40).orElseThrow();
+        assertEquals("child", own.run());
+        assertEquals(31, own.checkpoint().iteration());
+        assertEquals(store.directory("child").checkpoints().resolve(Fixtures.digest("child31")), own.blob());
+        LocatedCheckpoint inherited = registry.checkpointAtOrBefore("grandchild", 100).orElseThrow();
+        assertEquals("root", inherited.run(), "child's checkpoint 31 is after the fork at 28");
+        assertEquals(20, inherited.checkpoint().iteration());
+        assertEquals(Optional.empty(), registry.checkpointAtOrBefore("root", 9));
     }
 
     @Test
