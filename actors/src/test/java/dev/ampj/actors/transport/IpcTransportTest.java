@@ -186,9 +186,7 @@ class IpcTransportTest {
                      new PooledBatchBuffers(), sink, sink);
              io.aeron.ExclusivePublication raw = driver.aeron().addExclusivePublication(settings.publicationChannel(), stream)) {
             sub.expectIteration(1);
-            while (!raw.isConnected()) {
-                Thread.onSpinWait();
-            }
+            awaitConnected(raw);
             // chunk 1 of 2 without chunk 0
             header.copyFrom(source, 0).chunk(1, 2, half, payload - half, payload);
             frame.putBytes(WireFormat.HEADER_LENGTH, source, WireFormat.HEADER_LENGTH + half, payload - half);
@@ -229,9 +227,7 @@ class IpcTransportTest {
              TensorPublisher restarted = new TensorPublisher(driver.aeron(), settings, stream)) {
             sub.expectIteration(3);
             restarted.awaitConnected();
-            while (!crashed.isConnected()) {
-                Thread.onSpinWait();
-            }
+            awaitConnected(crashed);
             header.copyFrom(source, 0).chunk(0, 2, 0, half, payload);
             frame.putBytes(WireFormat.HEADER_LENGTH, source, WireFormat.HEADER_LENGTH, half);
             offer(crashed, frame, WireFormat.HEADER_LENGTH + half);
@@ -339,8 +335,16 @@ class IpcTransportTest {
     }
 
     private static void offer(io.aeron.ExclusivePublication pub, UnsafeBuffer frame, int length) {
+        org.agrona.concurrent.IdleStrategy idle = settings.idle().newStrategy();
         while (pub.offer(frame, 0, length) < 0) {
-            Thread.onSpinWait();
+            idle.idle();
+        }
+    }
+
+    private static void awaitConnected(io.aeron.ExclusivePublication pub) {
+        org.agrona.concurrent.IdleStrategy idle = settings.idle().newStrategy();
+        while (!pub.isConnected()) {
+            idle.idle();
         }
     }
 
