@@ -334,6 +334,34 @@ class IpcTransportTest {
         }
     }
 
+    @Test
+    void subscriberRunsAsAnAgentOnItsOwnThread() throws Exception {
+        int stream = nextStream++;
+        UnsafeBuffer source = batch(RUN, 2, 0, StreamKind.STYLE_REWARDS, 2, 4096, 16);
+        java.util.concurrent.CountDownLatch delivered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<byte[]> got = new java.util.concurrent.atomic.AtomicReference<>();
+        TensorSubscriber sub = new TensorSubscriber(driver.aeron(), settings, stream, RUN, StreamKind.STYLE_REWARDS,
+                new PooledBatchBuffers(), b -> {
+                    byte[] copy = new byte[b.encodedLength()];
+                    b.buffer().getBytes(0, copy);
+                    got.set(copy);
+                    delivered.countDown();
+                }, (r, d) -> fail(r + ": " + d));
+        sub.expectIteration(2);
+        org.agrona.concurrent.AgentRunner runner = new org.agrona.concurrent.AgentRunner(
+                settings.idle().newStrategy(), Throwable::printStackTrace, null, sub);
+        try (TensorPublisher pub = new TensorPublisher(driver.aeron(), settings, stream)) {
+            org.agrona.concurrent.AgentRunner.startOnThread(runner);
+            pub.awaitConnected();
+            pub.publish(source, 0, source.capacity());
+            assertTrue(delivered.await(20, java.util.concurrent.TimeUnit.SECONDS));
+            assertArrayEquals(bytes(source), got.get());
+        } finally {
+            runner.close();
+        }
+        assertFalse(sub.isConnected(), "closing the runner closed the subscription");
+    }
+
     private static void offer(io.aeron.ExclusivePublication pub, UnsafeBuffer frame, int length) {
         org.agrona.concurrent.IdleStrategy idle = settings.idle().newStrategy();
         while (pub.offer(frame, 0, length) < 0) {
