@@ -5,6 +5,7 @@ import dev.ampj.storage.event.RunCreated;
 import dev.ampj.storage.log.RunDirectory;
 import dev.ampj.storage.log.RunLogReader;
 import dev.ampj.storage.log.RunLogWriter;
+import dev.ampj.storage.registry.LocatedCheckpoint;
 import dev.ampj.storage.registry.RunRegistry;
 import dev.ampj.storage.telemetry.TelemetryPruner;
 import dev.ampj.storage.telemetry.TelemetryReader;
@@ -64,6 +65,11 @@ public final class RunStore {
 
     public CheckpointStore checkpoints(String run) {
         return new CheckpointStore(directory(run).checkpoints());
+    }
+
+    /** Reads (and verifies) a checkpoint found along a lineage, from the store of the run that wrote it. */
+    public byte[] readCheckpoint(LocatedCheckpoint located) {
+        return checkpoints(located.run()).read(located.checkpoint().blobDigest());
     }
 
     public TelemetryWriter telemetryWriter(String run) {

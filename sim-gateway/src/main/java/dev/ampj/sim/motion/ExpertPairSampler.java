@@ -49,7 +49,7 @@ public final class ExpertPairSampler {
                     throw new MotionFileException(clip.source(), null, "holds only root and joint motion, but the AMP observation "
                             + observation.termNames() + " needs body poses; use terms without body_* with this file");
                 }
-                float[] table = states(library, c, observation);
+                float[] table = clipStates(library, c, observation);
                 first.add(table);
                 second.add(table);
             } else if (clip.states() != null) {
@@ -71,8 +71,8 @@ public final class ExpertPairSampler {
         }
     }
 
-    /** AMP states of every frame of kinematic clip {@code c}, row-major. */
-    static float[] states(MotionLibrary library, int c, AmpObservation observation) {
+    /** AMP states of every control-rate frame of kinematic clip {@code c}, row-major (what pairs are cut from). */
+    public static float[] clipStates(MotionLibrary library, int c, AmpObservation observation) {
         int frames = library.clips().get(c).frames();
         int d = observation.dim();
         float[] out = new float[frames * d];

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,16 @@ public final class MotionLibrary {
 
     /** Reads every file of {@code settings} for {@code layout}'s robot at control step {@code controlDt} seconds. */
     public static MotionLibrary load(MotionSettings settings, FrameLayout layout, double controlDt) throws IOException {
+        return load(settings, layout, controlDt, null);
+    }
+
+    /**
+     * As {@link #load(MotionSettings, FrameLayout, double)}; with {@code forwardKinematics} (fills
+     * every body of a frame from its root and joints, e.g. the robot's own FK), root-only clips
+     * (amp-rsl-rl) get every body too, so body terms and reference-state init can use them.
+     */
+    public static MotionLibrary load(MotionSettings settings, FrameLayout layout, double controlDt,
+            Consumer<KinematicFrame> forwardKinematics) throws IOException {
         if (settings.motionFiles().isEmpty()) {
             throw new IllegalArgumentException(MotionSettings.PATH + ".motion-files is empty: AMP needs at least one reference motion file");
         }
@@ -42,12 +53,18 @@ public final class MotionLibrary {
         for (String f : settings.motionFiles()) {
             motions.add(MotionFiles.read(f, settings.readOptions()));
         }
-        return of(motions, settings.weights(), layout, controlDt, settings.jointOffsets());
+        return of(motions, settings.weights(), layout, controlDt, settings.jointOffsets(), forwardKinematics);
     }
 
     /** Builds a library from motions already read (weights in the same order). */
     public static MotionLibrary of(List<ReferenceMotion> motions, List<Double> weights, FrameLayout layout, double controlDt,
             Map<String, Double> jointOffsets) {
+        return of(motions, weights, layout, controlDt, jointOffsets, null);
+    }
+
+    /** As {@link #of(List, List, FrameLayout, double, Map)}, completing root-only clips with {@code forwardKinematics} (may be null). */
+    public static MotionLibrary of(List<ReferenceMotion> motions, List<Double> weights, FrameLayout layout, double controlDt,
+            Map<String, Double> jointOffsets, Consumer<KinematicFrame> forwardKinematics) {
         if (!(controlDt > 0) || Double.isInfinite(controlDt)) {
             throw new IllegalArgumentException("control dt must be positive, got " + controlDt);
         }
@@ -61,6 +78,9 @@ public final class MotionLibrary {
             LibraryClip clip;
             if (m instanceof KinematicClip k) {
                 KinematicClip mapped = RobotMapping.map(k, layout, jointOffsets);
+                if (mapped.bodies() < layout.numBodies() && forwardKinematics != null) {
+                    mapped = withAllBodies(mapped, layout, forwardKinematics);
+                }
                 KinematicClip resampled = MotionResampler.resample(mapped, 1.0 / controlDt);
                 clip = new LibraryClip(m.source(), m.format(), w, resampled, null, null);
             } else if (m instanceof AmpStateSequence s) {
@@ -78,6 +98,35 @@ public final class MotionLibrary {
             clips.add(clip);
         }
         return new MotionLibrary(layout, controlDt, clips);
+    }
+
+    /** Fills every body of a root-only clip, frame by frame, from its root and joints. */
+    private static KinematicClip withAllBodies(KinematicClip c, FrameLayout layout, Consumer<KinematicFrame> fk) {
+        int f = c.frames();
+        int b = layout.numBodies();
+        int d = c.dofs();
+        double[] pos = new double[f * b * 3];
+        double[] quat = new double[f * b * 4];
+        double[] lin = new double[f * b * 3];
+        double[] ang = new double[f * b * 3];
+        KinematicFrame frame = new KinematicFrame(layout);
+        for (int k = 0; k < f; k++) {
+            System.arraycopy(c.bodyPos(), k * 3, frame.rootPos, 0, 3);
+            System.arraycopy(c.bodyQuat(), k * 4, frame.rootQuat, 0, 4);
+            System.arraycopy(c.bodyLinVel(), k * 3, frame.rootLinVel, 0, 3);
+            System.arraycopy(c.bodyAngVel(), k * 3, frame.rootAngVel, 0, 3);
+            System.arraycopy(c.dofPos(), k * d, frame.jointPos, 0, d);
+            System.arraycopy(c.dofVel(), k * d, frame.jointVel, 0, d);
+            fk.accept(frame);
+            System.arraycopy(frame.bodyPos, 0, pos, k * b * 3, b * 3);
+            System.arraycopy(frame.bodyQuat, 0, quat, k * b * 4, b * 4);
+            System.arraycopy(frame.bodyLinVel, 0, lin, k * b * 3, b * 3);
+            System.arraycopy(frame.bodyAngVel, 0, ang, k * b * 3, b * 3);
+        }
+        List<String> warnings = new ArrayList<>(c.warnings());
+        warnings.add("bodies computed by forward kinematics from the root and joints");
+        return new KinematicClip(c.source(), c.format(), c.quatOrder(), c.fps(), f, c.dofNames(), layout.bodyNames(), d, b,
+                c.dofPos(), c.dofVel(), pos, quat, lin, ang, c.velocitiesFromFile(), warnings);
     }
 
     /** Seed 001 files record their own dt: linear interpolation brings them to the control rate. */

@@ -34,6 +34,9 @@ public final class MotionSummary {
             f.put("dofs", k.dofs());
             f.put("bodies", k.bodies());
             f.put("velocities", k.velocitiesFromFile() ? "file" : "finite differences");
+            int last = (k.frames() - 1) * k.bodies() * 3;
+            f.put("root_mean_speed_mps", k.frames() > 1 ? Math.hypot(k.bodyPos()[last] - k.bodyPos()[0],
+                    k.bodyPos()[last + 1] - k.bodyPos()[1]) / k.duration() : 0.0);
             Map<String, Object> ranges = new LinkedHashMap<>();
             ranges.put("dof_positions", range(k.dofPos()));
             ranges.put("dof_velocities", range(k.dofVel()));

@@ -154,6 +154,35 @@ class MotionLibraryTest {
     }
 
     @Test
+    void rootOnlyClipsAreCompletedByForwardKinematics() throws Exception {
+        KinematicClip ref = MotionFixtures.clip(50, 60);
+        Path p = dir.resolve("root.npy");
+        MotionFixtures.writeAmpRslRl(MotionFixtures.ampRslRlDict(ref, OstrichLayout.JOINTS), p, 4);
+        // The fixture's bodies hang rigidly off the root: that is its forward kinematics.
+        java.util.function.Consumer<KinematicFrame> fk = f -> {
+            for (int b = 0; b < 7; b++) {
+                double[] o = MotionFixtures.OFFSET[b];
+                double[] r = new double[3];
+                dev.ampj.sim.terms.FrameMath.rotate(f.rootQuat, 0, o[0], o[1], o[2], r, 0);
+                for (int i = 0; i < 3; i++) {
+                    f.bodyPos[3 * b + i] = f.rootPos[i] + r[i];
+                }
+                System.arraycopy(f.rootQuat, 0, f.bodyQuat, 4 * b, 4);
+            }
+        };
+        MotionSettings s = MotionSettings.defaults().withFiles(List.of(p.toString()));
+        MotionLibrary lib = MotionLibrary.load(s, OstrichLayout.LAYOUT, DT, fk);
+        assertEquals(7, lib.clips().get(0).kinematics().bodies());
+        KinematicFrame got = new KinematicFrame(OstrichLayout.LAYOUT);
+        lib.frame(0, 17, got);
+        KinematicFrame want = analyticFrame(17);
+        assertArrayEquals(want.bodyPos, got.bodyPos, 1e-12);
+        assertArrayEquals(want.bodyQuat, got.bodyQuat, 1e-12);
+        new ExpertPairSampler(lib, softTrack, 1L); // body terms now work
+        new MotionReferenceStates(lib);
+    }
+
+    @Test
     void missingAndExtraJointsAreListed() throws Exception {
         KinematicClip ref = MotionFixtures.clip(50, 60);
         java.util.Map<String, Object> dict = MotionFixtures.ampRslRlDict(ref, OstrichLayout.JOINTS);

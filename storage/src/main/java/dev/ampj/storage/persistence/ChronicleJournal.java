@@ -50,13 +50,13 @@ public final class ChronicleJournal extends AsyncWriteJournal {
                 id -> new PidJournal(PersistenceIds.directory(runsDir, id), blockSize, System::currentTimeMillis));
     }
 
+    /** One AtomicWrite, encoded on the plugin actor's thread: its entries, or why it is rejected. */
+    private record EncodedWrite(AtomicWrite write, List<LogDocument.Entry> entries, String writerUuid, Exception rejection) {}
+
     @Override
     public Future<Iterable<Optional<Exception>>> doAsyncWriteMessages(Iterable<AtomicWrite> messages) {
-        // Serialize on the caller's thread (payloads may not be thread-safe to touch later), write on the I/O thread.
-        List<AtomicWrite> writes = new ArrayList<>();
-        List<Object> encoded = new ArrayList<>(); // List<Entry> or the rejecting Exception
+        List<EncodedWrite> encoded = new ArrayList<>();
         for (AtomicWrite w : messages) {
-            writes.add(w);
             try {
                 List<LogDocument.Entry> entries = new ArrayList<>();
                 String writerUuid = "";
@@ -64,24 +64,21 @@ public final class ChronicleJournal extends AsyncWriteJournal {
                     entries.add(encode(repr));
                     writerUuid = repr.writerUuid();
                 }
-                encoded.add(new Object[] {entries, writerUuid});
+                encoded.add(new EncodedWrite(w, entries, writerUuid, null));
             } catch (Exception e) {
-                encoded.add(e);
+                encoded.add(new EncodedWrite(w, List.of(), "", e));
             }
         }
         return io.submit(() -> {
             List<Optional<Exception>> results = new ArrayList<>();
-            for (int i = 0; i < writes.size(); i++) {
-                if (encoded.get(i) instanceof Exception e) {
-                    results.add(Optional.of(e)); // rejected: the persistent actor gets onPersistRejected
-                    continue;
+            for (EncodedWrite e : encoded) {
+                if (e.rejection() != null) {
+                    results.add(Optional.of(e.rejection())); // the persistent actor gets onPersistRejected
+                } else {
+                    // A failure here (lock held elsewhere, disk) fails the whole future: onPersistFailure.
+                    pid(e.write().persistenceId()).write(e.write().lowestSequenceNr(), e.entries(), e.writerUuid());
+                    results.add(Optional.empty());
                 }
-                Object[] pair = (Object[]) encoded.get(i);
-                @SuppressWarnings("unchecked")
-                List<LogDocument.Entry> entries = (List<LogDocument.Entry>) pair[0];
-                AtomicWrite w = writes.get(i);
-                pid(w.persistenceId()).write(w.lowestSequenceNr(), entries, (String) pair[1]);
-                results.add(Optional.empty());
             }
             return results;
         });

@@ -7,20 +7,20 @@ import java.nio.file.Path;
 
 /**
  * Maps a Pekko persistence id to a run directory. A persistence id that is a valid run name IS the
- * run (the RunSupervisor's id is its run name); any other id gets a stable hashed directory name.
+ * run (the RunSupervisor's id is its run name). Any other id gets a stable hashed directory under
+ * {@code <runs>/.persistence/}, which run listings never see (run names cannot start with '.').
  */
 final class PersistenceIds {
 
     private PersistenceIds() {}
 
     static RunDirectory directory(Path runsDir, String persistenceId) {
-        String name;
         try {
-            name = RunDirectory.requireValidName(persistenceId);
+            return RunDirectory.of(runsDir, RunDirectory.requireValidName(persistenceId));
         } catch (IllegalArgumentException e) {
-            name = "pid-" + Digests.sha256Hex(persistenceId.getBytes(StandardCharsets.UTF_8)).substring(0, 40);
+            String hashed = "pid-" + Digests.sha256Hex(persistenceId.getBytes(StandardCharsets.UTF_8)).substring(0, 40);
+            return RunDirectory.of(runsDir.resolve(".persistence"), hashed);
         }
-        return RunDirectory.of(runsDir, name);
     }
 
     /** The plugin block's {@code runs-dir}, or {@code amp.storage.runs-dir} of the system config when empty. */

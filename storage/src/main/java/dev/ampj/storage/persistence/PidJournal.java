@@ -1,6 +1,9 @@
 package dev.ampj.storage.persistence;
 
 import dev.ampj.storage.event.MalformedDocumentException;
+import dev.ampj.storage.event.RunEventCodec;
+import dev.ampj.storage.event.RunFailed;
+import dev.ampj.storage.event.RunFinished;
 import dev.ampj.storage.log.CorruptLogException;
 import dev.ampj.storage.log.LogDocument;
 import dev.ampj.storage.log.Queues;
@@ -84,6 +87,21 @@ final class PidJournal implements AutoCloseable {
         long index = writer.appendEntries(firstSequenceNr, entries, writerUuid);
         indexBySequenceNr.put(firstSequenceNr, index);
         highestSequenceNr = Math.max(highestSequenceNr, firstSequenceNr + entries.size() - 1);
+        if (endsRun(entries)) {
+            // A finished or failed run is no longer written: free its lock so listings, resume
+            // and other processes see it as such; a later write (resume) takes the lock again.
+            writer.close();
+            writer = null;
+        }
+    }
+
+    private static boolean endsRun(List<LogDocument.Entry> entries) {
+        LogDocument.Entry last = entries.get(entries.size() - 1);
+        if (last.kind() != LogDocument.RUN_EVENT || last.bytes().length < 2) {
+            return false;
+        }
+        int tag = RunEventCodec.typeTagOf(last.bytes(), 0);
+        return tag == RunFinished.TYPE_TAG || tag == RunFailed.TYPE_TAG;
     }
 
     void deleteTo(long toSequenceNr) {

@@ -2,7 +2,7 @@ package dev.ampj.storage.registry;
 
 /** A run's state as its log and writer lock show it. */
 public enum RunStatus {
-    /** A live process holds the run's writer lock. */
+    /** A live process holds the run's writer lock and the last event is not RunFinished/RunFailed. */
     RUNNING,
     /** The last event is RunFinished. */
     FINISHED,

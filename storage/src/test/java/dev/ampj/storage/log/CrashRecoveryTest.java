@@ -25,6 +25,25 @@ class CrashRecoveryTest {
     void killedWriterLeavesOnlyCompleteDocumentsAndItsLockIsTakenOver() throws Exception {
         long printed;
         try (ChildJvm child = ChildJvm.start(AppendLoopMain.class, runs.toString(), "crash", "loop")) {
+            child.awaitLine("committed 50", 120);
+            // Tail the run live from this process while the child appends.
+            try (RunLogReader live = RunLogReader.open(RunDirectory.of(runs, "crash"));
+                    EventTailer t = live.tailFromNow()) {
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                int seen = 0;
+                long lastSeq = 0;
+                while (seen < 100 && System.nanoTime() < deadline) {
+                    var e = t.next();
+                    if (e.isEmpty()) {
+                        Thread.onSpinWait();
+                        continue;
+                    }
+                    assertTrue(lastSeq == 0 || e.get().sequenceNr() == lastSeq + 1, "live tail sees every event in order");
+                    lastSeq = e.get().sequenceNr();
+                    seen++;
+                }
+                assertEquals(100, seen, "events appended by the other process arrive live");
+            }
             printed = Long.parseLong(child.awaitLine("committed 200", 120).split(" ")[1]);
             assertTrue(WriterLock.holder(RunDirectory.of(runs, "crash").writerLock()).orElseThrow().contains("pid " + child.pid()));
             child.kill();

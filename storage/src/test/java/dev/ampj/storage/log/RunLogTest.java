@@ -154,6 +154,23 @@ class RunLogTest {
     }
 
     @Test
+    void aStoredEventOfANewerSchemaIsRefusedWithRunAndIndex() {
+        RunStore store = store();
+        long index;
+        try (RunLogWriter w = store.create(Fixtures.created("r8"))) {
+            byte[] future = dev.ampj.storage.event.RunEventCodec.encode(new RunFinished(1));
+            future[2] = 9; // schema version 9
+            index = w.appendEntries(List.of(new LogDocument.Entry(LogDocument.RUN_EVENT, future)), "");
+        }
+        try (RunLogReader r = store.openReader("r8"); EventTailer t = r.tailFromStart()) {
+            assertInstanceOf(RunCreated.class, t.next().orElseThrow().event());
+            var e = assertThrows(dev.ampj.storage.event.UnsupportedSchemaException.class, t::next);
+            assertTrue(e.getMessage().contains("r8") && e.getMessage().contains(Long.toHexString(index))
+                    && e.getMessage().contains("version 9"), e.getMessage());
+        }
+    }
+
+    @Test
     void runCreatedIsTheFirstEntry() {
         RunStore store = store();
         try (RunLogWriter w = store.create(Fixtures.created("r7"))) {

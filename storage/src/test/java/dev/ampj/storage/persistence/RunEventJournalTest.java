@@ -12,6 +12,7 @@ import dev.ampj.storage.event.IterationCommitted;
 import dev.ampj.storage.event.IterationOpened;
 import dev.ampj.storage.event.RunCreated;
 import dev.ampj.storage.event.RunEvent;
+import dev.ampj.storage.event.RunFinished;
 import dev.ampj.storage.log.LogEntry;
 import dev.ampj.storage.log.RunLockedException;
 import dev.ampj.storage.log.RunLogReader;
@@ -119,12 +120,38 @@ class RunEventJournalTest {
             TestProbe<Long> acks = second.createTestProbe();
             sup.tell(new Persist(List.of(new IterationOpened(3)), acks.getRef()));
             acks.expectMessage(Duration.ofSeconds(20), 7L);
+            assertEquals(RunStatus.RUNNING, store.registry().summary("run-a").status());
+            sup.tell(new Persist(List.of(new RunFinished(2)), acks.getRef()));
+            acks.expectMessage(8L);
+            assertEquals(RunStatus.FINISHED, store.registry().summary("run-a").status());
+            try (var w = store.openWriter("run-a")) { // a finished run's lock is released by the journal
+                assertEquals(8, w.lastSequenceNr());
+            }
         } finally {
             second.shutdownTestKit();
         }
         try (RunLogReader log = store.openReader("run-a")) {
-            assertEquals(7, log.readAll().size());
-            assertEquals(7, log.readAll().get(6).sequenceNr());
+            assertEquals(8, log.readAll().size());
+            assertEquals(8, log.readAll().get(7).sequenceNr());
+        }
+    }
+
+    @Test
+    void aRunHeldByAnotherWriterFailsThePersistAndStopsTheSupervisor() {
+        Config config = TckConfig.forFreshRunsDir("held-");
+        RunStore store = new RunStore(StorageSettings.defaults(Path.of(config.getString("amp.storage.runs-dir"))));
+        ActorTestKit kit = ActorTestKit.create("held", config);
+        try (var holder = store.create(Fixtures.created("run-b"))) {
+            ActorRef<Command> sup = kit.spawn(MiniSupervisor.create("run-b"));
+            TestProbe<Long> acks = kit.createTestProbe();
+            sup.tell(new Persist(List.of(new IterationOpened(1)), acks.getRef()));
+            acks.expectTerminated(sup, Duration.ofSeconds(20));
+            assertEquals(1, holder.lastSequenceNr(), "nothing was written behind the holder's back");
+        } finally {
+            kit.shutdownTestKit();
+        }
+        try (RunLogReader log = store.openReader("run-b")) {
+            assertEquals(List.of(Fixtures.created("run-b")), log.readAll().stream().map(LogEntry::event).toList());
         }
     }
 }

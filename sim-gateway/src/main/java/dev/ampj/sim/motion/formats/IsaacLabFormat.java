@@ -58,8 +58,8 @@ public final class IsaacLabFormat {
     }
 
     /**
-     * Writes {@code clip} in this format (float32 data, float64 fps, names as {@code <U}), stored
-     * like {@code np.savez}. The clip must carry joint and body names.
+     * Writes {@code clip} in this format (float32 data, float64 fps, names as {@code <U}), deflated
+     * like {@code np.savez_compressed}. The clip must carry joint and body names.
      */
     public static void write(KinematicClip clip, Path out) throws IOException {
         if (clip.dofNames() == null || clip.bodyNames() == null) {
@@ -68,7 +68,7 @@ public final class IsaacLabFormat {
         int f = clip.frames();
         int d = clip.dofs();
         int b = clip.bodies();
-        new NpzWriter(false)
+        new NpzWriter(true)
                 .add(NpyArray.ofStrings("dof_names", clip.dofNames().toArray(String[]::new)))
                 .add(NpyArray.ofStrings("body_names", clip.bodyNames().toArray(String[]::new)))
                 .add(NpyArray.ofFloat32("dof_positions", new int[] {f, d}, clip.dofPos()))

@@ -50,9 +50,11 @@ public final class NpzWriter {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Path tmp = Files.createTempFile(parent, target.getFileName().toString(), ".part");
+        // A sibling, so the final move is atomic; created like any file (umask permissions).
+        Path tmp = target.toAbsolutePath().resolveSibling("." + target.getFileName() + ".part");
+        Files.deleteIfExists(tmp);
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW)) {
                 write(out);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
