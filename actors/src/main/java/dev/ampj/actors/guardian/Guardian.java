@@ -39,6 +39,9 @@ public final class Guardian {
     /** Stop the run at the next iteration boundary. */
     public record Stop() implements Command {}
 
+    /** Replies once the telemetry of every completed iteration is written (before a shutdown). */
+    public record FlushTelemetry(ActorRef<org.apache.pekko.Done> replyTo) implements Command {}
+
     /** What drives the pipeline. */
     public sealed interface Driver {}
 
@@ -70,12 +73,25 @@ public final class Guardian {
                             supervisor.tell(new RunSupervisor.Stop());
                             return Behaviors.same();
                         })
+                        .onMessage(FlushTelemetry.class, f -> flush(telemetryWriter, f))
                         .build();
             }
             Replay r = (Replay) driver;
             ctx.spawn(ReplayVerifier.create(coordinator, start.iteration(), r.to(), r.recorded(), r.takeCheckpoint(), r.listener(),
                     r.done()), "replay-verifier");
-            return Behaviors.receive(Command.class).onMessage(Stop.class, s -> Behaviors.same()).build();
+            return Behaviors.receive(Command.class)
+                    .onMessage(Stop.class, s -> Behaviors.same())
+                    .onMessage(FlushTelemetry.class, f -> flush(telemetryWriter, f))
+                    .build();
         });
+    }
+
+    private static Behavior<Command> flush(ActorRef<TelemetryWriter.Command> telemetry, FlushTelemetry f) {
+        if (telemetry == null) {
+            f.replyTo().tell(org.apache.pekko.Done.getInstance());
+        } else {
+            telemetry.tell(new TelemetryWriter.Flush(f.replyTo()));
+        }
+        return Behaviors.same();
     }
 }

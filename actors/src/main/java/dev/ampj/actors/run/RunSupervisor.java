@@ -67,6 +67,8 @@ public final class RunSupervisor extends EventSourcedBehavior<RunSupervisor.Comm
     private long next;
     private boolean stopRequested;
     private boolean ended;
+    /** Wall time of the previous commit (and checkpoint): stored with the next commit, never digested. */
+    private double previousCommitMillis;
 
     private RunSupervisor(ActorContext<Command> ctx, RunPlan plan, ActorRef<IterationCoordinator.Command> coordinator,
             TrainingListener listener) {
@@ -172,10 +174,13 @@ public final class RunSupervisor extends EventSourcedBehavior<RunSupervisor.Comm
             return verify(state, d);
         }
         long t0 = System.nanoTime();
+        java.util.LinkedHashMap<String, Double> stages = new java.util.LinkedHashMap<>(d.stageMillis());
+        stages.put("previous_commit", previousCommitMillis);
         IterationCommitted c = new IterationCommitted(d.iteration(), d.envSteps(), d.policyDigest(),
-                d.discriminatorDigest(), d.statistics(), d.stageMillis());
+                d.discriminatorDigest(), d.statistics(), stages);
         return Effect().persist(c).thenRun(s -> {
             double commitMillis = (System.nanoTime() - t0) / 1e6;
+            previousCommitMillis = commitMillis;
             listener.onCommitted(withCommitTime(c, commitMillis));
             next = d.iteration() + 1;
             if (d.iteration() % plan.checkpointEvery() == 0) {
@@ -210,10 +215,12 @@ public final class RunSupervisor extends EventSourcedBehavior<RunSupervisor.Comm
     }
 
     private Effect<RunEvent, RunState> onCheckpointed(RunState state, Checkpointed c) {
+        long t0 = System.nanoTime();
         TrainingCheckpoint cp = c.checkpoint();
         CheckpointRef ref = plan.checkpoints().put(cp.encode());
         CheckpointWritten w = new CheckpointWritten(cp.iteration(), ref.digest(), ref.sizeBytes());
         return Effect().persist(w).thenRun(s -> {
+            previousCommitMillis += (System.nanoTime() - t0) / 1e6;
             listener.onCheckpoint(w);
             ctx.getSelf().tell(new Next());
         });

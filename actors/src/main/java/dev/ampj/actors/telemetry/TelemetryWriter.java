@@ -25,6 +25,9 @@ public final class TelemetryWriter extends AbstractBehavior<TelemetryWriter.Comm
     /** Record the rollout of {@code iteration}, whose first step is global step {@code startStep}. */
     public record Record(long iteration, long startStep) implements Command {}
 
+    /** Replies once every earlier {@link Record} is written (before a shutdown). */
+    public record Flush(org.apache.pekko.actor.typed.ActorRef<org.apache.pekko.Done> replyTo) implements Command {}
+
     /**
      * {@code queue} opens the run's telemetry queue; it is called on the actor's own thread, which must
      * be a pinned one: Chronicle appenders are confined to the thread that uses them first.
@@ -50,6 +53,10 @@ public final class TelemetryWriter extends AbstractBehavior<TelemetryWriter.Comm
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessage(Record.class, this::onRecord)
+                .onMessage(Flush.class, f -> {
+                    f.replyTo().tell(org.apache.pekko.Done.getInstance());
+                    return this;
+                })
                 .onSignal(PostStop.class, s -> {
                     queue.close();
                     return this;

@@ -107,6 +107,16 @@ public final class TrainingSystem implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            // Telemetry lags the commits by design: let it catch up before the actors stop.
+            org.apache.pekko.actor.typed.javadsl.AskPattern.<Guardian.Command, org.apache.pekko.Done>ask(system,
+                    Guardian.FlushTelemetry::new, Duration.ofSeconds(30), system.scheduler())
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+            // Shutting down anyway; a resume re-creates nothing from telemetry.
+        }
         system.terminate();
         try {
             system.getWhenTerminated().toCompletableFuture().get(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);

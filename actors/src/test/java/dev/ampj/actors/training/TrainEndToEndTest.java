@@ -32,6 +32,19 @@ class TrainEndToEndTest {
             assertEquals(rec.committed.get(3).policyDigest(), last.policyDigest());
             assertTrue(r.latestCheckpoint().orElseThrow().iteration() == 4);
         }
+        // Telemetry: one record per env per step of every iteration, with the rewards PPO saw.
+        long[] records = {0};
+        try (dev.ampj.storage.telemetry.TelemetryReader t = new RunStore(StorageSettings.defaults(runs)).telemetryReader("r1");
+                dev.ampj.storage.telemetry.TelemetryReader.Tailer tail = t.tailFromStart()) {
+            while (tail.nextRecords(r -> {
+                assertTrue(Float.isFinite(r.taskReward()) && Float.isFinite(r.styleReward()) && Float.isFinite(r.combinedReward()));
+                records[0]++;
+            }) > 0) {
+                // drain
+            }
+        }
+        assertEquals(4L * 6 * 8, records[0]);
+        assertTrue(rec.committed.get(3).stageMillis().containsKey("previous_commit"));
         rec.committed.forEach(c -> System.out.println(c.iteration() + " " + c.policyDigest().substring(0, 12) + " "
                 + c.statistics() + " " + c.stageMillis()));
     }
