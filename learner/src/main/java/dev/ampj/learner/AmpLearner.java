@@ -9,6 +9,8 @@ import dev.ampj.learner.config.LearnerSettings;
 import dev.ampj.learner.nn.PolicyInference;
 import dev.ampj.learner.state.LearnerState;
 import dev.ampj.learner.storage.Rollout;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The learner: a {@link PpoLearner} (policy and critic) and a {@link DiscriminatorTrainer} (AMP
@@ -32,7 +34,12 @@ public final class AmpLearner implements AutoCloseable {
         this.dims = dims;
         this.seed = seed;
         this.ppo = new PpoLearner(settings, dims, seed);
-        this.discriminator = new DiscriminatorTrainer(settings, dims, seed);
+        try {
+            this.discriminator = new DiscriminatorTrainer(settings, dims, seed);
+        } catch (RuntimeException e) {
+            ppo.close();
+            throw e;
+        }
     }
 
     /** A new learner with parameters initialised from (seed, "init", network). */
@@ -54,7 +61,18 @@ public final class AmpLearner implements AutoCloseable {
     }
 
     /** Results of one iteration. */
-    public record IterationResult(StyleRewardStats style, DiscriminatorStats discriminator, PpoStats ppo) {}
+    public record IterationResult(StyleRewardStats style, DiscriminatorStats discriminator, PpoStats ppo) {
+
+        /** All diagnostics in a stable order: style reward, discriminator, PPO. */
+        public Map<String, Double> asMap() {
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("style_reward_mean", style.mean());
+            m.put("style_reward_std", style.std());
+            m.putAll(discriminator.asMap());
+            m.putAll(ppo.asMap());
+            return m;
+        }
+    }
 
     /** Style rewards with D_k, then the discriminator update and the PPO update, sequentially. */
     public IterationResult iterate(Rollout rollout, float[] expertObs, float[] expertNextObs, int expertPairs) {

@@ -23,14 +23,11 @@ class AmpLearnerDeterminismTest {
     static final int N = 16;
 
     static void iterate(AmpLearner l, int k) {
-        Rollout r = Fixtures.rollout(D, T, N, 100 + k);
-        int need = l.discriminator().expertPairsNeeded(r.steps());
-        l.iterate(r, Fixtures.gaussian(200 + k, "e", need * D.ampObs(), 1.0),
-                Fixtures.gaussian(200 + k, "en", need * D.ampObs(), 1.0), need);
+        Fixtures.iterate(l, k);
     }
 
     static String digests(AmpLearner l) {
-        return l.policyDigest() + "/" + l.discriminatorDigest();
+        return Fixtures.digests(l);
     }
 
     @Test

@@ -62,4 +62,16 @@ public final class Fixtures {
                 gaussian(seed, "amp", n * d.ampObs(), 1.0),
                 gaussian(seed, "ampnext", n * d.ampObs(), 1.0));
     }
+
+    /** Iteration k of the standard synthetic run (T = 8, N = 16): rollout and expert pairs drawn from k. */
+    public static void iterate(AmpLearner l, int k) {
+        LearnerDims d = l.dims();
+        Rollout r = rollout(d, 8, 16, 100 + k);
+        int need = l.discriminator().expertPairsNeeded(r.steps());
+        l.iterate(r, gaussian(200 + k, "e", need * d.ampObs(), 1.0), gaussian(200 + k, "en", need * d.ampObs(), 1.0), need);
+    }
+
+    public static String digests(AmpLearner l) {
+        return l.policyDigest() + "/" + l.discriminatorDigest();
+    }
 }

@@ -1,8 +1,86 @@
 package dev.ampj.ops;
 
-import dev.ampj.ops.NotBuiltCommand;
+import com.typesafe.config.ConfigFactory;
+import dev.ampj.actors.training.RunConfig;
+import dev.ampj.actors.training.Session;
+import dev.ampj.actors.training.Trainer;
+import dev.ampj.ops.config.AmpConfig;
+import dev.ampj.ops.train.CommandSupport;
+import dev.ampj.ops.train.IterationTable;
+import dev.ampj.ops.train.SessionRunner;
+import dev.ampj.storage.RunStore;
+import dev.ampj.storage.event.RunCreated;
+import dev.ampj.storage.log.RunLogReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** Fork a run at a committed iteration, optionally with config changes. Not implemented in this version: exits {@value NotBuiltCommand#NOT_BUILT}. */
-@Command(name = "fork", mixinStandardHelpOptions = true, description = "Fork a run at a committed iteration, optionally with config changes. (not implemented yet)")
-public final class ForkCommand extends NotBuiltCommand {}
+/** {@code amp fork}: a child run from the parent's exact state at a committed iteration, with config changes. */
+@Command(name = "fork", mixinStandardHelpOptions = true,
+        description = "Start a child run from the parent's exact state at committed iteration N (re-executed from the nearest checkpoint), recording the config diff.")
+public final class ForkCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "Parent run.")
+    String parent;
+
+    @Option(names = "--at", required = true, paramLabel = "N", description = "Committed iteration of the parent to fork at.")
+    long at;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Change one key for the child (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Child run name (default: <RUN>-at<N>).")
+    String name;
+
+    @Option(names = "--iterations", paramLabel = "M", description = "Child's target iteration (iterations continue the parent's numbering; default: the parent's target).")
+    Long iterations;
+
+    @Option(names = "--max-minutes", paramLabel = "M", description = "Stop at the first iteration boundary after M minutes.")
+    Double maxMinutes;
+
+    @Option(names = "--runs-dir", paramLabel = "DIR", description = "Runs root (default: amp.storage.runs-dir, ./runs).")
+    Path runsDir;
+
+    @Option(names = "--no-progress", description = "No progress bar on stderr.")
+    boolean noProgress;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir);
+        if (!store.directory(parent).exists()) {
+            throw new IllegalArgumentException("no run '" + parent + "' under " + store.settings().runsDir());
+        }
+        RunCreated created;
+        try (RunLogReader r = store.openReader(parent)) {
+            created = r.runCreated();
+        }
+        String child = name != null ? name : parent + "-at" + at;
+        Long target = CommandSupport.iterations(iterations);
+        long to = target != null ? target : created.targetIterations();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("amp: rebuilding the state of " + parent + " at iteration " + at + " for fork " + child);
+        err.flush();
+        IterationTable table = new IterationTable(out, child, at + 1, to,
+                CommandSupport.stepsPerIteration(RunConfig.parse(created.config(), parent)), !noProgress);
+        Session session;
+        try {
+            session = CommandSupport.trainer(store).fork(parent, at,
+                    c -> AmpConfig.validate(AmpConfig.withSets(c, sets)), child,
+                    new Trainer.Options(target, CommandSupport.maxTime(maxMinutes), table));
+        } catch (RuntimeException e) {
+            table.close();
+            throw e;
+        }
+        return SessionRunner.run(session, err);
+    }
+}

@@ -1,8 +1,71 @@
 package dev.ampj.ops;
 
-import dev.ampj.ops.NotBuiltCommand;
+import com.typesafe.config.ConfigFactory;
+import dev.ampj.actors.run.ReplayVerifier;
+import dev.ampj.actors.run.RunOutcome;
+import dev.ampj.actors.run.TrainingListener;
+import dev.ampj.actors.training.IterationOutcome;
+import dev.ampj.ops.train.CommandSupport;
+import dev.ampj.storage.RunStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** Re-execute a logged run and verify every digest. Not implemented in this version: exits {@value NotBuiltCommand#NOT_BUILT}. */
-@Command(name = "replay", mixinStandardHelpOptions = true, description = "Re-execute a logged run and verify every digest. (not implemented yet)")
-public final class ReplayCommand extends NotBuiltCommand {}
+/** {@code amp replay --verify}: re-execute a logged run and compare every committed digest. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Re-execute a run from its checkpoints and compare every committed digest; exit 1 at the first divergence (iteration and component).")
+public final class ReplayCommand implements Callable<Integer> {
+
+    /** Exit code of a divergence. */
+    static final int DIVERGED = 1;
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "Run name.")
+    String run;
+
+    @Option(names = "--verify", description = "Compare every re-executed digest with the log (required).")
+    boolean verify;
+
+    @Option(names = "--from", paramLabel = "N", description = "First iteration to verify (default: the run's first).")
+    Long from;
+
+    @Option(names = "--to", paramLabel = "M", description = "Last iteration to verify (default: the run's last commit).")
+    Long to;
+
+    @Option(names = "--runs-dir", paramLabel = "DIR", description = "Runs root (default: amp.storage.runs-dir, ./runs).")
+    Path runsDir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!verify) {
+            throw new IllegalArgumentException("replay re-executes to verify: give --verify");
+        }
+        RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir);
+        PrintWriter out = spec.commandLine().getOut();
+        ReplayVerifier.Result r = CommandSupport.trainer(store).replay(run, from, to, new TrainingListener() {
+            @Override
+            public void onVerified(IterationOutcome.Done d) {
+                out.println(String.format(Locale.ROOT, "%6d ok  policy %s  discriminator %s", d.iteration(),
+                        d.policyDigest().substring(0, 16), d.discriminatorDigest().substring(0, 16)));
+                out.flush();
+            }
+        });
+        RunOutcome o = r.outcome();
+        if (o.kind() == RunOutcome.Kind.FINISHED) {
+            out.println("replay " + run + ": " + o.message() + ": every digest matches the log");
+            out.flush();
+            return 0;
+        }
+        spec.commandLine().getErr().println("replay " + run + ": " + (o.kind() == RunOutcome.Kind.DIVERGED ? "divergence at "
+                : "failed: ") + o.message());
+        spec.commandLine().getErr().flush();
+        return DIVERGED;
+    }
+}

@@ -1,8 +1,75 @@
 package dev.ampj.ops;
 
-import dev.ampj.ops.NotBuiltCommand;
+import com.typesafe.config.ConfigFactory;
+import dev.ampj.actors.training.RunConfig;
+import dev.ampj.actors.training.Session;
+import dev.ampj.actors.training.Trainer;
+import dev.ampj.ops.train.CommandSupport;
+import dev.ampj.ops.train.IterationTable;
+import dev.ampj.ops.train.SessionRunner;
+import dev.ampj.storage.RunStore;
+import dev.ampj.storage.event.IterationCommitted;
+import dev.ampj.storage.event.RunCreated;
+import dev.ampj.storage.log.RunLogReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** Resume a stopped or crashed run exactly from its event log. Not implemented in this version: exits {@value NotBuiltCommand#NOT_BUILT}. */
-@Command(name = "resume", mixinStandardHelpOptions = true, description = "Resume a stopped or crashed run exactly from its event log. (not implemented yet)")
-public final class ResumeCommand extends NotBuiltCommand {}
+/** {@code amp resume}: continue a stopped or crashed run exactly, from its latest checkpoint. */
+@Command(name = "resume", mixinStandardHelpOptions = true,
+        description = "Continue a stopped or crashed run from its latest checkpoint, re-executing to its last commit (digests checked).")
+public final class ResumeCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "Run name.")
+    String run;
+
+    @Option(names = "--iterations", paramLabel = "N", description = "New target iteration (default: the run's recorded target).")
+    Long iterations;
+
+    @Option(names = "--max-minutes", paramLabel = "M", description = "Stop at the first iteration boundary after M minutes.")
+    Double maxMinutes;
+
+    @Option(names = "--runs-dir", paramLabel = "DIR", description = "Runs root (default: amp.storage.runs-dir, ./runs).")
+    Path runsDir;
+
+    @Option(names = "--no-progress", description = "No progress bar on stderr.")
+    boolean noProgress;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir);
+        if (!store.directory(run).exists()) {
+            throw new IllegalArgumentException("no run '" + run + "' under " + store.settings().runsDir());
+        }
+        RunCreated created;
+        long last;
+        try (RunLogReader r = store.openReader(run)) {
+            created = r.runCreated();
+            last = r.lastCommitted().map(IterationCommitted::iteration).orElse(0L);
+        }
+        Long target = CommandSupport.iterations(iterations);
+        long to = target != null ? target : created.targetIterations();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        IterationTable table = new IterationTable(out, run, last + 1, to,
+                CommandSupport.stepsPerIteration(RunConfig.parse(created.config(), run)), !noProgress);
+        Session session;
+        try {
+            session = CommandSupport.trainer(store).resume(run,
+                    new Trainer.Options(target, CommandSupport.maxTime(maxMinutes), table));
+        } catch (RuntimeException e) {
+            table.close();
+            throw e;
+        }
+        err.println("amp: resuming run " + run + " after iteration " + last + " to iteration " + to);
+        err.flush();
+        return SessionRunner.run(session, err);
+    }
+}

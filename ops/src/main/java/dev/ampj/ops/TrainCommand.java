@@ -1,8 +1,76 @@
 package dev.ampj.ops;
 
-import dev.ampj.ops.NotBuiltCommand;
+import com.typesafe.config.Config;
+import dev.ampj.actors.training.Session;
+import dev.ampj.actors.training.TrainingSettings;
+import dev.ampj.actors.training.Trainer;
+import dev.ampj.ops.config.AmpConfig;
+import dev.ampj.ops.train.CommandSupport;
+import dev.ampj.ops.train.IterationTable;
+import dev.ampj.ops.train.SessionRunner;
+import dev.ampj.storage.RunStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Train the default robot (ostrich) on its reference gaits. Not implemented in this version: exits {@value NotBuiltCommand#NOT_BUILT}. */
-@Command(name = "train", mixinStandardHelpOptions = true, description = "Train the default robot (ostrich) on its reference gaits. (not implemented yet)")
-public final class TrainCommand extends NotBuiltCommand {}
+/** {@code amp train}: a new run of the pipeline, one table row per committed iteration. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a policy with PPO + AMP (default: the ostrich on its reference gaits); every iteration is committed to runs/<name>/.")
+public final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE", description = "HOCON file over the reference configuration.")
+    Path configFile;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one key (repeatable), e.g. --set amp.learner.style-reward.task-reward-lerp=0.5")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--iterations", paramLabel = "N", description = "Target iteration (default: amp.actors.training.iterations).")
+    Long iterations;
+
+    @Option(names = "--max-minutes", paramLabel = "M", description = "Stop at the first iteration boundary after M minutes.")
+    Double maxMinutes;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Run name, unique under the runs directory (default: run-<date>-<time>).")
+    String name;
+
+    @Option(names = "--runs-dir", paramLabel = "DIR", description = "Runs root (default: amp.storage.runs-dir, ./runs).")
+    Path runsDir;
+
+    @Option(names = "--no-progress", description = "No progress bar on stderr.")
+    boolean noProgress;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Config config = AmpConfig.load(configFile, sets);
+        config = AmpConfig.withRunsDir(config, runsDir);
+        RunStore store = CommandSupport.store(config, runsDir);
+        String run = name != null ? name : "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Long target = CommandSupport.iterations(iterations);
+        long last = target != null ? target : TrainingSettings.fromConfig(config).iterations();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        IterationTable table = new IterationTable(out, run, 1, last, CommandSupport.stepsPerIteration(config), !noProgress);
+        Session session;
+        try {
+            session = CommandSupport.trainer(store).train(config, run,
+                    new Trainer.Options(target, CommandSupport.maxTime(maxMinutes), table));
+        } catch (RuntimeException e) {
+            table.close();
+            throw e;
+        }
+        err.println("amp: training run " + run + " in " + store.directory(run).root().toAbsolutePath().normalize()
+                + " to iteration " + last);
+        err.flush();
+        return SessionRunner.run(session, err);
+    }
+}

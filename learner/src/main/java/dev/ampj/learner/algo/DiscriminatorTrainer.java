@@ -46,6 +46,7 @@ public final class DiscriminatorTrainer implements AutoCloseable {
     private final Adam adam;
     private final EmpiricalNormalizer normalizer;
     private final AmpReplayBuffer replay;
+    private final Mirror ampMirror;
     private long iteration;
 
     public DiscriminatorTrainer(LearnerSettings s, LearnerDims dims, long seed) {
@@ -54,6 +55,8 @@ public final class DiscriminatorTrainer implements AutoCloseable {
         this.rewardCoef = s.styleReward().rewardCoef();
         this.seed = seed;
         this.threads = s.torchThreads();
+        this.ampMirror = settings.ampObsMap().length == 0 ? null
+                : new Mirror("amp.learner.discriminator", "amp-obs-map", settings.ampObsMap(), dims.ampObs());
         TorchThreads.apply(threads);
         this.manager = NDManager.newBaseManager();
         float[] init = Discriminator.initialParameters(dims.ampObs(), settings.hiddenDims(), settings.minibatchStd(), seed);
@@ -88,7 +91,7 @@ public final class DiscriminatorTrainer implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             r[i] = StyleReward.of(settings.loss(), rewardCoef, logits[i]);
         }
-        return StyleRewardStats.of(r);
+        return StyleRewardStats.of(r, logits);
     }
 
     /**
@@ -126,11 +129,12 @@ public final class DiscriminatorTrainer implements AutoCloseable {
                     System.arraycopy(expertNextObs, steps * b * d, esNext, 0, b * d);
                     float[] mean = normalizer.mean32();
                     float[] denom = normalizer.denom32();
-                    float[] xp = pairs(ps, psNext, b, mean, denom);
-                    float[] xe = pairs(es, esNext, b, mean, denom);
+                    int rows = ampMirror == null ? b : 2 * b;
+                    float[] xp = pairs(augment(ps, b), augment(psNext, b), rows, mean, denom);
+                    float[] xe = pairs(augment(es, b), augment(esNext, b), rows, mean, denom);
                     try (NDScope scope = new NDScope()) {
                         Autograd.gradMode(true);
-                        Shape shape = new Shape(b, 2L * d);
+                        Shape shape = new Shape(rows, 2L * d);
                         NDArray policyLogits = net.logits(manager.create(xp, shape));
                         NDArray[] expert = net.logitsWithInputGradient(manager.create(xe, shape));
                         NDArray expertLogits = expert[0];
@@ -172,6 +176,19 @@ public final class DiscriminatorTrainer implements AutoCloseable {
         long done = iteration++;
         return new DiscriminatorStats(done, sLoss / steps, sGp / steps, sLogit / steps, sWd / steps, sExpScore / steps,
                 sPolScore / steps, sExpAcc / steps, sPolAcc / steps, sNorm / steps, settings.learningRate(), replay.size());
+    }
+
+    /** With an AMP mirror map: the raw rows followed by their mirrored copies (before normalisation). */
+    private float[] augment(float[] x, int rows) {
+        if (ampMirror == null) {
+            return x;
+        }
+        int d = dims.ampObs();
+        float[] out = java.util.Arrays.copyOf(x, 2 * rows * d);
+        for (int r = 0; r < rows; r++) {
+            ampMirror.apply(x, r * d, out, (rows + r) * d);
+        }
+        return out;
     }
 
     private double score(float[] logits) {

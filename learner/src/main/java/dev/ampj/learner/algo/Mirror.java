@@ -7,8 +7,13 @@ final class Mirror {
     private final float[] sign;
 
     Mirror(String name, int[] map, int width) {
+        this("amp.learner.ppo.symmetry", name, map, width);
+    }
+
+    Mirror(String section, String name, int[] map, int width) {
+        name = section.substring("amp.learner.".length()) + "." + name;
         if (map.length != width) {
-            throw new IllegalArgumentException("config: amp.learner.ppo.symmetry." + name + " has " + map.length
+            throw new IllegalArgumentException("config: amp.learner." + name + " has " + map.length
                     + " entries, expected " + width);
         }
         source = new int[width];
@@ -16,7 +21,7 @@ final class Mirror {
         for (int i = 0; i < width; i++) {
             int j = Math.abs(map[i]);
             if (j < 1 || j > width) {
-                throw new IllegalArgumentException("config: amp.learner.ppo.symmetry." + name + "[" + i + "] = "
+                throw new IllegalArgumentException("config: amp.learner." + name + "[" + i + "] = "
                         + map[i] + ": expected a signed 1-based index within +-" + width);
             }
             source[i] = j - 1;

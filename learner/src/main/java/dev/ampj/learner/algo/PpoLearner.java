@@ -62,13 +62,6 @@ public final class PpoLearner implements AutoCloseable {
         this.arch = PolicyArchitecture.of(s.policy(), dims);
         this.seed = seed;
         this.threads = s.torchThreads();
-        TorchThreads.apply(threads);
-        this.manager = NDManager.newBaseManager();
-        this.net = new ActorCritic(manager, DataType.FLOAT32, arch, arch.initialParameters(seed), true);
-        this.adam = new Adam(manager, net.trainableParameters(), settings.adam());
-        this.obsNormalizer = new EmpiricalNormalizer(dims.policyObs(), OBS_EPS, s.policy().obsNormalization());
-        this.criticObsNormalizer = new EmpiricalNormalizer(dims.criticObs(), OBS_EPS, s.policy().obsNormalization());
-        this.combiner = new RewardCombiner(s.styleReward());
         SymmetrySettings sym = settings.symmetry();
         if (sym.enabled()) {
             this.obsMirror = new Mirror("policy-obs-map", sym.policyObsMap(), dims.policyObs());
@@ -79,6 +72,13 @@ public final class PpoLearner implements AutoCloseable {
             this.criticMirror = null;
             this.actionMirror = null;
         }
+        TorchThreads.apply(threads);
+        this.manager = NDManager.newBaseManager();
+        this.net = new ActorCritic(manager, DataType.FLOAT32, arch, arch.initialParameters(seed), true);
+        this.adam = new Adam(manager, net.trainableParameters(), settings.adam());
+        this.obsNormalizer = new EmpiricalNormalizer(dims.policyObs(), OBS_EPS, s.policy().obsNormalization());
+        this.criticObsNormalizer = new EmpiricalNormalizer(dims.criticObs(), OBS_EPS, s.policy().obsNormalization());
+        this.combiner = new RewardCombiner(s.styleReward());
         this.learningRate = settings.learningRate();
     }
 
@@ -116,6 +116,17 @@ public final class PpoLearner implements AutoCloseable {
         EmpiricalNormalizer.normalize(rollout.policyObs(), n, obsNormalizer.mean32(), obsNormalizer.denom32(), obs);
         EmpiricalNormalizer.normalize(rollout.criticObs(), n, criticObsNormalizer.mean32(),
                 criticObsNormalizer.denom32(), criticObs);
+        // Mirrors act on raw observations (as rsl_rl's augmentation runs before the normaliser).
+        float[] obsMirrored = null;
+        float[] criticMirrored = null;
+        if (obsMirror != null) {
+            obsMirrored = new float[n * dp];
+            criticMirrored = new float[n * dc];
+            EmpiricalNormalizer.normalize(mirror(obsMirror, rollout.policyObs(), n, dp), n, obsNormalizer.mean32(),
+                    obsNormalizer.denom32(), obsMirrored);
+            EmpiricalNormalizer.normalize(mirror(criticMirror, rollout.criticObs(), n, dc), n,
+                    criticObsNormalizer.mean32(), criticObsNormalizer.denom32(), criticMirrored);
+        }
 
         Autograd.gradMode(false);
         float[] oldMeans;
@@ -157,8 +168,8 @@ public final class PpoLearner implements AutoCloseable {
                         mbValues[k] = rollout.values()[i];
                         if (augment) {
                             int m = batch + k;
-                            obsMirror.apply(obs, i * dp, mbObs, m * dp);
-                            criticMirror.apply(criticObs, i * dc, mbCritic, m * dc);
+                            System.arraycopy(obsMirrored, i * dp, mbObs, m * dp, dp);
+                            System.arraycopy(criticMirrored, i * dc, mbCritic, m * dc, dc);
                             actionMirror.apply(rollout.actions(), i * da, mbActions, m * da);
                             mbOldLogProbs[m] = mbOldLogProbs[k];
                             mbAdv[m] = mbAdv[k];
@@ -178,7 +189,8 @@ public final class PpoLearner implements AutoCloseable {
                         NDArray loss = t.loss();
                         if (mirrorLoss) {
                             NDArray mirrored = augment ? mean.get(new NDIndex(batch + ":"))
-                                    : net.actionMean(manager.create(mirror(obsMirror, mbObs, batch, dp), new Shape(batch, dp)));
+                                    : net.actionMean(manager.create(gather(obsMirrored, perm, mb * batch, batch, dp),
+                                            new Shape(batch, dp)));
                             NDArray target = mean.get(new NDIndex("0:" + batch)).stopGradient()
                                     .matMul(manager.create(actionMirror.matrix(), new Shape(da, da)));
                             NDArray mirrorTerm = mirrored.sub(target).square().mean();
@@ -228,6 +240,14 @@ public final class PpoLearner implements AutoCloseable {
         float[] out = new float[rows * width];
         for (int r = 0; r < rows; r++) {
             m.apply(x, r * width, out, r * width);
+        }
+        return out;
+    }
+
+    private static float[] gather(float[] x, int[] perm, int from, int rows, int width) {
+        float[] out = new float[rows * width];
+        for (int k = 0; k < rows; k++) {
+            System.arraycopy(x, perm[from + k] * width, out, k * width, width);
         }
         return out;
     }

@@ -1,9 +1,9 @@
 package dev.ampj.learner.algo;
 
-/** Style rewards of a rollout [T*N] and their mean and std. */
-public record StyleRewardStats(float[] rewards, double mean, double std) {
+/** Style rewards of a rollout [T*N] (times amp_reward_coef), the discriminator logits they came from, and the rewards' mean and std. */
+public record StyleRewardStats(float[] rewards, float[] logits, double mean, double std) {
 
-    static StyleRewardStats of(float[] r) {
+    static StyleRewardStats of(float[] r, float[] logits) {
         double m = 0;
         for (float v : r) {
             m += v;
@@ -13,6 +13,6 @@ public record StyleRewardStats(float[] rewards, double mean, double std) {
         for (float v : r) {
             ss += (v - m) * (v - m);
         }
-        return new StyleRewardStats(r, m, Math.sqrt(ss / r.length));
+        return new StyleRewardStats(r, logits, m, Math.sqrt(ss / r.length));
     }
 }

@@ -9,9 +9,12 @@ public record BenchResult(
         double updateSeconds,
         double ppoSeconds,
         double discriminatorSeconds,
+        double updateCpuSeconds,
         double actSecondsPerStep,
         double rssStartMiB,
         double rssEndMiB,
+        double loadStart,
+        double loadEnd,
         String policyDigest,
         String discriminatorDigest) {
 
@@ -36,17 +39,22 @@ public record BenchResult(
         m.put("minibatches", spec.miniBatches());
         m.put("threads", spec.threads());
         m.put("updates", spec.updates());
+        m.put("overlap", spec.overlap());
         m.put("update_s", updateSeconds);
         m.put("ppo_s", ppoSeconds);
         m.put("disc_s", discriminatorSeconds);
+        m.put("update_cpu_s", updateCpuSeconds);
         m.put("update_samples_per_s", updateSamplesPerSecond());
         m.put("update_gflop", spec.updateFlops() / 1e9);
         m.put("update_gflop_per_s", spec.updateFlops() / 1e9 / updateSeconds);
+        m.put("update_gflop_per_cpu_s", spec.updateFlops() / 1e9 / updateCpuSeconds);
         m.put("act_env_steps_per_s", actEnvStepsPerSecond());
         m.put("act_gflop_per_s", spec.actFlops() * spec.envs() / 1e9 / actSecondsPerStep);
         m.put("rss_start_mib", rssStartMiB);
         m.put("rss_end_mib", rssEndMiB);
         m.put("rss_growth_mib", rssEndMiB - rssStartMiB);
+        m.put("loadavg_start", loadStart);
+        m.put("loadavg_end", loadEnd);
         m.put("policy_digest", policyDigest);
         m.put("discriminator_digest", discriminatorDigest);
         return m;

@@ -3,7 +3,8 @@ package dev.ampj.learner.bench;
 /**
  * Shape of the learner benchmark workload: envs x horizon samples per update, networks, PPO
  * epochs x mini-batches (the discriminator takes as many steps), BCE discriminator with gradient
- * penalty on expert pairs and the minibatch-std feature.
+ * penalty on expert pairs and the minibatch-std feature. With {@code overlap} the discriminator and
+ * PPO updates run concurrently on two threads, as the training pipeline runs them.
  */
 public record BenchSpec(
         String preset,
@@ -18,14 +19,15 @@ public record BenchSpec(
         int miniBatches,
         int threads,
         int updates,
-        int warmup) {
+        int warmup,
+        boolean overlap) {
 
     public static BenchSpec preset(String name) {
         return switch (name) {
             case "ostrich" -> new BenchSpec("ostrich", 512, 24, 30, 6, 22, new int[] {512, 256, 128},
-                    new int[] {256, 256}, 5, 4, 2, 3, 1);
+                    new int[] {256, 256}, 5, 4, 2, 3, 1, false);
             case "g1" -> new BenchSpec("g1", 512, 24, 81, 23, 46, new int[] {512, 256, 128},
-                    new int[] {1024, 512}, 5, 4, 2, 3, 1);
+                    new int[] {1024, 512}, 5, 4, 2, 3, 1, false);
             default -> throw new IllegalArgumentException("--preset " + name + ": expected ostrich or g1");
         };
     }

@@ -12,6 +12,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.IntConsumer;
 
 /**
@@ -42,6 +45,11 @@ public final class LearnerBenchmark {
     public static BenchResult run(BenchSpec spec, IntConsumer progress) {
         LearnerSettings settings = settings(spec);
         LearnerDims dims = new LearnerDims(spec.obs(), spec.obs(), spec.actions(), spec.amp());
+        ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "bench-discriminator");
+            t.setDaemon(true);
+            return t;
+        });
         try (AmpLearner learner = AmpLearner.create(settings, dims, SEED)) {
             Rollout rollout = rollout(dims, spec.horizon(), spec.envs());
             int need = learner.discriminator().expertPairsNeeded(rollout.steps());
@@ -49,30 +57,56 @@ public final class LearnerBenchmark {
             float[] expertNext = gaussian("expert-next", need * dims.ampObs(), 0.8, 0.3);
             double ppo = 0;
             double disc = 0;
+            double wall = 0;
             double rssStart = 0;
+            long cpuStart = 0;
+            double loadStart = loadAverage();
             for (int u = 0; u < spec.warmup() + spec.updates(); u++) {
                 if (u == spec.warmup()) {
                     rssStart = rssMiB();
+                    cpuStart = processCpuNanos();
                 }
                 long t0 = System.nanoTime();
                 float[] style = learner.discriminator().styleRewards(rollout.ampObs(), rollout.ampNextObs(),
                         rollout.steps()).rewards();
-                learner.discriminator().update(rollout.ampObs(), rollout.ampNextObs(), rollout.steps(), expert,
-                        expertNext, need);
-                long t1 = System.nanoTime();
-                learner.ppo().update(rollout, style);
-                long t2 = System.nanoTime();
-                if (u >= spec.warmup()) {
-                    disc += (t1 - t0) * 1e-9;
-                    ppo += (t2 - t1) * 1e-9;
+                long t2;
+                if (spec.overlap()) {
+                    CompletableFuture<Long> d = CompletableFuture.supplyAsync(() -> {
+                        learner.discriminator().update(rollout.ampObs(), rollout.ampNextObs(), rollout.steps(),
+                                expert, expertNext, need);
+                        return System.nanoTime();
+                    }, pool);
+                    learner.ppo().update(rollout, style);
+                    long ppoEnd = System.nanoTime();
+                    long discEnd = d.join();
+                    t2 = Math.max(ppoEnd, discEnd);
+                    if (u >= spec.warmup()) {
+                        disc += (discEnd - t0) * 1e-9;
+                        ppo += (ppoEnd - t0) * 1e-9;
+                        wall += (t2 - t0) * 1e-9;
+                    }
+                } else {
+                    learner.discriminator().update(rollout.ampObs(), rollout.ampNextObs(), rollout.steps(), expert,
+                            expertNext, need);
+                    long t1 = System.nanoTime();
+                    learner.ppo().update(rollout, style);
+                    t2 = System.nanoTime();
+                    if (u >= spec.warmup()) {
+                        disc += (t1 - t0) * 1e-9;
+                        ppo += (t2 - t1) * 1e-9;
+                        wall += (t2 - t0) * 1e-9;
+                    }
                 }
                 progress.accept(u);
             }
+            double cpu = (processCpuNanos() - cpuStart) * 1e-9;
             double rssEnd = rssMiB();
             double act = actSecondsPerStep(learner, dims, spec);
             int k = spec.updates();
-            return new BenchResult(spec, (ppo + disc) / k, ppo / k, disc / k, act, rssStart, rssEnd,
-                    learner.policyDigest(), learner.discriminatorDigest());
+            return new BenchResult(spec, wall / k, ppo / k, disc / k, cpu / k, act, rssStart, rssEnd, loadStart,
+                    loadAverage(), learner.policyDigest(), learner.discriminatorDigest());
+        } finally {
+            pool.shutdown();
         }
     }
 
@@ -138,6 +172,17 @@ public final class LearnerBenchmark {
             x[i] = CounterRandom.uniform(key, i) < p ? 1f : 0f;
         }
         return x;
+    }
+
+    /** CPU time of the whole process (all threads), nanoseconds. */
+    static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0L;
+    }
+
+    /** One-minute load average of the machine (the benchmark's context, never part of a result it digests). */
+    static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** Resident set size of this process from /proc/self/status (NaN where there is none). */

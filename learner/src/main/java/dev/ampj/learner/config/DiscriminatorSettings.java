@@ -17,11 +17,13 @@ public record DiscriminatorSettings(
         int numLearningEpochs,
         int numMiniBatches,
         int replayBufferSize,
-        boolean obsNormalization) {
+        boolean obsNormalization,
+        int[] ampObsMap) {
 
     static final Set<String> KEYS = Set.of("hidden-dims", "activation", "loss", "learning-rate", "adam-beta1",
             "adam-beta2", "adam-eps", "max-grad-norm", "gradient-penalty", "logit-regularization", "weight-decay",
-            "minibatch-std", "num-learning-epochs", "num-mini-batches", "replay-buffer-size", "obs-normalization");
+            "minibatch-std", "num-learning-epochs", "num-mini-batches", "replay-buffer-size", "obs-normalization",
+            "amp-obs-map");
 
     static DiscriminatorSettings read(StrictConfig c) {
         return new DiscriminatorSettings(
@@ -38,11 +40,12 @@ public record DiscriminatorSettings(
                 c.positiveInt("num-learning-epochs"),
                 c.positiveInt("num-mini-batches"),
                 c.positiveInt("replay-buffer-size"),
-                c.bool("obs-normalization"));
+                c.bool("obs-normalization"),
+                c.ints("amp-obs-map"));
     }
 
     public DiscriminatorSettings with(int[] hidden, boolean mbStd, int epochs, int miniBatches) {
         return new DiscriminatorSettings(hidden, activation, loss, learningRate, adam, maxGradNorm, gradientPenalty,
-                logitRegularization, weightDecay, mbStd, epochs, miniBatches, replayBufferSize, obsNormalization);
+                logitRegularization, weightDecay, mbStd, epochs, miniBatches, replayBufferSize, obsNormalization, ampObsMap);
     }
 }

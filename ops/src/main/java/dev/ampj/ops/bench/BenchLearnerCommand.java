@@ -40,6 +40,8 @@ public final class BenchLearnerCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "libtorch intra-op threads") Integer threads;
     @Option(names = "--updates", description = "timed updates (default 3)") Integer updates;
     @Option(names = "--warmup", description = "untimed updates first (default 1)") Integer warmup;
+    @Option(names = "--overlap", description = "run the discriminator and PPO updates concurrently on two threads")
+    boolean overlap;
     @Option(names = "--rss", description = "print the process RSS every tenth of the updates on stderr (memory hygiene)")
     boolean rss;
 
@@ -50,7 +52,7 @@ public final class BenchLearnerCommand implements Callable<Integer> {
                 or(act, p.actions()), or(amp, p.amp()), acHidden != null ? acHidden : p.acHidden(),
                 discHidden != null ? discHidden : p.discHidden(), or(epochs, p.epochs()),
                 or(minibatches, p.miniBatches()), or(threads, p.threads()), or(updates, p.updates()),
-                or(warmup, p.warmup()));
+                or(warmup, p.warmup()), overlap);
         int total = s.warmup() + s.updates();
         int every = Math.max(1, total / 10);
         var err = spec.commandLine().getErr();
@@ -69,10 +71,13 @@ public final class BenchLearnerCommand implements Callable<Integer> {
                     s.actions(), s.amp(), Arrays.toString(s.acHidden()), Arrays.toString(s.discHidden()), s.epochs(),
                     s.miniBatches(), s.threads());
             Map<String, Object> m = r.asMap();
-            out.printf("update %.3f s (ppo %.3f s, discriminator %.3f s): %.0f samples/s, %.1f GFLOP/s%n",
-                    r.updateSeconds(), r.ppoSeconds(), r.discriminatorSeconds(), r.updateSamplesPerSecond(),
+            out.printf("update %.3f s (ppo %.3f s, discriminator %.3f s%s): %.0f samples/s, %.1f GFLOP/s%n",
+                    r.updateSeconds(), r.ppoSeconds(), r.discriminatorSeconds(), s.overlap() ? ", overlapped" : "",
+                    r.updateSamplesPerSecond(),
                     (Double) m.get("update_gflop_per_s"));
+            out.printf("update cpu %.3f s (process CPU time per update)%n", r.updateCpuSeconds());
             out.printf("act: %.0f env-steps/s%n", r.actEnvStepsPerSecond());
+            out.printf("load average %.2f -> %.2f%n", r.loadStart(), r.loadEnd());
             out.printf("rss: %.1f -> %.1f MiB over %d updates%n", r.rssStartMiB(), r.rssEndMiB(), s.updates());
         }
         out.flush();

@@ -1,7 +1,6 @@
 package dev.ampj.storage.persistence;
 
 import com.typesafe.config.Config;
-import dev.ampj.storage.event.BinaryIn;
 import dev.ampj.storage.event.BinaryOut;
 import dev.ampj.storage.event.MalformedDocumentException;
 import dev.ampj.storage.log.CorruptLogException;
@@ -13,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.CRC32C;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycles;
@@ -35,16 +33,10 @@ import scala.concurrent.Future;
  * one {@code snapshots/} queue per persistence id (run). Documents are saves and deletions with a
  * CRC32C; a load scans the (few) documents of the id and picks the newest live match. Meant for the
  * RunSupervisor's small state: learner checkpoints go to the checkpoint blob store.
- *
- * <p>Document: {@code int magic 'AMPS', byte kind (1 save, 2 delete one, 3 delete matching),
- * long seqNr, long timestamp, long maxSeq, long maxTs, long minSeq, long minTs, int n, n bytes, int CRC32C}.
+ * Documents: {@link SnapshotDocument}.
  */
 public final class ChronicleSnapshotStore extends SnapshotStore {
 
-    private static final int MAGIC = 0x53504D41; // "AMPS" little-endian
-    private static final int SAVE = 1;
-    private static final int DELETE_ONE = 2;
-    private static final int DELETE_MATCHING = 3;
     /** Snapshots are small; a document may use a quarter of a block. */
     private static final long BLOCK_SIZE = 64L << 20;
 
@@ -59,8 +51,6 @@ public final class ChronicleSnapshotStore extends SnapshotStore {
         this.runsDir = PersistenceIds.runsDir(config, system.settings().config());
         this.serialization = SerializationExtension.get(system);
     }
-
-    private record Doc(int kind, long seq, long timestamp, SnapshotSelectionCriteria criteria, byte[] payload) {}
 
     private RunDirectory dir(String pid) {
         return PersistenceIds.directory(runsDir, pid);
@@ -80,11 +70,10 @@ public final class ChronicleSnapshotStore extends SnapshotStore {
             if (!exists(persistenceId)) {
                 return Optional.empty();
             }
-            List<Doc> live = liveSnapshots(persistenceId);
-            Doc best = null;
-            for (Doc d : live) {
-                if (criteria.matches(new SnapshotMetadata(persistenceId, d.seq(), d.timestamp()))
-                        && (best == null || d.seq() > best.seq() || (d.seq() == best.seq() && d.timestamp() > best.timestamp()))) {
+            SnapshotDocument best = null;
+            for (SnapshotDocument d : liveSnapshots(persistenceId)) {
+                if (d.matches(persistenceId, criteria) && (best == null || d.sequenceNr() > best.sequenceNr()
+                        || (d.sequenceNr() == best.sequenceNr() && d.timestamp() > best.timestamp()))) {
                     best = d;
                 }
             }
@@ -92,7 +81,7 @@ public final class ChronicleSnapshotStore extends SnapshotStore {
                 return Optional.empty();
             }
             Snapshot snapshot = serialization.deserialize(best.payload(), Snapshot.class).get();
-            return Optional.of(SelectedSnapshot.create(new SnapshotMetadata(persistenceId, best.seq(), best.timestamp()), snapshot.data()));
+            return Optional.of(SelectedSnapshot.create(new SnapshotMetadata(persistenceId, best.sequenceNr(), best.timestamp()), snapshot.data()));
         });
     }
 
@@ -102,7 +91,8 @@ public final class ChronicleSnapshotStore extends SnapshotStore {
         byte[] bytes = Serialization$.MODULE$.withTransportInformation(system,
                 (scala.Function0<byte[]>) () -> serialization.serialize(new Snapshot(snapshot)).get());
         return io.submit(() -> {
-            append(metadata.persistenceId(), SAVE, metadata.sequenceNr(), metadata.timestamp(), SnapshotSelectionCriteria.None(), bytes);
+            append(metadata.persistenceId(), new SnapshotDocument(SnapshotDocument.SAVE, metadata.sequenceNr(), metadata.timestamp(),
+                    SnapshotSelectionCriteria.None(), bytes));
             return null;
         });
     }
@@ -111,7 +101,8 @@ public final class ChronicleSnapshotStore extends SnapshotStore {
     public Future<Void> doDeleteAsync(SnapshotMetadata metadata) {
         return io.submit(() -> {
             if (exists(metadata.persistenceId())) {
-                append(metadata.persistenceId(), DELETE_ONE, metadata.sequenceNr(), metadata.timestamp(), SnapshotSelectionCriteria.None(), new byte[0]);
+                append(metadata.persistenceId(), new SnapshotDocument(SnapshotDocument.DELETE_ONE, metadata.sequenceNr(),
+                        metadata.timestamp(), SnapshotSelectionCriteria.None(), new byte[0]));
             }
             return null;
         });
@@ -121,27 +112,15 @@ public final class ChronicleSnapshotStore extends SnapshotStore {
     public Future<Void> doDeleteAsync(String persistenceId, SnapshotSelectionCriteria criteria) {
         return io.submit(() -> {
             if (exists(persistenceId)) {
-                append(persistenceId, DELETE_MATCHING, 0, 0, criteria, new byte[0]);
+                append(persistenceId, new SnapshotDocument(SnapshotDocument.DELETE_MATCHING, 0, 0, criteria, new byte[0]));
             }
             return null;
         });
     }
 
-    private void append(String pid, int kind, long seq, long ts, SnapshotSelectionCriteria c, byte[] payload) {
-        BinaryOut out = new BinaryOut(64 + payload.length);
-        out.writeInt(MAGIC);
-        out.writeByte(kind);
-        out.writeLong(seq);
-        out.writeLong(ts);
-        out.writeLong(c.maxSequenceNr());
-        out.writeLong(c.maxTimestamp());
-        out.writeLong(c.minSequenceNr());
-        out.writeLong(c.minTimestamp());
-        out.writeInt(payload.length);
-        out.writeBytes(payload, 0, payload.length);
-        CRC32C crc = new CRC32C();
-        crc.update(out.array(), 0, out.position());
-        out.writeInt((int) crc.getValue());
+    private void append(String pid, SnapshotDocument doc) {
+        BinaryOut out = new BinaryOut(64 + doc.payload().length);
+        doc.encode(out);
         try (ExcerptAppender appender = queue(pid).createAppender();
                 DocumentContext dc = appender.writingDocument()) {
             dc.wire().bytes().write(out.array(), 0, out.position());
@@ -149,51 +128,30 @@ public final class ChronicleSnapshotStore extends SnapshotStore {
     }
 
     /** Saves not removed by a later deletion, in write order. */
-    private List<Doc> liveSnapshots(String pid) {
-        List<Doc> live = new ArrayList<>();
+    private List<SnapshotDocument> liveSnapshots(String pid) {
+        List<SnapshotDocument> live = new ArrayList<>();
         long[] at = new long[1];
         String run = dir(pid).name();
         try (ExcerptTailer t = queue(pid).createTailer().toStart()) {
             for (byte[] raw = Queues.next(t, at, run, "snapshots"); raw != null; raw = Queues.next(t, at, run, "snapshots")) {
-                Doc d;
+                SnapshotDocument d;
                 try {
-                    d = decode(raw);
+                    d = SnapshotDocument.decode(raw);
                 } catch (MalformedDocumentException e) {
                     throw new CorruptLogException(run, "snapshots", at[0], e.getMessage(), e);
                 }
                 switch (d.kind()) {
-                    case SAVE -> {
-                        live.removeIf(s -> s.seq() == d.seq() && s.timestamp() == d.timestamp());
+                    case SnapshotDocument.SAVE -> {
+                        live.removeIf(s -> s.sequenceNr() == d.sequenceNr() && s.timestamp() == d.timestamp());
                         live.add(d);
                     }
-                    case DELETE_ONE -> live.removeIf(s -> s.seq() == d.seq() && (d.timestamp() == 0 || s.timestamp() == d.timestamp()));
-                    case DELETE_MATCHING -> live.removeIf(s -> d.criteria().matches(new SnapshotMetadata(pid, s.seq(), s.timestamp())));
-                    default -> throw new CorruptLogException(run, "snapshots", at[0], "unknown snapshot document kind " + d.kind(), null);
+                    case SnapshotDocument.DELETE_ONE -> live.removeIf(s -> s.sequenceNr() == d.sequenceNr()
+                            && (d.timestamp() == 0 || s.timestamp() == d.timestamp()));
+                    default -> live.removeIf(s -> s.matches(pid, d.criteria()));
                 }
             }
         }
         return live;
-    }
-
-    private static Doc decode(byte[] raw) {
-        if (raw.length < 4 + 1 + 6 * 8 + 4 + 4) {
-            throw new MalformedDocumentException("snapshot document of " + raw.length + " bytes is too short");
-        }
-        CRC32C crc = new CRC32C();
-        crc.update(raw, 0, raw.length - 4);
-        if (new BinaryIn(raw, raw.length - 4, 4).readInt() != (int) crc.getValue()) {
-            throw new MalformedDocumentException("CRC32C mismatch");
-        }
-        BinaryIn in = new BinaryIn(raw, 0, raw.length - 4);
-        if (in.readInt() != MAGIC) {
-            throw new MalformedDocumentException("not a snapshot document");
-        }
-        int kind = in.readByte();
-        long seq = in.readLong();
-        long ts = in.readLong();
-        SnapshotSelectionCriteria c = new SnapshotSelectionCriteria(in.readLong(), in.readLong(), in.readLong(), in.readLong());
-        byte[] payload = in.readBytes(in.readInt());
-        return new Doc(kind, seq, ts, c, payload);
     }
 
     @Override

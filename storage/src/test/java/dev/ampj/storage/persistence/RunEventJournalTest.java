@@ -135,4 +135,23 @@ class RunEventJournalTest {
             assertEquals(8, log.readAll().get(7).sequenceNr());
         }
     }
+
+    @Test
+    void aRunHeldByAnotherWriterFailsThePersistAndStopsTheSupervisor() {
+        Config config = TckConfig.forFreshRunsDir("held-");
+        RunStore store = new RunStore(StorageSettings.defaults(Path.of(config.getString("amp.storage.runs-dir"))));
+        ActorTestKit kit = ActorTestKit.create("held", config);
+        try (var holder = store.create(Fixtures.created("run-b"))) {
+            ActorRef<Command> sup = kit.spawn(MiniSupervisor.create("run-b"));
+            TestProbe<Long> acks = kit.createTestProbe();
+            sup.tell(new Persist(List.of(new IterationOpened(1)), acks.getRef()));
+            acks.expectTerminated(sup, Duration.ofSeconds(20));
+            assertEquals(1, holder.lastSequenceNr(), "nothing was written behind the holder's back");
+        } finally {
+            kit.shutdownTestKit();
+        }
+        try (RunLogReader log = store.openReader("run-b")) {
+            assertEquals(List.of(Fixtures.created("run-b")), log.readAll().stream().map(LogEntry::event).toList());
+        }
+    }
 }

@@ -1,0 +1,81 @@
+package dev.ampj.actors.guardian;
+
+import dev.ampj.actors.learn.DiscriminatorTrainer;
+import dev.ampj.actors.learn.PpoLearner;
+import dev.ampj.actors.learn.TrajectoryBuffer;
+import dev.ampj.actors.run.ReplayVerifier;
+import dev.ampj.actors.run.RunPlan;
+import dev.ampj.actors.run.RunSupervisor;
+import dev.ampj.actors.run.TrainingListener;
+import dev.ampj.actors.shard.LocalShards;
+import dev.ampj.actors.shard.ShardDirectory;
+import dev.ampj.actors.telemetry.TelemetryWriter;
+import dev.ampj.actors.training.ExpertMotion;
+import dev.ampj.actors.training.IterationCoordinator;
+import dev.ampj.actors.training.PipelineContext;
+import dev.ampj.learner.AmpLearner;
+import dev.ampj.storage.event.IterationCommitted;
+import java.util.NavigableMap;
+import java.util.function.Consumer;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+/**
+ * Composition root of one run's pipeline on this node: spawns the TelemetryWriter, the PpoLearner
+ * and DiscriminatorTrainer (each on its own thread, so the two updates run concurrently), the
+ * TrajectoryBuffer, the IterationCoordinator (which starts the shards through a
+ * {@link ShardDirectory}) and the driver: the event-sourced {@link RunSupervisor} when training, a
+ * {@link ReplayVerifier} when re-executing without writing.
+ */
+public final class Guardian {
+
+    private Guardian() {}
+
+    /** Messages of the guardian. */
+    public sealed interface Command {}
+
+    /** Stop the run at the next iteration boundary. */
+    public record Stop() implements Command {}
+
+    /** What drives the pipeline. */
+    public sealed interface Driver {}
+
+    /** Train: the run's supervisor commits to the log. */
+    public record Train(RunPlan plan, TrainingListener listener) implements Driver {}
+
+    /** Re-execute without writing, comparing with {@code recorded}; optionally take the state after {@code to}. */
+    public record Replay(long to, NavigableMap<Long, IterationCommitted> recorded, boolean takeCheckpoint,
+            TrainingListener listener, Consumer<ReplayVerifier.Result> done) implements Driver {}
+
+    public static Behavior<Command> create(PipelineContext pipeline, AmpLearner learner, ExpertMotion expert,
+            java.util.function.Supplier<dev.ampj.storage.telemetry.TelemetryWriter> telemetry, ShardDirectory shards, IterationCoordinator.Start start,
+            Driver driver) {
+        return Behaviors.setup(ctx -> {
+            DispatcherSelector pinned = DispatcherSelector.fromConfig(LocalShards.DISPATCHER);
+            ActorRef<PpoLearner.Command> ppo = ctx.spawn(PpoLearner.create(pipeline, learner), "ppo-learner", pinned);
+            ActorRef<DiscriminatorTrainer.Command> disc = ctx.spawn(DiscriminatorTrainer.create(pipeline, learner, expert),
+                    "discriminator-trainer", pinned);
+            ActorRef<TrajectoryBuffer.Command> buffer = ctx.spawn(TrajectoryBuffer.create(pipeline), "trajectory-buffer");
+            ActorRef<TelemetryWriter.Command> telemetryWriter = telemetry == null ? null
+                    : ctx.spawn(TelemetryWriter.create(telemetry, pipeline.rollouts(), pipeline.layout()), "telemetry-writer", pinned);
+            ActorRef<IterationCoordinator.Command> coordinator = ctx.spawn(IterationCoordinator.create(pipeline,
+                    new IterationCoordinator.Actors(ppo, disc, buffer, telemetryWriter), shards, start), "coordinator");
+            if (driver instanceof Train t) {
+                ActorRef<RunSupervisor.Command> supervisor = ctx.spawn(RunSupervisor.create(t.plan(), coordinator, t.listener()),
+                        "run-supervisor");
+                return Behaviors.receive(Command.class)
+                        .onMessage(Stop.class, s -> {
+                            supervisor.tell(new RunSupervisor.Stop());
+                            return Behaviors.same();
+                        })
+                        .build();
+            }
+            Replay r = (Replay) driver;
+            ctx.spawn(ReplayVerifier.create(coordinator, start.iteration(), r.to(), r.recorded(), r.takeCheckpoint(), r.listener(),
+                    r.done()), "replay-verifier");
+            return Behaviors.receive(Command.class).onMessage(Stop.class, s -> Behaviors.same()).build();
+        });
+    }
+}

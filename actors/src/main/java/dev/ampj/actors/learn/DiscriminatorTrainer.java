@@ -1,0 +1,91 @@
+package dev.ampj.actors.learn;
+
+import dev.ampj.actors.training.ExpertMotion;
+import dev.ampj.actors.training.PipelineContext;
+import dev.ampj.actors.training.RolloutBuffer;
+import dev.ampj.learner.AmpLearner;
+import dev.ampj.learner.algo.DiscriminatorStats;
+import dev.ampj.learner.algo.StyleRewardStats;
+import dev.ampj.learner.storage.Rollout;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+/**
+ * The AMP discriminator: scores the rollout's (s, s′) pairs with Dk into style rewards, hands them to
+ * the PpoLearner, then trains D on policy pairs (replay buffer) against expert pairs of the reference
+ * motion → Dk+1, concurrently with the PPO update. Owns the expert motion sampler (its position is
+ * part of the checkpoint).
+ */
+public final class DiscriminatorTrainer extends AbstractBehavior<DiscriminatorTrainer.Command> {
+
+    /** Messages the DiscriminatorTrainer accepts. */
+    public sealed interface Command {}
+
+    /**
+     * Score the rollout of {@code iteration}, then tell {@code ppo} to update and update D; replies
+     * {@link StyleScored} then {@link DiscriminatorUpdated} to {@code replyTo}.
+     */
+    public record Train(long iteration, ActorRef<PpoLearner.Command> ppo, ActorRef<PpoLearner.PolicyUpdated> ppoReplyTo,
+            ActorRef<Result> replyTo) implements Command {}
+
+    /** Replies of a {@link Train}. */
+    public sealed interface Result {}
+
+    public record StyleScored(long iteration, double meanStyleReward, double millis) implements Result {}
+
+    public record DiscriminatorUpdated(long iteration, String digest, DiscriminatorStats stats, long expertPosition,
+            double millis) implements Result {}
+
+    public static Behavior<Command> create(PipelineContext pipeline, AmpLearner learner, ExpertMotion expert) {
+        return Behaviors.setup(ctx -> new DiscriminatorTrainer(ctx, pipeline, learner, expert));
+    }
+
+    private final PipelineContext pipeline;
+    private final AmpLearner learner;
+    private final ExpertMotion expert;
+    private float[] expertObs = new float[0];
+    private float[] expertNextObs = new float[0];
+
+    private DiscriminatorTrainer(ActorContext<Command> ctx, PipelineContext pipeline, AmpLearner learner, ExpertMotion expert) {
+        super(ctx);
+        this.pipeline = pipeline;
+        this.learner = learner;
+        this.expert = expert;
+        if (expert.dim() != pipeline.dims().ampObs()) {
+            throw new IllegalArgumentException("expert motion gives AMP states of " + expert.dim()
+                    + " floats, the env's AMP observation has " + pipeline.dims().ampObs());
+        }
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder().onMessage(Train.class, this::onTrain).build();
+    }
+
+    private Behavior<Command> onTrain(Train t) {
+        RolloutBuffer buffer = pipeline.rollouts().get(t.iteration());
+        Rollout r = buffer.rollout();
+        long t0 = System.nanoTime();
+        StyleRewardStats style = learner.discriminator().styleRewards(r.ampObs(), r.ampNextObs(), r.steps());
+        buffer.setStyleRewards(style.rewards());
+        t.ppo().tell(new PpoLearner.Update(t.iteration(), t.ppoReplyTo()));
+        long t1 = System.nanoTime();
+        t.replyTo().tell(new StyleScored(t.iteration(), style.mean(), (t1 - t0) / 1e6));
+        int pairs = learner.discriminator().expertPairsNeeded(r.steps());
+        int floats = pairs * expert.dim();
+        if (expertObs.length != floats) {
+            expertObs = new float[floats];
+            expertNextObs = new float[floats];
+        }
+        expert.sample(pairs, expertObs, expertNextObs);
+        DiscriminatorStats stats = learner.discriminator().update(r.ampObs(), r.ampNextObs(), r.steps(), expertObs,
+                expertNextObs, pairs);
+        t.replyTo().tell(new DiscriminatorUpdated(t.iteration(), learner.discriminatorDigest(), stats, expert.position(),
+                (System.nanoTime() - t1) / 1e6));
+        return this;
+    }
+}

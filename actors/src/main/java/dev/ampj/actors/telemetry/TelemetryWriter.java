@@ -1,0 +1,99 @@
+package dev.ampj.actors.telemetry;
+
+import dev.ampj.actors.training.RolloutBuffer;
+import dev.ampj.actors.training.RolloutBuffers;
+import dev.ampj.actors.training.ShardLayout;
+import dev.ampj.storage.telemetry.TelemetryBatch;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+/**
+ * Writes the per-env per-step probe records of each iteration (task reward, discriminator score,
+ * style reward, combined reward, episode id, done) to the run's telemetry queue, one document per
+ * (step, shard), after the iteration's rewards are known; then releases the iteration's rollout.
+ * Runs off the iteration's critical path: the next iteration does not wait for it.
+ */
+public final class TelemetryWriter extends AbstractBehavior<TelemetryWriter.Command> {
+
+    /** Messages the TelemetryWriter accepts. */
+    public sealed interface Command {}
+
+    /** Record the rollout of {@code iteration}, whose first step is global step {@code startStep}. */
+    public record Record(long iteration, long startStep) implements Command {}
+
+    /**
+     * {@code queue} opens the run's telemetry queue; it is called on the actor's own thread, which must
+     * be a pinned one: Chronicle appenders are confined to the thread that uses them first.
+     */
+    public static Behavior<Command> create(java.util.function.Supplier<dev.ampj.storage.telemetry.TelemetryWriter> queue,
+            RolloutBuffers rollouts, ShardLayout layout) {
+        return Behaviors.setup(ctx -> new TelemetryWriter(ctx, queue.get(), rollouts, layout));
+    }
+
+    private final dev.ampj.storage.telemetry.TelemetryWriter queue;
+    private final RolloutBuffers rollouts;
+    private final ShardLayout layout;
+
+    private TelemetryWriter(ActorContext<Command> ctx, dev.ampj.storage.telemetry.TelemetryWriter queue,
+            RolloutBuffers rollouts, ShardLayout layout) {
+        super(ctx);
+        this.queue = queue;
+        this.rollouts = rollouts;
+        this.layout = layout;
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Record.class, this::onRecord)
+                .onSignal(PostStop.class, s -> {
+                    queue.close();
+                    return this;
+                })
+                .build();
+    }
+
+    private Behavior<Command> onRecord(Record r) {
+        RolloutBuffer b = rollouts.get(r.iteration());
+        try {
+            int n = b.numEnvs();
+            float[] task = b.rollout().taskRewards();
+            float[] style = b.styleRewards();
+            float[] combined = b.combinedRewards();
+            float[] dones = b.rollout().dones();
+            float[] timeouts = b.rollout().timeouts();
+            for (int t = 0; t < b.horizon(); t++) {
+                for (int s = 0; s < layout.shards(); s++) {
+                    int first = layout.first(s);
+                    int count = layout.count(s);
+                    int[] ids = new int[count];
+                    long[] episodes = new long[count];
+                    float[] taskR = new float[count];
+                    float[] score = new float[count];
+                    float[] styleR = new float[count];
+                    float[] comb = new float[count];
+                    boolean[] done = new boolean[count];
+                    for (int e = 0; e < count; e++) {
+                        int row = t * n + first + e;
+                        ids[e] = first + e;
+                        episodes[e] = b.episodeIds()[row];
+                        taskR[e] = task[row];
+                        score[e] = Float.NaN; // the learner reports style rewards, not raw discriminator scores
+                        styleR[e] = style[row];
+                        comb[e] = combined[row];
+                        done[e] = dones[row] != 0f || timeouts[row] != 0f;
+                    }
+                    queue.append(new TelemetryBatch(r.iteration(), r.startStep() + t, s, ids, episodes, taskR, score, styleR,
+                            comb, done));
+                }
+            }
+        } finally {
+            rollouts.release(r.iteration());
+        }
+        return this;
+    }
+}

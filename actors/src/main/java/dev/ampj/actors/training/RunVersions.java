@@ -1,0 +1,48 @@
+package dev.ampj.actors.training;
+
+import ai.djl.engine.Engine;
+import dev.ampj.learner.config.LearnerSettings;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The engine and library versions and the native thread settings a run's numbers depend on
+ * (DESIGN.md §4): recorded in RunCreated, and a resume refuses to continue under different ones.
+ */
+public final class RunVersions {
+
+    private RunVersions() {}
+
+    public static Map<String, String> versions(EnvFactory envs) {
+        Map<String, String> v = new TreeMap<>(envs.versions());
+        Engine torch = Engine.getEngine("PyTorch");
+        v.put("djl", Engine.getDjlVersion());
+        v.put("pytorch", torch.getVersion());
+        v.put("java", Integer.toString(Runtime.version().feature()));
+        v.put("os.arch", System.getProperty("os.arch"));
+        return v;
+    }
+
+    public static Map<String, String> threads(EnvFactory envs, LearnerSettings learner) {
+        Map<String, String> t = new TreeMap<>(envs.threads());
+        t.put("torch-threads", Integer.toString(learner.torchThreads()));
+        t.put("torch-interop-threads", Integer.toString(learner.torchInteropThreads()));
+        return t;
+    }
+
+    /** Null when {@code recorded} and {@code current} agree; else each differing key with both values. */
+    public static String difference(String what, Map<String, String> recorded, Map<String, String> current) {
+        TreeMap<String, String> keys = new TreeMap<>();
+        recorded.keySet().forEach(k -> keys.put(k, k));
+        current.keySet().forEach(k -> keys.put(k, k));
+        StringBuilder sb = new StringBuilder();
+        for (String k : keys.keySet()) {
+            String a = recorded.get(k);
+            String b = current.get(k);
+            if (a == null ? b != null : !a.equals(b)) {
+                sb.append(sb.isEmpty() ? "" : ", ").append(k).append(": run has ").append(a).append(", this process ").append(b);
+            }
+        }
+        return sb.isEmpty() ? null : what + " differ (" + sb + ")";
+    }
+}

@@ -1,0 +1,38 @@
+package dev.ampj.actors.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ampj.actors.run.RunOutcome;
+import dev.ampj.actors.testenv.TestRuns;
+import dev.ampj.storage.RunStore;
+import dev.ampj.storage.StorageSettings;
+import dev.ampj.storage.event.IterationCommitted;
+import dev.ampj.storage.log.RunLogReader;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainEndToEndTest {
+
+    @TempDir
+    Path runs;
+
+    @Test
+    void trainsAndCommitsEveryIterationToTheLog() {
+        TestRuns.Recorder rec = new TestRuns.Recorder();
+        Session s = TestRuns.trainer(runs).train(TestRuns.config(""), "r1", new Trainer.Options(null, null, rec));
+        RunOutcome o = s.await();
+        assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
+        assertEquals(4, rec.committed.size());
+        try (RunLogReader r = new RunStore(StorageSettings.defaults(runs)).openReader("r1")) {
+            IterationCommitted last = r.lastCommitted().orElseThrow();
+            assertEquals(4, last.iteration());
+            assertEquals(4L * 6 * 8, last.envSteps());
+            assertEquals(rec.committed.get(3).policyDigest(), last.policyDigest());
+            assertTrue(r.latestCheckpoint().orElseThrow().iteration() == 4);
+        }
+        rec.committed.forEach(c -> System.out.println(c.iteration() + " " + c.policyDigest().substring(0, 12) + " "
+                + c.statistics() + " " + c.stageMillis()));
+    }
+}

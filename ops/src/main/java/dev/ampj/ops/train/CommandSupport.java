@@ -1,0 +1,55 @@
+package dev.ampj.ops.train;
+
+import com.typesafe.config.Config;
+import dev.ampj.actors.training.Components;
+import dev.ampj.actors.training.DefaultComponents;
+import dev.ampj.actors.training.TrainingSettings;
+import dev.ampj.actors.training.Trainer;
+import dev.ampj.storage.RunStore;
+import dev.ampj.storage.StorageSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** What the run commands share: the runs root, the trainer, the options. */
+public final class CommandSupport {
+
+    private CommandSupport() {}
+
+    /** Components of every CLI run: the built-in robot and its reference gaits. */
+    static Components components = new DefaultComponents();
+
+    /** Replaces the robot/motion source (tests of the CLI). */
+    public static void useComponents(Components c) {
+        components = c;
+    }
+
+    public static RunStore store(Config config, Path runsDir) {
+        StorageSettings s = StorageSettings.fromConfig(config);
+        return new RunStore(runsDir == null ? s : s.withRunsDir(runsDir));
+    }
+
+    public static Trainer trainer(RunStore store) {
+        return new Trainer(components, store);
+    }
+
+    public static Duration maxTime(Double maxMinutes) {
+        if (maxMinutes == null) {
+            return null;
+        }
+        if (!(maxMinutes > 0)) {
+            throw new IllegalArgumentException("--max-minutes must be > 0, was " + maxMinutes);
+        }
+        return Duration.ofMillis((long) (maxMinutes * 60_000));
+    }
+
+    public static Long iterations(Long n) {
+        if (n != null && n < 1) {
+            throw new IllegalArgumentException("--iterations must be >= 1, was " + n);
+        }
+        return n;
+    }
+
+    public static long stepsPerIteration(Config config) {
+        return TrainingSettings.fromConfig(config).stepsPerIteration();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.ampj.ops.train;
+
+import dev.ampj.actors.run.RunOutcome;
+import dev.ampj.actors.run.TrainingListener;
+import dev.ampj.actors.training.IterationOutcome;
+import dev.ampj.storage.event.CheckpointWritten;
+import dev.ampj.storage.event.IterationCommitted;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * The per-iteration table of {@code amp train/resume/fork} (one row per committed iteration, like
+ * rsl_rl's log: throughput, rewards, discriminator accuracy, episode length, losses, stage times and
+ * the pipeline overhead) on stdout, and a progress bar on stderr.
+ */
+public final class IterationTable implements TrainingListener, AutoCloseable {
+
+    static final String HEADER = String.format(Locale.ROOT,
+            "%6s %9s %8s %8s %6s %7s %9s %9s %8s | %8s %8s %8s %8s %8s %8s %8s %6s",
+            "iter", "steps/s", "task_r", "style_r", "D_acc", "ep_len", "surr", "value", "D_loss",
+            "rollout", "transpt", "style", "D_upd", "PPO_upd", "commit", "total", "ovh%");
+    static final int HEADER_EVERY = 25;
+
+    private final PrintWriter out;
+    private final ProgressBar bar;
+    private final long first;
+    private final long stepsPerIteration;
+    private int rows;
+
+    /** Rows for iterations {@code first}..{@code target}; the bar counts them. */
+    public IterationTable(PrintWriter out, String run, long first, long target, long stepsPerIteration, boolean progressBar) {
+        this.out = out;
+        this.first = first;
+        this.stepsPerIteration = stepsPerIteration;
+        this.bar = progressBar ? new ProgressBarBuilder().setTaskName(run).setInitialMax(Math.max(0, target - first + 1))
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate().build() : null;
+    }
+
+    @Override
+    public void onCommitted(IterationCommitted c) {
+        if (rows++ % HEADER_EVERY == 0) {
+            out.println(HEADER);
+        }
+        out.println(row(c, stepsPerIteration));
+        out.flush();
+        if (bar != null) {
+            bar.stepTo(c.iteration() - first + 1);
+        }
+    }
+
+    @Override
+    public void onVerified(IterationOutcome.Done d) {
+        out.println(String.format(Locale.ROOT, "%6d re-executed: policy %s, discriminator %s match the log", d.iteration(),
+                d.policyDigest().substring(0, 12), d.discriminatorDigest().substring(0, 12)));
+        out.flush();
+    }
+
+    @Override
+    public void onCheckpoint(CheckpointWritten c) {
+        out.println(String.format(Locale.ROOT, "%6d checkpoint %s (%.1f KiB)", c.iteration(), c.blobDigest().substring(0, 12),
+                c.sizeBytes() / 1024.0));
+        out.flush();
+    }
+
+    @Override
+    public void onEnd(RunOutcome outcome) {
+        close();
+    }
+
+    /** One table row. Overhead = everything that is neither simulation, style scoring nor the updates. */
+    static String row(IterationCommitted c, long stepsPerIteration) {
+        Map<String, Double> s = c.statistics();
+        Map<String, Double> t = c.stageMillis();
+        double commit = t.getOrDefault("commit", 0.0);
+        double total = t.getOrDefault("iteration", 0.0) + commit;
+        double work = t.getOrDefault("rollout", 0.0) + t.getOrDefault("style_reward", 0.0) + t.getOrDefault("learn", 0.0);
+        return String.format(Locale.ROOT,
+                "%6d %9.0f %8.4f %8.4f %6.3f %7.1f %9.4f %9.4f %8.4f | %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %6.1f",
+                c.iteration(), stepsPerIteration / Math.max(1e-9, total / 1000.0), s.get("task_reward"), s.get("style_reward"),
+                s.get("disc_accuracy"), s.get("episode_length"), s.get("surrogate_loss"), s.get("value_loss"),
+                s.get("disc_loss"), t.get("rollout"), t.get("transport"), t.get("style_reward"), t.get("d_update"),
+                t.get("ppo_update"), commit, total, 100.0 * Math.max(0, total - work) / Math.max(1e-9, total));
+    }
+
+    @Override
+    public void close() {
+        if (bar != null) {
+            bar.close();
+        }
+    }
+}
