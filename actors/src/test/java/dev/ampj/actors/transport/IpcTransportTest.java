@@ -186,9 +186,7 @@ class IpcTransportTest {
                      new PooledBatchBuffers(), sink, sink);
              io.aeron.ExclusivePublication raw = driver.aeron().addExclusivePublication(settings.publicationChannel(), stream)) {
             sub.expectIteration(1);
-            while (!raw.isConnected()) {
-                Thread.onSpinWait();
-            }
+            awaitConnected(raw);
             // chunk 1 of 2 without chunk 0
             header.copyFrom(source, 0).chunk(1, 2, half, payload - half, payload);
             frame.putBytes(WireFormat.HEADER_LENGTH, source, WireFormat.HEADER_LENGTH + half, payload - half);
@@ -229,9 +227,7 @@ class IpcTransportTest {
              TensorPublisher restarted = new TensorPublisher(driver.aeron(), settings, stream)) {
             sub.expectIteration(3);
             restarted.awaitConnected();
-            while (!crashed.isConnected()) {
-                Thread.onSpinWait();
-            }
+            awaitConnected(crashed);
             header.copyFrom(source, 0).chunk(0, 2, 0, half, payload);
             frame.putBytes(WireFormat.HEADER_LENGTH, source, WireFormat.HEADER_LENGTH, half);
             offer(crashed, frame, WireFormat.HEADER_LENGTH + half);
@@ -338,9 +334,45 @@ class IpcTransportTest {
         }
     }
 
+    @Test
+    void subscriberRunsAsAnAgentOnItsOwnThread() throws Exception {
+        int stream = nextStream++;
+        UnsafeBuffer source = batch(RUN, 2, 0, StreamKind.STYLE_REWARDS, 2, 4096, 16);
+        java.util.concurrent.CountDownLatch delivered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<byte[]> got = new java.util.concurrent.atomic.AtomicReference<>();
+        TensorSubscriber sub = new TensorSubscriber(driver.aeron(), settings, stream, RUN, StreamKind.STYLE_REWARDS,
+                new PooledBatchBuffers(), b -> {
+                    byte[] copy = new byte[b.encodedLength()];
+                    b.buffer().getBytes(0, copy);
+                    got.set(copy);
+                    delivered.countDown();
+                }, (r, d) -> fail(r + ": " + d));
+        sub.expectIteration(2);
+        org.agrona.concurrent.AgentRunner runner = new org.agrona.concurrent.AgentRunner(
+                settings.idle().newStrategy(), Throwable::printStackTrace, null, sub);
+        try (TensorPublisher pub = new TensorPublisher(driver.aeron(), settings, stream)) {
+            org.agrona.concurrent.AgentRunner.startOnThread(runner);
+            pub.awaitConnected();
+            pub.publish(source, 0, source.capacity());
+            assertTrue(delivered.await(20, java.util.concurrent.TimeUnit.SECONDS));
+            assertArrayEquals(bytes(source), got.get());
+        } finally {
+            runner.close();
+        }
+        assertFalse(sub.isConnected(), "closing the runner closed the subscription");
+    }
+
     private static void offer(io.aeron.ExclusivePublication pub, UnsafeBuffer frame, int length) {
+        org.agrona.concurrent.IdleStrategy idle = settings.idle().newStrategy();
         while (pub.offer(frame, 0, length) < 0) {
-            Thread.onSpinWait();
+            idle.idle();
+        }
+    }
+
+    private static void awaitConnected(io.aeron.ExclusivePublication pub) {
+        org.agrona.concurrent.IdleStrategy idle = settings.idle().newStrategy();
+        while (!pub.isConnected()) {
+            idle.idle();
         }
     }
 

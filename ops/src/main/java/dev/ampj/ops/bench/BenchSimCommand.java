@@ -24,6 +24,9 @@ import picocli.CommandLine.Option;
         description = "Benchmark embedded physics stepping (control steps of all envs per second and per CPU-second).")
 public final class BenchSimCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--robot", defaultValue = "ostrich", description = "Embedded robot (default: ${DEFAULT-VALUE}).")
     String robot;
 
@@ -73,6 +76,7 @@ public final class BenchSimCommand implements Callable<Integer> {
             for (int r = 0; r < repeats; r++) {
                 long[] ids = steppingThreads(env);
                 long threadCpu0 = cpu(mx, ids);
+                long alloc0 = allocated(mx, ids);
                 long proc0 = os.getProcessCpuTime();
                 long wall0 = System.nanoTime();
                 for (int k = 0; k < steps; k++, t++) {
@@ -86,7 +90,8 @@ public final class BenchSimCommand implements Callable<Integer> {
                 double threadCpu = (cpu(mx, ids) - threadCpu0) / 1e9;
                 double proc = (os.getProcessCpuTime() - proc0) / 1e9;
                 double n = (double) steps * envs;
-                runs.add(new double[] {n / wall, n / threadCpu, n / proc, wall, threadCpu, proc});
+                double alloc = (allocated(mx, ids) - alloc0) / n;
+                runs.add(new double[] {n / wall, n / threadCpu, n / proc, wall, threadCpu, proc, alloc});
             }
         }
         double[] best = runs.get(0);
@@ -96,26 +101,30 @@ public final class BenchSimCommand implements Callable<Integer> {
             }
         }
         double load = os.getSystemLoadAverage();
+        java.io.PrintWriter out = spec.commandLine().getOut();
         if (json) {
             StringBuilder per = new StringBuilder();
             for (double[] r : runs) {
                 per.append(per.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.0f", r[1]));
             }
-            System.out.printf(Locale.ROOT, "{\"bench\":\"sim\",\"robot\":\"%s\",\"engine\":\"%s\",\"planar\":%b,"
+            out.printf(Locale.ROOT, "{\"bench\":\"sim\",\"robot\":\"%s\",\"engine\":\"%s\",\"planar\":%b,"
                     + "\"envs\":%d,\"threads\":%d,\"steps\":%d,\"repeats\":%d,\"env_steps_per_s\":%.0f,"
                     + "\"env_steps_per_cpu_s\":%.0f,\"env_steps_per_process_cpu_s\":%.0f,"
-                    + "\"per_repeat_env_steps_per_cpu_s\":[%s],\"episodes_ended\":%d,\"cpus\":%d,\"load_avg\":%.2f}%n",
+                    + "\"per_repeat_env_steps_per_cpu_s\":[%s],\"alloc_bytes_per_env_step\":%.0f,\"episodes_ended\":%d,"
+                    + "\"cpus\":%d,\"load_avg\":%.2f}%n",
                     robot, dev.ampj.sim.robot.OdeEngine.describe(), settings.planar(), envs, threads, steps, repeats,
-                    best[0], best[1], best[2], per, ended, Runtime.getRuntime().availableProcessors(), load);
+                    best[0], best[1], best[2], per, best[6], ended, Runtime.getRuntime().availableProcessors(), load);
         } else {
-            System.out.printf(Locale.ROOT, "bench sim: %s on %s, %d envs, %d thread(s), best of %d x %d control steps%n",
+            out.printf(Locale.ROOT, "bench sim: %s on %s, %d envs, %d thread(s), best of %d x %d control steps%n",
                     robot, dev.ampj.sim.robot.OdeEngine.describe(), envs, threads, repeats, steps);
-            System.out.printf(Locale.ROOT, "  env steps per second (wall):               %.0f%n", best[0]);
-            System.out.printf(Locale.ROOT, "  env steps per CPU-second (stepping threads): %.0f%n", best[1]);
-            System.out.printf(Locale.ROOT, "  env steps per CPU-second (whole process):    %.0f%n", best[2]);
-            System.out.printf(Locale.ROOT, "  episodes ended: %d; load average %.2f on %d CPUs%n", ended, load,
+            out.printf(Locale.ROOT, "  env steps per second (wall):               %.0f%n", best[0]);
+            out.printf(Locale.ROOT, "  env steps per CPU-second (stepping threads): %.0f%n", best[1]);
+            out.printf(Locale.ROOT, "  env steps per CPU-second (whole process):    %.0f%n", best[2]);
+            out.printf(Locale.ROOT, "  heap bytes allocated per env step (engine): %.0f%n", best[6]);
+            out.printf(Locale.ROOT, "  episodes ended: %d; load average %.2f on %d CPUs%n", ended, load,
                     Runtime.getRuntime().availableProcessors());
         }
+        out.flush();
         return 0;
     }
 
@@ -140,6 +149,17 @@ public final class BenchSimCommand implements Callable<Integer> {
             }
         }
         return ids.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static long allocated(ThreadMXBean mx, long[] ids) {
+        if (!(mx instanceof com.sun.management.ThreadMXBean sun)) {
+            return 0;
+        }
+        long sum = 0;
+        for (long id : ids) {
+            sum += Math.max(0, sun.getThreadAllocatedBytes(id));
+        }
+        return sum;
     }
 
     private static long cpu(ThreadMXBean mx, long[] ids) {

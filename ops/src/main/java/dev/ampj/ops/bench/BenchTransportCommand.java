@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "transport", mixinStandardHelpOptions = true,
         description = {"Benchmark the Aeron tensor data plane against memcpy of the same bytes.",
                 "Prints delivered GB/s (batch bytes assembled per second after 1 s of warm-up) and the median of six "
-                        + "~300 ms memcpy trials of the same batch, taken before and after."})
+                        + "~300 ms memcpy trials of the same batch, taken before and after; then the time one batch takes "
+                        + "alone, from publish to assembled (p50 and max of up to 30)."})
 public final class BenchTransportCommand implements Callable<Integer> {
 
     @Spec

@@ -84,6 +84,24 @@ public final class OstrichKinematics {
         return min;
     }
 
+    /**
+     * Fills {@code out} with the robot at rest on the ground (feet {@code clearance} m above it):
+     * upright torso at x = y = 0, joints at {@code jointPos}, all velocities zero.
+     */
+    public void standing(double[] jointPos, double clearance, KinematicFrame out) {
+        java.util.Arrays.fill(out.rootPos, 0);
+        out.rootQuat[0] = 1;
+        out.rootQuat[1] = 0;
+        out.rootQuat[2] = 0;
+        out.rootQuat[3] = 0;
+        java.util.Arrays.fill(out.rootLinVel, 0);
+        java.util.Arrays.fill(out.rootAngVel, 0);
+        System.arraycopy(jointPos, 0, out.jointPos, 0, out.jointPos.length);
+        java.util.Arrays.fill(out.jointVel, 0);
+        forward(out);
+        lift(out, clearance - lowestFootZ(out));
+    }
+
     /** Moves the whole frame (root and bodies) up by {@code dz}. */
     public static void lift(KinematicFrame f, double dz) {
         f.rootPos[2] += dz;

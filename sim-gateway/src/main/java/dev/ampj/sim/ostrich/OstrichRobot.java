@@ -123,7 +123,32 @@ public final class OstrichRobot implements AutoCloseable {
             plane.attach(bodies[0], null);
         }
         ground = OdeHelper.createPlane(null, 0, 1, 0, 0);
-        contacts = new GroundContacts(world, ground, geoms, CONTACTS_PER_GEOM, OstrichGeometry.FRICTION, planar);
+        contacts = new GroundContacts(world, ground, geoms, CONTACTS_PER_GEOM, OstrichGeometry.FRICTION, planar, reach());
+    }
+
+    /** Per geom, the distance from its body's centre of mass to its farthest point (for contact culling). */
+    private static double[] reach() {
+        double[] t = OstrichGeometry.TORSO_SIZE;
+        double[] f = OstrichGeometry.FOOT_SIZE;
+        double torso = 0.5 * Math.sqrt(t[0] * t[0] + t[1] * t[1] + t[2] * t[2]);
+        double foot = 0.5 * Math.sqrt(f[0] * f[0] + f[1] * f[1] + f[2] * f[2]);
+        double thigh = OstrichGeometry.THIGH_LENGTH / 2;
+        double shin = OstrichGeometry.SHIN_LENGTH / 2;
+        return new double[] {torso, thigh, shin, foot, thigh, shin, foot};
+    }
+
+    /** A robot with the PD gains, torque limits and planarity of {@code settings} ({@code amp.sim}). */
+    public static OstrichRobot of(dev.ampj.sim.env.SimSettings settings) {
+        return new OstrichRobot(settings.planar(), array(settings.pd().kp()), array(settings.pd().kd()),
+                array(settings.pd().torqueLimit()));
+    }
+
+    private static double[] array(java.util.List<Double> v) {
+        double[] a = new double[v.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = v.get(i);
+        }
+        return a;
     }
 
     private void limb(int i, double mass, double radius, double length, DMass m) {

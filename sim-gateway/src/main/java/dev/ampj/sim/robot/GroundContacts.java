@@ -3,6 +3,7 @@ package dev.ampj.sim.robot;
 import org.ode4j.ode.DBody;
 import org.ode4j.ode.DContact;
 import org.ode4j.ode.DContactBuffer;
+import org.ode4j.ode.DContactGeomBuffer;
 import org.ode4j.ode.DContactJoint;
 import org.ode4j.ode.DGeom;
 import org.ode4j.ode.DJointGroup;
@@ -23,11 +24,16 @@ import org.ode4j.ode.OdeHelper;
  */
 public final class GroundContacts {
 
+    /** Margin above a geom's reach before it is skipped (m): larger than the contact surface layer. */
+    private static final double SKIN = 0.01;
+
     private final DWorld world;
     private final DPlane ground;
     private final DGeom[] geoms;
     private final int maxPerGeom;
     private final DContactBuffer buffer;
+    private final DContactGeomBuffer geomBuffer;
+    private final double[] reach;
     private final DJointGroup group = OdeHelper.createJointGroup();
     private final double mu;
     private final int[] counts;
@@ -39,13 +45,19 @@ public final class GroundContacts {
      * @param maxPerGeom most contacts generated per geom and step
      * @param mu         Coulomb friction coefficient
      * @param sagittal   keep only the extreme contacts along x, friction along x only (ODE x is forward)
+     * @param reach      per geom, the largest distance from its body's origin to any point of the geom:
+     *                   a geom whose body is higher than that above the ground (ODE y up, plane y = 0)
+     *                   cannot touch it and is not tested (the result is the same, only cheaper)
      */
-    public GroundContacts(DWorld world, DPlane ground, DGeom[] geoms, int maxPerGeom, double mu, boolean sagittal) {
+    public GroundContacts(DWorld world, DPlane ground, DGeom[] geoms, int maxPerGeom, double mu, boolean sagittal,
+            double[] reach) {
         this.world = world;
         this.ground = ground;
         this.geoms = geoms.clone();
         this.maxPerGeom = maxPerGeom;
         this.buffer = new DContactBuffer(maxPerGeom);
+        this.geomBuffer = buffer.getGeomBuffer();
+        this.reach = reach.clone();
         this.mu = mu;
         this.counts = new int[geoms.length];
         this.sagittal = sagittal;
@@ -55,7 +67,11 @@ public final class GroundContacts {
     public void generate() {
         for (int g = 0; g < geoms.length; g++) {
             DGeom geom = geoms[g];
-            int n = OdeHelper.collide(geom, ground, maxPerGeom, buffer.getGeomBuffer());
+            if (geom.getBody().getPosition().get1() > reach[g] + SKIN) {
+                counts[g] = 0;
+                continue;
+            }
+            int n = OdeHelper.collide(geom, ground, maxPerGeom, geomBuffer);
             counts[g] = n;
             DBody body = geom.getBody();
             if (sagittal && n > 2) {

@@ -50,6 +50,8 @@ public final class VelocityTaskEnv implements BatchMember {
     private final double[] targets = new double[6];
     private final double[] term = new double[RewardTerms.NAMES.size()];
     private final double[] raw = new double[OstrichRobot.STATE_DOUBLES];
+    /** (global env id, episode): the ids of this episode's random streams, reused so resets do not allocate. */
+    private final long[] streamIds = new long[2];
     private final ByteBuffer hashBuffer = ByteBuffer.allocate(STATE_BYTES).order(ByteOrder.LITTLE_ENDIAN);
 
     private long episode;
@@ -233,10 +235,12 @@ public final class VelocityTaskEnv implements BatchMember {
         episode = ep;
         episodeStep = 0;
         java.util.Arrays.fill(lastAction, 0f);
+        streamIds[0] = envId;
+        streamIds[1] = ep;
         SimSettings.Command c = s.command();
         command = c.linVelXMin() + (c.linVelXMax() - c.linVelXMin())
-                * CounterRandom.uniform(CounterRandom.key(seed, COMMAND, envId, ep), 0);
-        long key = CounterRandom.key(seed, RESET, envId, ep);
+                * CounterRandom.uniform(CounterRandom.key(seed, COMMAND, streamIds), 0);
+        long key = CounterRandom.key(seed, RESET, streamIds);
         double rsi = s.init().referenceStateInit();
         if (sampler != null && rsi > 0 && CounterRandom.uniform(key, 0) < rsi) {
             referenceState(ep);
@@ -273,7 +277,7 @@ public final class VelocityTaskEnv implements BatchMember {
     }
 
     private void referenceState(long ep) {
-        sampler.sample(new RandomStream(CounterRandom.key(seed, REFERENCE_STATE, envId, ep), 0), frame);
+        sampler.sample(new RandomStream(CounterRandom.key(seed, REFERENCE_STATE, streamIds), 0), frame);
         frame.rootPos[0] = 0;
         if (s.planar()) {
             frame.rootPos[1] = 0;

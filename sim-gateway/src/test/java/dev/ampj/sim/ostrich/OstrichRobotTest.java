@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.typesafe.config.ConfigFactory;
+import dev.ampj.sim.env.SimSettings;
 import dev.ampj.sim.terms.FrameMath;
 import dev.ampj.sim.terms.KinematicFrame;
 import org.junit.jupiter.api.Test;
@@ -17,17 +19,18 @@ class OstrichRobotTest {
 
     static KinematicFrame standing() {
         KinematicFrame f = new KinematicFrame(OstrichLayout.LAYOUT);
-        System.arraycopy(OstrichLayout.DEFAULT_JOINT_POS, 0, f.jointPos, 0, 6);
         OstrichKinematics k = new OstrichKinematics();
-        k.forward(f);
-        OstrichKinematics.lift(f, 0.002 - k.lowestFootZ(f));
+        k.standing(OstrichLayout.DEFAULT_JOINT_POS, 0.002, f);
+        assertEquals(0.002, k.lowestFootZ(f), 1e-12);
         return f;
     }
 
     @Test
     void standingPdPoseHoldsForFiveSeconds() {
         for (boolean planar : new boolean[] {true, false}) {
-            try (OstrichRobot r = new OstrichRobot(planar, KP, KD, LIMIT)) {
+            SimSettings s = planar ? SimSettings.defaults() : SimSettings.fromConfig(ConfigFactory
+                    .parseString("amp.sim.planar = false").withFallback(ConfigFactory.defaultReference()).resolve());
+            try (OstrichRobot r = OstrichRobot.of(s)) {
                 KinematicFrame f = standing();
                 double h0 = f.rootPos[2];
                 r.writeFrame(f);
