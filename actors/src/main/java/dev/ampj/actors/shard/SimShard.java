@@ -4,6 +4,7 @@ import dev.ampj.actors.learn.TrajectoryBuffer;
 import dev.ampj.actors.training.PipelineContext;
 import dev.ampj.actors.training.PolicyStream;
 import dev.ampj.actors.training.ShardRollout;
+import dev.ampj.actors.training.ShardState;
 import dev.ampj.actors.training.ShardTrajectory;
 import dev.ampj.actors.training.TrajectoryBatch;
 import dev.ampj.actors.transport.PooledBatchBuffers;
@@ -117,7 +118,7 @@ public final class SimShard extends AbstractBehavior<SimShard.Command> {
 
     private Behavior<Command> onCollect(Collect c) {
         if (c.restoreState() != null) {
-            env.restore(c.restoreState());
+            ShardState.restore(env, c.restoreState());
         }
         receivePolicy(c.iteration());
         ShardRollout.run(env, inference, c.startStep(), trajectory);

@@ -68,7 +68,7 @@ public final class ShardRollout {
         }
         float[] last = policy.values(envIds, b.criticObs);
         System.arraycopy(last, 0, out.lastValues, 0, n);
-        out.envState = env.snapshot();
+        out.envState = ShardState.capture(env);
         out.simMillis = (System.nanoTime() - t0) / 1e6;
     }
 

@@ -41,7 +41,7 @@ public final class TestRuns {
     }
 
     /** Collects what a run commits and verifies. */
-    public static final class Recorder implements TrainingListener {
+    public static class Recorder implements TrainingListener {
         public final List<IterationCommitted> committed = new ArrayList<>();
         public final List<IterationOutcome.Done> verified = new ArrayList<>();
         public volatile RunOutcome outcome;

@@ -141,8 +141,61 @@ class PipelineExactnessTest {
         assertEquals(RunOutcome.Kind.DIVERGED, ranged.outcome().kind());
     }
 
+    @Test
+    void aStopRequestEndsAtAnIterationBoundaryAndTheRunResumesExactly() {
+        java.util.concurrent.CompletableFuture<Session> session = new java.util.concurrent.CompletableFuture<>();
+        TestRuns.Recorder rec = new TestRuns.Recorder() {
+            @Override
+            public synchronized void onCommitted(IterationCommitted c) {
+                super.onCommitted(c);
+                if (c.iteration() == 1) {
+                    session.join().requestStop();
+                }
+            }
+        };
+        session.complete(TestRuns.trainer(runs).train(TestRuns.config(""), "stopped", new Trainer.Options(null, null, rec)));
+        RunOutcome o = session.join().await();
+        assertEquals(RunOutcome.Kind.STOPPED, o.kind(), o.message());
+        long last = o.lastIteration();
+        assertTrue(last >= 1 && last < 4, "stopped at a boundary before the target: " + last);
+        try (RunLogReader r = store().openReader("stopped")) {
+            assertEquals(last, r.lastCommitted().orElseThrow().iteration());
+            assertTrue(r.terminal().isEmpty(), "a stopped run has no terminal event");
+        }
+        TestRuns.Recorder resumed = new TestRuns.Recorder();
+        o = TestRuns.trainer(runs).resume("stopped", new Trainer.Options(null, null, resumed)).await();
+        assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
+        assertEquals(baseline.get(3).policyDigest(), resumed.committed.get(resumed.committed.size() - 1).policyDigest());
+    }
+
+    @Test
+    void resumeAndReplayRefuseAnotherEngineVersion() throws IOException {
+        copyWith("baseline", "other-engine", ev -> ev instanceof RunCreated c
+                ? new RunCreated(c.run(), c.config(), c.seed(), c.forkOf(), c.configDiff(),
+                        java.util.Map.of("djl", "0.0.1", "point-mass", "1"), c.nativeThreads(), c.host(), 8)
+                : ev);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> TestRuns.trainer(runs).resume("other-engine", new Trainer.Options(null, null, null)));
+        assertTrue(e.getMessage().contains("djl: run has 0.0.1"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> TestRuns.trainer(runs).replay("other-engine", null, null, new TestRuns.Recorder()));
+        assertTrue(e.getMessage().contains("engine/library versions differ"), e.getMessage());
+    }
+
     /** Writes a copy of {@code from}'s log through storage's API with one commit's policy digest altered. */
     private void copyWithTamperedPolicyDigest(String from, String to, long iteration) throws IOException {
+        copyWith(from, to, ev -> {
+            if (ev instanceof IterationCommitted c && c.iteration() == iteration) {
+                String bad = (c.policyDigest().charAt(0) == 'a' ? "b" : "a") + c.policyDigest().substring(1);
+                return new IterationCommitted(c.iteration(), c.envSteps(), bad, c.discriminatorDigest(), c.statistics(),
+                        c.stageMillis());
+            }
+            return ev;
+        });
+    }
+
+    /** Copies {@code from}'s log (events through {@code change}) and checkpoints into run {@code to}. */
+    private void copyWith(String from, String to, java.util.function.UnaryOperator<RunEvent> change) throws IOException {
         RunStore store = store();
         List<LogEntry> entries;
         try (RunLogReader r = store.openReader(from)) {
@@ -150,15 +203,10 @@ class PipelineExactnessTest {
         }
         try (RunLogWriter w = RunLogWriter.open(RunDirectory.of(runs, to))) {
             for (LogEntry e : entries) {
-                RunEvent ev = e.event();
+                RunEvent ev = change.apply(e.event());
                 if (ev instanceof RunCreated c) {
                     ev = new RunCreated(to, c.config(), c.seed(), c.forkOf(), c.configDiff(), c.versions(), c.nativeThreads(),
                             c.host(), c.targetIterations());
-                }
-                if (ev instanceof IterationCommitted c && c.iteration() == iteration) {
-                    String bad = (c.policyDigest().charAt(0) == 'a' ? "b" : "a") + c.policyDigest().substring(1);
-                    ev = new IterationCommitted(c.iteration(), c.envSteps(), bad, c.discriminatorDigest(), c.statistics(),
-                            c.stageMillis());
                 }
                 w.append(ev);
             }
