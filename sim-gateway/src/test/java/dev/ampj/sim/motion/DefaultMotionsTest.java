@@ -24,6 +24,7 @@ class DefaultMotionsTest {
         assertEquals(2, lib.size());
         for (LibraryClip c : lib.clips()) {
             assertEquals(MotionFormat.ISAACLAB, c.format());
+            assertTrue(c.source().startsWith("classpath:motions/ostrich_"), c.source());
             assertEquals(501, c.frames(), c.source());
             assertTrue(c.kinematics().warnings().isEmpty(), c.kinematics().warnings().toString());
         }

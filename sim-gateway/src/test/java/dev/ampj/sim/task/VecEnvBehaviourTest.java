@@ -72,6 +72,32 @@ class VecEnvBehaviourTest {
     }
 
     @Test
+    void theFree3dRobotStandsAndRestoresExactly() {
+        SimSettings free = with("amp.sim.planar = false");
+        try (BatchVecEnv env = VelocityTaskVecEnvs.create(free, 7, EnvIds.range(0, 2))) {
+            float[] zero = new float[12];
+            for (int t = 0; t < 100; t++) {
+                env.step(zero);
+                assertFalse(env.buffers().done(0) || env.buffers().done(1), "3D robot fell at step " + t);
+            }
+            byte[] snap = env.snapshot();
+            float[] a = new float[12];
+            for (int j = 0; j < 12; j++) {
+                a[j] = 0.3f * (j % 3 - 1);
+            }
+            for (int t = 0; t < 20; t++) {
+                env.step(a);
+            }
+            long[] after = hashes(env);
+            env.restore(snap);
+            for (int t = 0; t < 20; t++) {
+                env.step(a);
+            }
+            assertArrayEquals(after, hashes(env));
+        }
+    }
+
+    @Test
     void endedEpisodesReportTheReachedStateThenReset() {
         try (BatchVecEnv env = VelocityTaskVecEnvs.create(SimSettings.defaults(), 7, EnvIds.range(0, 2))) {
             StepBuffers b = env.buffers();

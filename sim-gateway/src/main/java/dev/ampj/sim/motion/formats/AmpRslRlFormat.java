@@ -27,7 +27,11 @@ public final class AmpRslRlFormat {
     private AmpRslRlFormat() {}
 
     public static KinematicClip read(Path path, MotionReadOptions opts) throws IOException {
-        String file = path.toString();
+        return read(path, path.toString(), opts);
+    }
+
+    /** Reads {@code path}, naming it {@code file} in the clip and in every message. */
+    public static KinematicClip read(Path path, String file, MotionReadOptions opts) throws IOException {
         Object o = NumpyPickle.readNpy(Files.readAllBytes(path), file);
         if (!(o instanceof Map<?, ?> dict)) {
             throw new MotionFileException(file, null, "expected a pickled dict (amp-rsl-rl format), found " + kind(o));

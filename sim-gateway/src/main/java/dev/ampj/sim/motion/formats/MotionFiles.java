@@ -56,9 +56,9 @@ public final class MotionFiles {
         try {
             String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
             if (name.endsWith(".npy") || startsWithNpyMagic(path)) {
-                return AmpRslRlFormat.read(path, opts);
+                return AmpRslRlFormat.read(path, shownAs, opts);
             }
-            NpzArchive npz = NpzReader.read(path);
+            NpzArchive npz = NpzReader.read(path, shownAs);
             return switch (detect(npz)) {
                 case ISAACLAB -> IsaacLabFormat.read(npz, opts);
                 case BEYONDMIMIC -> BeyondMimicFormat.read(npz, opts);

@@ -26,7 +26,11 @@ public final class NpzReader {
     private NpzReader() {}
 
     public static NpzArchive read(Path path) throws IOException {
-        String file = path.toString();
+        return read(path, path.toString());
+    }
+
+    /** Reads {@code path}, naming it {@code file} in the archive and in every message. */
+    public static NpzArchive read(Path path, String file) throws IOException {
         if (!Files.isRegularFile(path)) {
             throw new NoSuchFileException(file, null, "no such file");
         }

@@ -26,16 +26,17 @@ public record Gait(String name, double stateDuration, double swingHipA, double s
         double stanceKnee, double toeLift, double torsoPitch, double cd, double cv, double speedLean) {
 
     /**
-     * A normal walk: short steps (0.21 s in state A), knee lifted to ~0.9 rad in swing, torso leaning
-     * forward ~0.33 rad; tracks 0.6 to 1.0 m/s (slower and faster commands settle near 0.35 and 0.85). Tuned by random search on this robot and physics.
+     * A normal walk: 0.34 s in state A, swing knee lifted to ~1.06 rad, torso nearly upright
+     * (0.05 rad + 0.06 rad per m/s of lean), toe pointed slightly down in swing. Holds and tracks
+     * 0.6 to 1.0 m/s for at least 60 s on this robot and physics.
      */
-    public static final Gait WALK = new Gait("walk", 0.21, 0.622, 0.919, -0.35, 0.439, 0.346, 0.035, 0.334, 0.262, 0.148, 0.22);
+    public static final Gait WALK = new Gait("walk", 0.335, 0.681, 1.056, -0.689, 0.556, 0.126, -0.454, 0.053, 0.19, 0.243, 0.06);
     /**
-     * A high-knee march: the swing thigh is raised 0.85 rad forward and the knee folded to 1.43 rad
-     * before the foot reaches forward; the stance knee stays bent (0.76 rad), a crouched gait.
-     * Tracks 0.3 to 0.6 m/s.
+     * A high-knee march: the swing thigh is raised 1.0 rad forward (the knee near hip height) with
+     * the shin folded 2.0 rad under it, toe pointed down, stance knee bent 0.66 rad, torso leaning
+     * slightly back. Holds and tracks 0.3 to 0.6 m/s for at least 60 s.
      */
-    public static final Gait MARCH = new Gait("march", 0.206, 0.85, 1.432, -0.161, -0.168, 0.758, -0.185, 0.142, 0.542, 0.381, 0.164);
+    public static final Gait MARCH = new Gait("march", 0.3, 1.0, 2.018, -0.144, -0.062, 0.657, -0.554, -0.15, 0.305, 0.439, -0.03);
 
     public static final List<Gait> ALL = List.of(WALK, MARCH);
 

@@ -24,6 +24,12 @@ public final class SimbiconController {
     static final double SWING_HIP_KD = 30;
     /** A touch-down counts only after this fraction of state A, so the lift-off contact is ignored. */
     static final double MIN_SWING = 0.5;
+    /**
+     * Ankle targets move at most this fast (rad/s): SIMBICON's targets jump at every state change,
+     * and the light foot under a stiff PD would otherwise snap to them at 50+ rad/s. (Limiting the
+     * knees too breaks the gaits: the swing knee must fold quickly.)
+     */
+    static final double MAX_TARGET_RATE = 15.0;
 
     private final Gait gait;
     private final double speed;
@@ -33,6 +39,8 @@ public final class SimbiconController {
     private final int leftFoot;
     private final int rightFoot;
 
+    private final double[] previous = new double[6];
+    private boolean started;
     private int state;
     private double stateTime;
     private int steps;
@@ -115,6 +123,14 @@ public final class SimbiconController {
         // Feet: the swing foot is held parallel to the ground (toe lifted a little), the stance ankle keeps the foot flat.
         out[sw + 2] = -(thighWorld + f.jointPos[sw + 1]) - gait.toeLift();
         out[st + 2] = -(pitch + f.jointPos[st] + f.jointPos[st + 1]);
+        for (int j : new int[] {2, 5}) {
+            if (started) {
+                double step = MAX_TARGET_RATE * dt;
+                out[j] = Math.max(previous[j] - step, Math.min(previous[j] + step, out[j]));
+            }
+            previous[j] = out[j];
+        }
+        started = true;
     }
 
     /** The PD target that makes the robot apply torque {@code tau} at joint {@code j} this step. */
