@@ -139,6 +139,9 @@ class AmpLearnerDeterminismTest {
                     new float[0], new float[0], new float[0], new float[0], new float[N], new float[0], new float[0]);
             ex = assertThrows(IllegalArgumentException.class, () -> a.ppo().update(empty, null));
             assertTrue(ex.getMessage().contains("empty batch"), ex.getMessage());
+            Rollout tiny = Fixtures.rollout(D, 1, 1, 3);
+            ex = assertThrows(IllegalArgumentException.class, () -> a.ppo().update(tiny, null));
+            assertTrue(ex.getMessage().contains("fewer than amp.learner.ppo.num-mini-batches = 2"), ex.getMessage());
             float[] style = new float[ok.steps()];
             style[4] = Float.NaN;
             ex = assertThrows(IllegalArgumentException.class, () -> a.ppo().update(ok, style));

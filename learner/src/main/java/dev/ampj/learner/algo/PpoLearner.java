@@ -91,6 +91,10 @@ public final class PpoLearner implements AutoCloseable {
         rollout.validate(dims);
         TorchThreads.apply(threads);
         int n = rollout.steps();
+        if (n < settings.numMiniBatches()) {
+            throw new IllegalArgumentException("rollout: " + n + " samples (horizon x envs), fewer than "
+                    + "amp.learner.ppo.num-mini-batches = " + settings.numMiniBatches());
+        }
         float[] rewards = rollout.taskRewards();
         if (styleRewards != null) {
             for (int i = 0; i < styleRewards.length; i++) {
