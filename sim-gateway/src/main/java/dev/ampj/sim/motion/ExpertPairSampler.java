@@ -27,6 +27,8 @@ public final class ExpertPairSampler {
     private final List<float[]> first = new ArrayList<>();
     private final List<float[]> second = new ArrayList<>();
     private final int[] pairs;
+    /** Per clip: s′ is the next row of the same table (frames) rather than the same row of a second one (stored pairs). */
+    private final boolean[] consecutive;
     private final double[] cumulative;
     private RandomStream rng;
 
@@ -39,6 +41,7 @@ public final class ExpertPairSampler {
         this.dim = observation.dim();
         this.rng = rng;
         this.pairs = new int[library.size()];
+        this.consecutive = new boolean[library.size()];
         this.cumulative = library.cumulative(false);
         boolean needsBodies = observation.termNames().stream().anyMatch(t -> t.startsWith("body_"));
         for (int c = 0; c < library.size(); c++) {
@@ -52,10 +55,12 @@ public final class ExpertPairSampler {
                 float[] table = clipStates(library, c, observation);
                 first.add(table);
                 second.add(table);
+                consecutive[c] = true;
             } else if (clip.states() != null) {
                 requireDim(clip, clip.states().dim(), observation);
                 first.add(clip.states().states());
                 second.add(clip.states().states());
+                consecutive[c] = true;
             } else {
                 requireDim(clip, clip.pairs().dim(), observation);
                 first.add(clip.pairs().states());
@@ -100,8 +105,7 @@ public final class ExpertPairSampler {
         for (int i = 0; i < n; i++) {
             int c = MotionLibrary.pick(cumulative, rng.nextDouble());
             int p = rng.nextInt(pairs[c]);
-            boolean consecutive = first.get(c) == second.get(c);
-            int next = consecutive ? p + 1 : p;
+            int next = consecutive[c] ? p + 1 : p;
             System.arraycopy(first.get(c), p * dim, states, i * dim, dim);
             System.arraycopy(second.get(c), next * dim, nextStates, i * dim, dim);
         }

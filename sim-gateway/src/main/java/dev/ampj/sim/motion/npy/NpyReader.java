@@ -44,7 +44,7 @@ public final class NpyReader {
      */
     public static NpyArray read(InputStream in, long available, String file, String entry, String arrayName) throws IOException {
         NpyHeader header = header(in, file, entry);
-        if (header.descr().equals("|O") || header.descr().equals("|O8") || header.descr().endsWith("O")) {
+        if (header.descr().length() >= 2 && header.descr().charAt(1) == 'O') { // |O, |O8: pickled objects
             throw new MotionFileException(file, entry, "holds pickled Python objects (dtype " + header.descr()
                     + "); only the amp-rsl-rl .npy dict format may hold objects, and .npz entries never");
         }
