@@ -31,7 +31,17 @@ class PolicyInferenceTest {
 
     @Test
     void anEnvsResultsDoNotDependOnWhichEnvsShareTheCall() {
-        LearnerSettings s = Fixtures.small(); // micro-batch 8
+        independence(Fixtures.small()); // micro-batch 8, small networks
+    }
+
+    @Test
+    void independenceHoldsAtTheDefaultSizes() {
+        // micro-batch 64, actor/critic [512, 256, 128] as configured by default
+        LearnerSettings d = LearnerSettings.defaults();
+        independence(d.withPolicy(d.policy()).withDiscriminator(Fixtures.small().discriminator()));
+    }
+
+    private static void independence(LearnerSettings s) {
         try (AmpLearner learner = AmpLearner.create(s, DIMS, 11);
                 PolicyInference inf = learner.newInference()) {
             int n = 256;

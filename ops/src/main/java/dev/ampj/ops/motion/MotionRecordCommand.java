@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code amp motion record --robot ostrich --gait walk --speed 1.0 --seconds 20 --out walk.npz}:
  * runs the embedded robot under the SIMBICON controller and writes the gait as an Isaac Lab motion
- * {@code .npz} at the control rate of {@code amp.sim}. A gait that falls is an error (exit 70):
- * nothing is written.
+ * {@code .npz} at the control rate of {@code amp.sim}. A gait that falls (a speed outside
+ * what it holds) is an error (exit 2): nothing is written.
  */
 @Command(name = "record", mixinStandardHelpOptions = true,
         description = "Record a reference gait from the embedded robot under a SIMBICON walking controller "

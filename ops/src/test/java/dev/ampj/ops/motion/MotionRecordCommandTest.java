@@ -54,6 +54,9 @@ class MotionRecordCommandTest {
         assertEquals("2", robot[0]);
         String[] secs = run("motion", "record", "--seconds", "-1", "--out", out.toString());
         assertEquals("2", secs[0]);
+        String[] fast = run("motion", "record", "--gait", "march", "--speed", "2.5", "--seconds", "5", "--out", out.toString());
+        assertEquals("2", fast[0]);
+        assertTrue(fast[2].contains("gait 'march' at 2.50 m/s fell"), fast[2]);
         assertFalse(Files.exists(out));
     }
 }

@@ -34,8 +34,8 @@ public final class GaitRecorder {
     /**
      * Runs {@code warmupS + seconds} of walking and returns the last {@code seconds} as a clip at
      * the control rate of {@code sim} (frames = seconds / controlDt + 1). Fails with an
-     * {@link IllegalStateException} if the robot falls (torso height or pitch beyond the env's
-     * termination limits).
+     * {@link IllegalArgumentException} if the robot falls (torso height or pitch beyond the env's
+     * termination limits): the commanded speed is outside what the gait holds.
      */
     public static KinematicClip record(SimSettings sim, Gait gait, double speed, double seconds, double warmupS) {
         return record(sim, gait, speed, seconds, warmupS, frame -> { });
@@ -91,9 +91,9 @@ public final class GaitRecorder {
                 double pitch = FrameMath.pitch(f.rootQuat, 0);
                 if (!robot.isFinite() || f.rootPos[2] < sim.terminations().minTorsoHeight()
                         || Math.abs(pitch) > sim.terminations().maxTorsoPitch()) {
-                    throw new IllegalStateException(String.format(Locale.ROOT,
-                            "gait '%s' at %.2f m/s fell at t = %.2f s (torso height %.2f m, pitch %.2f rad) after %d steps",
-                            gait.name(), speed, t, f.rootPos[2], pitch, controller.steps()));
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "gait '%s' at %.2f m/s fell at t = %.2f s (torso height %.2f m, pitch %.2f rad) after %d steps; "
+                            + "it holds walk 0.6-1.0 m/s, march 0.3-0.6 m/s", gait.name(), speed, t, f.rootPos[2], pitch, controller.steps()));
                 }
                 int k = step - warmupSteps;
                 if (k < 0) {
