@@ -33,6 +33,7 @@ public final class DefaultComponents implements Components {
         ReferenceStateSampler sampler = sim.init().referenceStateInit() > 0
                 ? new MotionReferenceStates(library(config, sim)) : null;
         VecEnvSpec spec = VelocityTaskVecEnvs.spec(sim);
+        String motion = motionDigest(MotionSettings.fromConfig(config));
         return new EnvFactory() {
             @Override
             public VecEnvSpec spec() {
@@ -46,7 +47,8 @@ public final class DefaultComponents implements Components {
 
             @Override
             public Map<String, String> versions() {
-                return Map.of(OdeEngine.NAME, OdeEngine.VERSION);
+                // The reference motion shapes the discriminator: a run re-executed on other clips diverges.
+                return Map.of(OdeEngine.NAME, OdeEngine.VERSION, "reference-motion", motion);
             }
 
             @Override
@@ -83,6 +85,36 @@ public final class DefaultComponents implements Components {
                 sampler.seek(position);
             }
         };
+    }
+
+    /** SHA-256 (first 16 hex digits) over the reference motion files' bytes and weights, in order. */
+    static String motionDigest(MotionSettings motion) {
+        java.security.MessageDigest sha = dev.ampj.common.Digests.sha256();
+        for (String f : motion.motionFiles()) {
+            sha.update(f.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            try (java.io.InputStream in = open(f)) {
+                byte[] buf = new byte[1 << 16];
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    sha.update(buf, 0, n);
+                }
+            } catch (IOException e) {
+                throw new IllegalArgumentException("amp.motion.motion-files: cannot read " + f + ": " + e.getMessage(), e);
+            }
+        }
+        sha.update(motion.weights().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return dev.ampj.common.Digests.hex(sha.digest()).substring(0, 16);
+    }
+
+    private static java.io.InputStream open(String location) throws IOException {
+        if (location.startsWith(dev.ampj.sim.motion.formats.MotionFiles.CLASSPATH)) {
+            String resource = location.substring(dev.ampj.sim.motion.formats.MotionFiles.CLASSPATH.length());
+            java.io.InputStream in = DefaultComponents.class.getClassLoader().getResourceAsStream(resource);
+            if (in == null) {
+                throw new java.io.FileNotFoundException("no bundled motion " + resource);
+            }
+            return in;
+        }
+        return java.nio.file.Files.newInputStream(java.nio.file.Path.of(location));
     }
 
     private static MotionLibrary library(Config config, SimSettings sim) {
