@@ -71,7 +71,7 @@ public final class ForkCommand implements Callable<Integer> {
         err.println("amp: rebuilding the state of " + parent + " at iteration " + at + " for fork " + child);
         err.flush();
         IterationTable table = new IterationTable(out, child, at + 1, to,
-                CommandSupport.stepsPerIteration(RunConfig.parse(created.config(), parent)), !noProgress);
+                CommandSupport.stepsPerIteration(RunConfig.parse(created.config(), parent)), !noProgress && IterationTable.interactive());
         Session session;
         try {
             session = CommandSupport.trainer(store).fork(parent, at,

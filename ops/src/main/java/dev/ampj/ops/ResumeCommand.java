@@ -58,8 +58,10 @@ public final class ResumeCommand implements Callable<Integer> {
         long to = target != null ? target : created.targetIterations();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        err.println("amp: resuming run " + run + " after iteration " + last + " to iteration " + to);
+        err.flush();
         IterationTable table = new IterationTable(out, run, last + 1, to,
-                CommandSupport.stepsPerIteration(RunConfig.parse(created.config(), run)), !noProgress);
+                CommandSupport.stepsPerIteration(RunConfig.parse(created.config(), run)), !noProgress && IterationTable.interactive());
         Session session;
         try {
             session = CommandSupport.trainer(store).resume(run,
@@ -68,8 +70,6 @@ public final class ResumeCommand implements Callable<Integer> {
             table.close();
             throw e;
         }
-        err.println("amp: resuming run " + run + " after iteration " + last + " to iteration " + to);
-        err.flush();
         return SessionRunner.run(session, err);
     }
 }

@@ -59,7 +59,10 @@ public final class TrainCommand implements Callable<Integer> {
         long last = target != null ? target : TrainingSettings.fromConfig(config).iterations();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        IterationTable table = new IterationTable(out, run, 1, last, CommandSupport.stepsPerIteration(config), !noProgress);
+        err.println("amp: training run " + run + " in " + store.directory(run).root().toAbsolutePath().normalize()
+                + " to iteration " + last);
+        err.flush();
+        IterationTable table = new IterationTable(out, run, 1, last, CommandSupport.stepsPerIteration(config), !noProgress && IterationTable.interactive());
         Session session;
         try {
             session = CommandSupport.trainer(store).train(config, run,
@@ -68,9 +71,6 @@ public final class TrainCommand implements Callable<Integer> {
             table.close();
             throw e;
         }
-        err.println("amp: training run " + run + " in " + store.directory(run).root().toAbsolutePath().normalize()
-                + " to iteration " + last);
-        err.flush();
         return SessionRunner.run(session, err);
     }
 }

@@ -14,8 +14,6 @@ import dev.ampj.actors.training.ExpertMotion;
 import dev.ampj.actors.training.IterationCoordinator;
 import dev.ampj.actors.training.PipelineContext;
 import dev.ampj.learner.AmpLearner;
-import dev.ampj.storage.event.IterationCommitted;
-import java.util.NavigableMap;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -49,7 +47,7 @@ public final class Guardian {
     public record Train(RunPlan plan, TrainingListener listener) implements Driver {}
 
     /** Re-execute without writing, comparing with {@code recorded}; optionally take the state after {@code to}. */
-    public record Replay(long to, NavigableMap<Long, IterationCommitted> recorded, boolean takeCheckpoint,
+    public record Replay(long to, ReplayVerifier.Recorded recorded, boolean takeCheckpoint,
             TrainingListener listener, Consumer<ReplayVerifier.Result> done) implements Driver {}
 
     public static Behavior<Command> create(PipelineContext pipeline, AmpLearner learner, ExpertMotion expert,

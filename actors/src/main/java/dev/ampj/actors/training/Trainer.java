@@ -182,7 +182,8 @@ public final class Trainer {
             throw new IllegalArgumentException("run " + run + " is a fork but has no checkpoint; its log is incomplete");
         }
         CompletableFuture<ReplayVerifier.Result> result = new CompletableFuture<>();
-        Guardian.Replay driver = new Guardian.Replay(to, commits, takeCheckpoint, listener, result::complete);
+        ReplayVerifier.Recorded recorded = new ReplayVerifier.Recorded(commits, checkpoints(run), c -> load(run, c));
+        Guardian.Replay driver = new Guardian.Replay(to, recorded, takeCheckpoint, listener, result::complete);
         TrainingSystem system = TrainingSystem.start(new TrainingSystem.Build(config, store, run, envs,
                 components.expert(config, envs.spec(), created.seed()), start, false, driver));
         try {
@@ -240,6 +241,18 @@ public final class Trainer {
     private TrainingCheckpoint load(String run, CheckpointWritten c) {
         return TrainingCheckpoint.decode(store.checkpoints(run).read(c.blobDigest()),
                 "checkpoint " + c.blobDigest() + " of run " + run + " (iteration " + c.iteration() + ")");
+    }
+
+    private TreeMap<Long, CheckpointWritten> checkpoints(String run) {
+        TreeMap<Long, CheckpointWritten> m = new TreeMap<>();
+        try (RunLogReader reader = openExisting(run)) {
+            for (LogEntry e : reader.readAll()) {
+                if (e.event() instanceof CheckpointWritten c) {
+                    m.put(c.iteration(), c);
+                }
+            }
+        }
+        return m;
     }
 
     private static TreeMap<Long, IterationCommitted> commits(RunLogReader reader) {

@@ -142,6 +142,25 @@ class PipelineExactnessTest {
     }
 
     @Test
+    void replayComparesTheWholeStateAtEachCheckpoint() throws IOException {
+        RunStore store = store();
+        copyWith("baseline", "bad-checkpoint", ev -> {
+            if (ev instanceof dev.ampj.storage.event.CheckpointWritten w && w.iteration() == 2) {
+                TrainingCheckpoint c = TrainingCheckpoint.decode(store.checkpoints("baseline").read(w.blobDigest()), "test");
+                TrainingCheckpoint altered = new TrainingCheckpoint(c.iteration(), c.envSteps(), c.nextStep(),
+                        c.expertPosition() + 1, c.numEnvs(), c.envStates(), c.learnerState());
+                var ref = store.checkpoints("bad-checkpoint").put(altered.encode());
+                return new dev.ampj.storage.event.CheckpointWritten(2, ref.digest(), ref.sizeBytes());
+            }
+            return ev;
+        });
+        ReplayVerifier.Result r = TestRuns.trainer(runs).replay("bad-checkpoint", null, null, new TestRuns.Recorder());
+        assertEquals(RunOutcome.Kind.DIVERGED, r.outcome().kind(), r.outcome().message());
+        assertEquals(2, r.outcome().lastIteration());
+        assertTrue(r.outcome().message().contains("iteration 2, component counters"), r.outcome().message());
+    }
+
+    @Test
     void aStopRequestEndsAtAnIterationBoundaryAndTheRunResumesExactly() {
         java.util.concurrent.CompletableFuture<Session> session = new java.util.concurrent.CompletableFuture<>();
         TestRuns.Recorder rec = new TestRuns.Recorder() {
@@ -216,7 +235,9 @@ class PipelineExactnessTest {
         Files.createDirectories(dst);
         try (Stream<Path> files = Files.list(src)) {
             for (Path f : files.toList()) {
-                Files.copy(f, dst.resolve(f.getFileName()));
+                if (!Files.exists(dst.resolve(f.getFileName()))) {
+                    Files.copy(f, dst.resolve(f.getFileName()));
+                }
             }
         }
     }

@@ -8,6 +8,7 @@ import dev.ampj.storage.event.IterationCommitted;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -31,22 +32,41 @@ public final class IterationTable implements TrainingListener, AutoCloseable {
     private final long stepsPerIteration;
     private int rows;
 
+    /** True when stderr is a terminal: the bar redraws in place there, elsewhere it would print a line per update. */
+    public static boolean interactive() {
+        return System.console() != null;
+    }
+
     /** Rows for iterations {@code first}..{@code target}; the bar counts them. */
     public IterationTable(PrintWriter out, String run, long first, long target, long stepsPerIteration, boolean progressBar) {
         this.out = out;
         this.first = first;
         this.stepsPerIteration = stepsPerIteration;
+        // The bar redraws on the current stderr line ("\r"), under the same lock as the rows, so a row
+        // never lands in the middle of a bar.
         this.bar = progressBar ? new ProgressBarBuilder().setTaskName(run).setInitialMax(Math.max(0, target - first + 1))
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate().build() : null;
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate()
+                .setConsumer(new DelegatingProgressBarConsumer(this::drawBar)).build() : null;
+    }
+
+    private synchronized void drawBar(String line) {
+        System.err.print("\r" + line);
+        System.err.flush();
     }
 
     @Override
     public void onCommitted(IterationCommitted c) {
-        if (rows++ % HEADER_EVERY == 0) {
-            out.println(HEADER);
+        synchronized (this) {
+            if (bar != null) {
+                System.err.print("\r\033[2K"); // clear the bar's line; it redraws under the new row
+                System.err.flush();
+            }
+            if (rows++ % HEADER_EVERY == 0) {
+                out.println(HEADER);
+            }
+            out.println(row(c, stepsPerIteration));
+            out.flush();
         }
-        out.println(row(c, stepsPerIteration));
-        out.flush();
         if (bar != null) {
             bar.stepTo(c.iteration() - first + 1);
         }
@@ -86,10 +106,15 @@ public final class IterationTable implements TrainingListener, AutoCloseable {
                 t.get("ppo_update"), commit, total, 100.0 * Math.max(0, total - work) / Math.max(1e-9, total));
     }
 
+    private boolean closed;
+
     @Override
-    public void close() {
-        if (bar != null) {
+    public synchronized void close() {
+        if (bar != null && !closed) {
             bar.close();
+            System.err.println();
+            System.err.flush();
         }
+        closed = true;
     }
 }
