@@ -1,5 +1,6 @@
 package dev.ampj.ops;
 
+import static dev.ampj.ops.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,8 +12,6 @@ import dev.ampj.storage.event.IterationCommitted;
 import dev.ampj.storage.event.RunCreated;
 import dev.ampj.storage.event.RunFinished;
 import dev.ampj.storage.log.RunLogWriter;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -35,16 +34,6 @@ class RunsCommandTest {
 
     private static IterationCommitted commit(long i) {
         return new IterationCommitted(i, i * 100, sha("p" + i), sha("d" + i), new LinkedHashMap<>(), new LinkedHashMap<>());
-    }
-
-    private String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cli = AmpCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
     }
 
     @Test

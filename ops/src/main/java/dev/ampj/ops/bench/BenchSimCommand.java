@@ -56,9 +56,11 @@ public final class BenchSimCommand implements Callable<Integer> {
         if (!robot.equals("ostrich")) {
             throw new IllegalArgumentException("--robot " + robot + ": unknown robot; known robots: [ostrich]");
         }
-        if (envs <= 0 || threads <= 0 || steps <= 0 || warmup < 0 || repeats <= 0) {
-            throw new IllegalArgumentException("--envs, --threads, --steps and --repeats must be positive, --warmup >= 0");
-        }
+        OptionChecks.atLeast("--envs", envs, 1);
+        OptionChecks.atLeast("--threads", threads, 1);
+        OptionChecks.atLeast("--steps", steps, 1);
+        OptionChecks.atLeast("--warmup", warmup, 0);
+        OptionChecks.atLeast("--repeats", repeats, 1);
         SimSettings settings = SimSettings.fromConfig(ConfigFactory.load()).withThreads(threads);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =

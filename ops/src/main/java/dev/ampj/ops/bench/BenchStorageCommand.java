@@ -57,9 +57,9 @@ public final class BenchStorageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (events < 1000 || checkpointMb < 1 || iterations < 100) {
-            throw new IllegalArgumentException("--events must be >= 1000, --checkpoint-mb >= 1, --iterations >= 100");
-        }
+        OptionChecks.atLeast("--events", events, 1000);
+        OptionChecks.atLeast("--checkpoint-mb", checkpointMb, 1);
+        OptionChecks.atLeast("--iterations", iterations, 100);
         boolean temporary = dir == null;
         Path root = temporary ? Files.createTempDirectory("amp-bench-storage-") : Files.createDirectories(dir);
         try {

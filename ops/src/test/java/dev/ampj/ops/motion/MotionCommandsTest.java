@@ -1,9 +1,9 @@
 package dev.ampj.ops.motion;
 
+import static dev.ampj.ops.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ampj.ops.AmpCli;
 import dev.ampj.sim.motion.KinematicClip;
 import dev.ampj.sim.motion.MotionFormat;
 import dev.ampj.sim.motion.QuatOrder;
@@ -11,30 +11,17 @@ import dev.ampj.sim.motion.formats.MotionFiles;
 import dev.ampj.sim.motion.formats.MotionReadOptions;
 import dev.ampj.sim.motion.npy.NpyArray;
 import dev.ampj.sim.motion.npy.NpzWriter;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code amp motion inspect} and {@code convert} through the real CLI: output, exit codes, one-line errors. */
 class MotionCommandsTest {
 
     @TempDir
     Path dir;
-
-    private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = AmpCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
-    }
 
     /** A two-joint, one-body BeyondMimic file spinning about z at 30 fps, 11 frames. */
     private Path beyondMimic() throws Exception {

@@ -1,36 +1,23 @@
 package dev.ampj.ops.motion;
 
+import static dev.ampj.ops.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ampj.ops.AmpCli;
 import dev.ampj.sim.motion.KinematicClip;
 import dev.ampj.sim.motion.formats.MotionFiles;
 import dev.ampj.sim.motion.formats.MotionReadOptions;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code amp motion record} writes a readable Isaac Lab clip; bad arguments exit 2 and write nothing. */
 class MotionRecordCommandTest {
 
     @TempDir
     Path dir;
-
-    private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = AmpCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
-    }
 
     @Test
     void recordsAWalk() throws Exception {

@@ -69,7 +69,8 @@ public final class MotionLibrary {
             throw new IllegalArgumentException("control dt must be positive, got " + controlDt);
         }
         if (motions.isEmpty() || motions.size() != weights.size()) {
-            throw new IllegalArgumentException("a motion library needs at least one motion and one weight per motion");
+            throw new IllegalArgumentException("a motion library needs at least one motion and one weight per motion, got "
+                    + motions.size() + " motion(s) and " + weights.size() + " weight(s)");
         }
         List<LibraryClip> clips = new ArrayList<>();
         for (int i = 0; i < motions.size(); i++) {

@@ -1,22 +1,15 @@
 package dev.ampj.sim.motion;
 
+import dev.ampj.sim.terms.FrameMath;
+
 /**
  * Quaternion arithmetic on {@code double[]} slices in w, x, y, z order, as resampling and
- * finite-difference velocities need it. Unit quaternions throughout.
+ * finite-difference velocities need it. Unit quaternions throughout; the Hamilton product and
+ * rotations are {@link FrameMath}'s, shared with the AMP observation terms.
  */
 public final class Quaternions {
 
     private Quaternions() {}
-
-    /** out = a ⊗ b. */
-    public static void multiply(double[] a, int ai, double[] b, int bi, double[] out, int oi) {
-        double aw = a[ai], ax = a[ai + 1], ay = a[ai + 2], az = a[ai + 3];
-        double bw = b[bi], bx = b[bi + 1], by = b[bi + 2], bz = b[bi + 3];
-        out[oi] = aw * bw - ax * bx - ay * by - az * bz;
-        out[oi + 1] = aw * bx + ax * bw + ay * bz - az * by;
-        out[oi + 2] = aw * by - ax * bz + ay * bw + az * bx;
-        out[oi + 3] = aw * bz + ax * by - ay * bx + az * bw;
-    }
 
     /** Norm of {@code q[at..at+4)}. */
     public static double norm(double[] q, int at) {
@@ -62,7 +55,7 @@ public final class Quaternions {
     public static void angularVelocity(double[] q0, int i0, double[] q1, int i1, double dt, double[] out, int oi) {
         double[] conj0 = {q0[i0], -q0[i0 + 1], -q0[i0 + 2], -q0[i0 + 3]};
         double[] d = new double[4];
-        multiply(q1, i1, conj0, 0, d, 0);
+        FrameMath.multiply(q1, i1, conj0, 0, d, 0);
         if (d[0] < 0) { // shorter arc
             for (int k = 0; k < 4; k++) {
                 d[k] = -d[k];

@@ -181,8 +181,11 @@ public final class VelocityTaskEnv implements BatchMember {
     @Override
     public void observe(StepBuffers out, int slot) {
         int p = slot * out.policyDim;
+        int c = slot * out.criticDim;
         writePolicy(out.policyObs, p);
-        writeCritic(out.criticObs, slot * out.criticDim);
+        // The critic's first 28 values are the policy observation just written: copy, not recompute.
+        System.arraycopy(out.policyObs, p, out.criticObs, c, out.policyDim);
+        writeCriticExtras(out.criticObs, c);
         obs.amp.compute(frame, out.ampObs, slot * out.ampDim);
         out.episodeSteps[slot] = episodeStep;
         out.episodeIds[slot] = episode;
@@ -197,6 +200,10 @@ public final class VelocityTaskEnv implements BatchMember {
 
     private void writeCritic(float[] dst, int off) {
         writePolicy(dst, off);
+        writeCriticExtras(dst, off);
+    }
+
+    private void writeCriticExtras(float[] dst, int off) {
         obs.height.compute(frame, dst, off + 28);
         dst[off + 29] = robot.inContact(OstrichGeometry.LEFT_FOOT) ? 1f : 0f;
         dst[off + 30] = robot.inContact(OstrichGeometry.RIGHT_FOOT) ? 1f : 0f;

@@ -2,12 +2,12 @@ package dev.ampj.storage.log;
 
 import dev.ampj.storage.event.BinaryIn;
 import dev.ampj.storage.event.BinaryOut;
+import dev.ampj.storage.event.Crc32c;
 import dev.ampj.storage.event.MalformedDocumentException;
 import dev.ampj.storage.event.UnsupportedSchemaException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.zip.CRC32C;
 
 /**
  * The envelope of every document in a run's {@code events/} queue. One document is one atomic
@@ -67,9 +67,7 @@ public record LogDocument(int kind, long sequenceNr, long wallTimeMillis, String
             out.writeInt(e.bytes().length);
             out.writeBytes(e.bytes(), 0, e.bytes().length);
         }
-        CRC32C crc = new CRC32C();
-        crc.update(out.array(), 0, out.position());
-        out.writeInt((int) crc.getValue());
+        Crc32c.seal(out);
     }
 
     /** Checks the checksum first, then the framing; throws {@link MalformedDocumentException} on any mismatch. */
@@ -131,12 +129,6 @@ public record LogDocument(int kind, long sequenceNr, long wallTimeMillis, String
         if (raw.length < 4 + 1 + 1 + 8 + 8 + 4 + 4 + 4) {
             throw new MalformedDocumentException("document of " + raw.length + " bytes is shorter than an envelope");
         }
-        CRC32C crc = new CRC32C();
-        crc.update(raw, 0, raw.length - 4);
-        int stored = new BinaryIn(raw, raw.length - 4, 4).readInt();
-        if (stored != (int) crc.getValue()) {
-            throw new MalformedDocumentException("CRC32C mismatch: stored 0x" + Integer.toHexString(stored)
-                    + ", computed 0x" + Integer.toHexString((int) crc.getValue()));
-        }
+        Crc32c.verify(raw);
     }
 }

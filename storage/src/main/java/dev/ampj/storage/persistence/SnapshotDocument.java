@@ -2,8 +2,8 @@ package dev.ampj.storage.persistence;
 
 import dev.ampj.storage.event.BinaryIn;
 import dev.ampj.storage.event.BinaryOut;
+import dev.ampj.storage.event.Crc32c;
 import dev.ampj.storage.event.MalformedDocumentException;
-import java.util.zip.CRC32C;
 import org.apache.pekko.persistence.SnapshotMetadata;
 import org.apache.pekko.persistence.SnapshotSelectionCriteria;
 
@@ -35,20 +35,14 @@ record SnapshotDocument(int kind, long sequenceNr, long timestamp, SnapshotSelec
         out.writeLong(criteria.minTimestamp());
         out.writeInt(payload.length);
         out.writeBytes(payload, 0, payload.length);
-        CRC32C crc = new CRC32C();
-        crc.update(out.array(), 0, out.position());
-        out.writeInt((int) crc.getValue());
+        Crc32c.seal(out);
     }
 
     static SnapshotDocument decode(byte[] raw) {
         if (raw.length < 4 + 1 + 6 * 8 + 4 + 4) {
             throw new MalformedDocumentException("snapshot document of " + raw.length + " bytes is too short");
         }
-        CRC32C crc = new CRC32C();
-        crc.update(raw, 0, raw.length - 4);
-        if (new BinaryIn(raw, raw.length - 4, 4).readInt() != (int) crc.getValue()) {
-            throw new MalformedDocumentException("CRC32C mismatch");
-        }
+        Crc32c.verify(raw);
         BinaryIn in = new BinaryIn(raw, 0, raw.length - 4);
         if (in.readInt() != MAGIC) {
             throw new MalformedDocumentException("not a snapshot document");

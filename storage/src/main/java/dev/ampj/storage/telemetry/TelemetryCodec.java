@@ -2,9 +2,9 @@ package dev.ampj.storage.telemetry;
 
 import dev.ampj.storage.event.BinaryIn;
 import dev.ampj.storage.event.BinaryOut;
+import dev.ampj.storage.event.Crc32c;
 import dev.ampj.storage.event.MalformedDocumentException;
 import dev.ampj.storage.event.UnsupportedSchemaException;
-import java.util.zip.CRC32C;
 
 /**
  * Telemetry document: {@code int magic 'AMPT', byte version, long iteration, long step, int shard,
@@ -41,22 +41,14 @@ final class TelemetryCodec {
         for (int i = 0; i < n; i++) {
             out.writeByte(b.done()[i] ? 1 : 0);
         }
-        CRC32C crc = new CRC32C();
-        crc.update(out.array(), 0, out.position());
-        out.writeInt((int) crc.getValue());
+        Crc32c.seal(out);
     }
 
     static TelemetryBatch decode(byte[] raw) {
         if (raw.length < 37) {
             throw new MalformedDocumentException("telemetry document of " + raw.length + " bytes is shorter than its header");
         }
-        CRC32C crc = new CRC32C();
-        crc.update(raw, 0, raw.length - 4);
-        int stored = new BinaryIn(raw, raw.length - 4, 4).readInt();
-        if (stored != (int) crc.getValue()) {
-            throw new MalformedDocumentException("CRC32C mismatch: stored 0x" + Integer.toHexString(stored)
-                    + ", computed 0x" + Integer.toHexString((int) crc.getValue()));
-        }
+        Crc32c.verify(raw);
         BinaryIn in = new BinaryIn(raw, 0, raw.length - 4);
         int magic = in.readInt();
         if (magic != MAGIC) {

@@ -12,6 +12,7 @@ import dev.ampj.storage.event.RunFailed;
 import dev.ampj.storage.registry.RunRegistry;
 import dev.ampj.storage.registry.RunStatus;
 import dev.ampj.storage.registry.RunSummary;
+import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,17 +39,11 @@ class CorruptionTest {
         try (RunLogReader r = store.openReader("c1")) {
             badIndex = r.readAll().stream().filter(e -> e.event() instanceof RunFailed).findFirst().orElseThrow().index();
         }
-        Path cq4;
-        try (Stream<Path> files = Files.list(store.directory("c1").events())) {
-            cq4 = files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
-        }
+        Path cq4 = eventsFile(store, "c1");
         byte[] file = Files.readAllBytes(cq4);
         int at = indexOf(file, marker.getBytes(StandardCharsets.UTF_8));
         assertTrue(at > 0, "marker found in the queue file");
-        try (RandomAccessFile raf = new RandomAccessFile(cq4.toFile(), "rw")) {
-            raf.seek(at + 3);
-            raf.write(file[at + 3] ^ 0x20);
-        }
+        overwrite(cq4, at + 3, file[at + 3] ^ 0x20);
 
         try (RunLogReader r = store.openReader("c1")) {
             IntegrityReport report = r.verify();
@@ -87,16 +82,9 @@ class CorruptionTest {
         try (RunLogWriter w = store.create(Fixtures.created("c2"))) {
             w.append(new RunFailed(0, marker));
         }
-        Path cq4;
-        try (Stream<Path> files = Files.list(store.directory("c2").events())) {
-            cq4 = files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
-        }
-        byte[] file = Files.readAllBytes(cq4);
-        int at = indexOf(file, marker.getBytes(StandardCharsets.UTF_8));
-        try (RandomAccessFile raf = new RandomAccessFile(cq4.toFile(), "rw")) {
-            raf.seek(at);
-            raf.write('T' ^ 1);
-        }
+        Path cq4 = eventsFile(store, "c2");
+        int at = indexOf(Files.readAllBytes(cq4), marker.getBytes(StandardCharsets.UTF_8));
+        overwrite(cq4, at, 'T' ^ 1);
         CorruptLogException e = assertThrows(CorruptLogException.class, () -> store.openWriter("c2"));
         assertTrue(e.getMessage().contains("appending is refused"), e.getMessage());
         try (RunLogReader r = store.openReader("c2")) {
@@ -106,6 +94,21 @@ class CorruptionTest {
         RunSummary listed = store.registry().summary("c2");
         assertEquals(RunStatus.CORRUPT, listed.status(), "a bad tail shows in a plain listing");
         assertTrue(listed.detail().contains("c2") && listed.detail().contains("CRC32C"), listed.detail());
+    }
+
+    /** The run's events queue file (one roll cycle in these tests). */
+    private static Path eventsFile(RunStore store, String run) throws IOException {
+        try (Stream<Path> files = Files.list(store.directory(run).events())) {
+            return files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+    }
+
+    /** Writes one byte in place, as a damaged disk or a stray writer would. */
+    private static void overwrite(Path file, long at, int value) throws IOException {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(at);
+            raf.write(value);
+        }
     }
 
     static int indexOf(byte[] hay, byte[] needle) {
