@@ -68,6 +68,9 @@ public final class TelemetryProbe {
                     if (!endSeen) {
                         Thread.sleep(pollMillis);
                     }
+                    // A read-only queue caches its cycle-file listing: without this, a probe opened
+                    // before another process wrote the first record would never see it.
+                    reader.refresh();
                     continue;
                 }
                 TelemetryBatch b = next.get();

@@ -125,6 +125,30 @@ class ProbeCommandTest {
     }
 
     @Test
+    void liveProbeOpenedBeforeTheFirstRecordSeesLaterAppends() throws Exception {
+        RunLogWriter log = createRun("r4");
+        TelemetryWriter tw = store().telemetryWriter("r4"); // queue directory exists, no document yet
+        StringWriter out = new StringWriter();
+        TelemetryProbe probe = new TelemetryProbe(store(), "r4", List.of(4), TelemetryProbe.Format.JSON, new PrintWriter(out));
+        CompletableFuture<Long> shown = CompletableFuture.supplyAsync(() -> {
+            try {
+                return probe.run(false, true, 20, () -> false);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(300);
+        tw.append(batch(1, 0));
+        tw.append(batch(2, 0));
+        Thread.sleep(300);
+        tw.close();
+        log.append(new RunFinished(2));
+        log.close();
+        assertEquals(2L, shown.get(30, TimeUnit.SECONDS), out.toString());
+        assertTrue(out.toString().contains("\"iteration\":2,\"step\":0,\"env\":4"), out.toString());
+    }
+
+    @Test
     void unknownRunIsBadInput() {
         String[] r = run("probe", "nope", "--once", "--runs-dir", runs.toString());
         assertEquals("2", r[0]);
