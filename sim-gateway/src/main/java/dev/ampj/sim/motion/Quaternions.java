@@ -69,12 +69,6 @@ public final class Quaternions {
         out[oi + 2] = d[3] * scale / dt;
     }
 
-    /** The quaternion of a rotation by {@code angle} about the unit {@code axis}. */
-    public static double[] fromAxisAngle(double ax, double ay, double az, double angle) {
-        double s = Math.sin(angle / 2);
-        return new double[] {Math.cos(angle / 2), ax * s, ay * s, az * s};
-    }
-
     /** z component of the body's up axis in world: 1 − 2(x² + y²); 1 means upright. */
     public static double upZ(double[] q, int at) {
         double x = q[at + 1], y = q[at + 2];

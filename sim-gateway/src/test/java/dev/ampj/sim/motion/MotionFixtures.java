@@ -54,6 +54,12 @@ final class MotionFixtures {
         return new double[] {SPEED * t, 0, HEIGHT + 0.02 * Math.sin(2 * OMEGA * t)};
     }
 
+    /** The quaternion of a rotation by {@code angle} about the unit {@code axis}. */
+    static double[] fromAxisAngle(double ax, double ay, double az, double angle) {
+        double s = Math.sin(angle / 2);
+        return new double[] {Math.cos(angle / 2), ax * s, ay * s, az * s};
+    }
+
     static double[] rootVel(double t) {
         return new double[] {SPEED, 0, 0.04 * OMEGA * Math.cos(2 * OMEGA * t)};
     }
@@ -78,7 +84,7 @@ final class MotionFixtures {
             double w = pitchRate(t);
             double[] rp = rootPos(t);
             double[] rv = rootVel(t);
-            double[] rq = Quaternions.fromAxisAngle(0, 1, 0, th);
+            double[] rq = fromAxisAngle(0, 1, 0, th);
             for (int k = 0; k < b; k++) {
                 // R_y(θ) * offset
                 double ox = OFFSET[k][0], oy = OFFSET[k][1], oz = OFFSET[k][2];

@@ -15,7 +15,7 @@ class MotionResamplerTest {
         double[] j = new double[frames];
         for (int f = 0; f < frames; f++) {
             double t = f / fps;
-            System.arraycopy(Quaternions.fromAxisAngle(0, 0, 1, rate * t), 0, q, f * 4, 4);
+            System.arraycopy(MotionFixtures.fromAxisAngle(0, 0, 1, rate * t), 0, q, f * 4, 4);
             p[f * 3] = 2.0 * t;
             p[f * 3 + 2] = 1.0;
             j[f] = 0.5 - 3.0 * t;
@@ -80,7 +80,7 @@ class MotionResamplerTest {
             double t = k / 50.0;
             assertEquals(2.0 * t, r.bodyPos()[k * 3], 1e-12, "linear position is exact under lerp");
             assertEquals(0.5 - 3.0 * t, r.dofPos()[k], 1e-12);
-            double[] expected = Quaternions.fromAxisAngle(0, 0, 1, rate * t);
+            double[] expected = MotionFixtures.fromAxisAngle(0, 0, 1, rate * t);
             for (int i = 0; i < 4; i++) {
                 assertEquals(expected[i], r.bodyQuat()[k * 4 + i], 1e-12, "slerp at constant rate is exact, t=" + t);
             }

@@ -60,7 +60,6 @@ public final class GaitRecorder {
         int warmupSteps = (int) Math.round(warmupS / controlDt);
         double[] kp = perJoint(sim.pd().kp());
         double[] kd = perJoint(sim.pd().kd());
-        double[] limits = perJoint(sim.pd().torqueLimit());
         SimbiconController controller = new SimbiconController(gait, speed, kp, kd, masses(),
                 OstrichGeometry.LEFT_FOOT, OstrichGeometry.RIGHT_FOOT);
         int d = OstrichLayout.JOINTS.size();
