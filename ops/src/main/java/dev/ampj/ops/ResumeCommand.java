@@ -58,8 +58,6 @@ public final class ResumeCommand implements Callable<Integer> {
         long to = target != null ? target : created.targetIterations();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        err.println("amp: resuming run " + run + " after iteration " + last + " to iteration " + to);
-        err.flush();
         IterationTable table = new IterationTable(out, run, last + 1, to,
                 CommandSupport.stepsPerIteration(RunConfig.parse(created.config(), run)), !noProgress && IterationTable.interactive());
         Session session;
@@ -70,6 +68,7 @@ public final class ResumeCommand implements Callable<Integer> {
             table.close();
             throw e;
         }
+        table.note(err, "amp: resuming run " + run + " after iteration " + last + " to iteration " + to);
         return SessionRunner.run(session, err);
     }
 }

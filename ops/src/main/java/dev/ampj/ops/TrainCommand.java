@@ -59,9 +59,6 @@ public final class TrainCommand implements Callable<Integer> {
         long last = target != null ? target : TrainingSettings.fromConfig(config).iterations();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        err.println("amp: training run " + run + " in " + store.directory(run).root().toAbsolutePath().normalize()
-                + " to iteration " + last);
-        err.flush();
         IterationTable table = new IterationTable(out, run, 1, last, CommandSupport.stepsPerIteration(config), !noProgress && IterationTable.interactive());
         Session session;
         try {
@@ -71,6 +68,8 @@ public final class TrainCommand implements Callable<Integer> {
             table.close();
             throw e;
         }
+        table.note(err, "amp: training run " + run + " in " + store.directory(run).root().toAbsolutePath().normalize()
+                + " to iteration " + last);
         return SessionRunner.run(session, err);
     }
 }

@@ -49,6 +49,16 @@ public final class IterationTable implements TrainingListener, AutoCloseable {
                 .setConsumer(new DelegatingProgressBarConsumer(this::drawBar)).build() : null;
     }
 
+    /** One line on stderr that does not collide with the bar. */
+    public synchronized void note(PrintWriter err, String line) {
+        if (bar != null) {
+            System.err.print("\r\033[2K");
+            System.err.flush();
+        }
+        err.println(line);
+        err.flush();
+    }
+
     private synchronized void drawBar(String line) {
         System.err.print("\r" + line);
         System.err.flush();
