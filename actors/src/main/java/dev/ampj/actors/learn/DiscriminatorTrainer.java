@@ -72,6 +72,7 @@ public final class DiscriminatorTrainer extends AbstractBehavior<DiscriminatorTr
         long t0 = System.nanoTime();
         StyleRewardStats style = learner.discriminator().styleRewards(r.ampObs(), r.ampNextObs(), r.steps());
         buffer.setStyleRewards(style.rewards());
+        buffer.setDiscriminatorScores(style.logits());
         t.ppo().tell(new PpoLearner.Update(t.iteration(), t.ppoReplyTo()));
         long t1 = System.nanoTime();
         t.replyTo().tell(new StyleScored(t.iteration(), style.mean(), (t1 - t0) / 1e6));

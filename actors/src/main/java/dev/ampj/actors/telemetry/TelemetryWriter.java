@@ -70,6 +70,7 @@ public final class TelemetryWriter extends AbstractBehavior<TelemetryWriter.Comm
             int n = b.numEnvs();
             float[] task = b.rollout().taskRewards();
             float[] style = b.styleRewards();
+            float[] logits = b.discriminatorScores();
             float[] combined = b.combinedRewards();
             float[] dones = b.rollout().dones();
             float[] timeouts = b.rollout().timeouts();
@@ -89,7 +90,7 @@ public final class TelemetryWriter extends AbstractBehavior<TelemetryWriter.Comm
                         ids[e] = first + e;
                         episodes[e] = b.episodeIds()[row];
                         taskR[e] = task[row];
-                        score[e] = Float.NaN; // the learner reports style rewards, not raw discriminator scores
+                        score[e] = logits[row];
                         styleR[e] = style[row];
                         comb[e] = combined[row];
                         done[e] = dones[row] != 0f || timeouts[row] != 0f;

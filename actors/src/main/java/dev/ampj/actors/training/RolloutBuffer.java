@@ -20,6 +20,7 @@ public final class RolloutBuffer {
     private final long[] episodeIds;
     private final byte[][] envStates;
     private float[] styleRewards;
+    private float[] discriminatorScores;
     private float[] combinedRewards;
 
     public RolloutBuffer(long iteration, int horizon, int numEnvs, int shards, LearnerDims dims) {
@@ -97,6 +98,15 @@ public final class RolloutBuffer {
 
     public void setStyleRewards(float[] rewards) {
         this.styleRewards = rewards;
+    }
+
+    /** Raw discriminator outputs D_k(s, s') the style rewards were computed from (for probes). */
+    public float[] discriminatorScores() {
+        return discriminatorScores;
+    }
+
+    public void setDiscriminatorScores(float[] logits) {
+        this.discriminatorScores = logits;
     }
 
     public float[] combinedRewards() {

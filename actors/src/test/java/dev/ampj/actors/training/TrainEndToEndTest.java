@@ -38,6 +38,7 @@ class TrainEndToEndTest {
                 dev.ampj.storage.telemetry.TelemetryReader.Tailer tail = t.tailFromStart()) {
             while (tail.nextRecords(r -> {
                 assertTrue(Float.isFinite(r.taskReward()) && Float.isFinite(r.styleReward()) && Float.isFinite(r.combinedReward()));
+                assertTrue(Float.isFinite(r.discriminatorScore()), "telemetry carries the raw discriminator score D_k(s, s')");
                 records[0]++;
             }) > 0) {
                 // drain
