@@ -14,7 +14,12 @@ record SnapshotHeader(int format, String engine, String engineVersion, String ro
         long seed, int[] envIds, int stateBytesPerEnv) {
 
     static final int MAGIC = 0x414D5056; // "AMPV"
-    static final int FORMAT = 1;
+    /**
+     * 2: each env block also holds the last substep's ground contacts and the last step's readouts,
+     * so a restore reproduces the observation rows exactly (format 1 lacked the contacts: a restored
+     * ostrich showed no foot contact until its next step).
+     */
+    static final int FORMAT = 2;
 
     void write(ByteBuffer out) {
         out.putInt(MAGIC);
@@ -43,9 +48,14 @@ record SnapshotHeader(int format, String engine, String engineVersion, String ro
                 throw new IllegalArgumentException("not a VecEnv snapshot (magic 0x" + Integer.toHexString(magic) + ")");
             }
             int format = in.getInt();
+            if (format < FORMAT && format > 0) {
+                throw new IllegalArgumentException("VecEnv snapshot format " + format + " is older than format "
+                        + FORMAT + ", the only one this build restores (format " + format
+                        + " lacks the per-env state the observations need, e.g. ground contacts); re-create the snapshot");
+            }
             if (format != FORMAT) {
-                throw new IllegalArgumentException("VecEnv snapshot format " + format + " is not supported (expected "
-                        + FORMAT + ")");
+                throw new IllegalArgumentException("VecEnv snapshot format " + format + " is not supported (this build"
+                        + " restores format " + FORMAT + ")");
             }
             String engine = getString(in);
             String version = getString(in);

@@ -39,13 +39,21 @@ public interface VecEnv extends AutoCloseable {
      */
     void reset(int[] globalEnvIds);
 
-    /** Exact state of every env of the batch, tagged with format, engine name and version, robot and settings digest. */
+    /**
+     * Exact state of every env of the batch, tagged with format, engine name and version, robot and
+     * settings digest: everything future observations, rewards and dynamics depend on, including
+     * state the engine only derives during a step (e.g. the last substep's ground contacts).
+     */
     byte[] snapshot();
 
     /**
      * Restores a {@link #snapshot()} taken from a VecEnv with the same robot, settings, engine
-     * version and env ids, and refreshes the observation buffers. Anything else is refused with an
-     * {@link IllegalArgumentException} naming the mismatch; the env is then left unchanged.
+     * version and env ids, and rewrites the observation rows ({@link StepBuffers#policyObs},
+     * {@code criticObs}, {@code ampObs}, {@code episodeSteps}) bit-exactly as the snapshotted env
+     * had them, and {@code episodeIds} with the current episode (as after a reset); the step
+     * outputs (rewards, done flags, terminal rows) are not state and are left as they are. Anything else is refused with an
+     * {@link IllegalArgumentException} naming the mismatch (an older snapshot format included); the
+     * env is then left unchanged.
      */
     void restore(byte[] snapshot);
 

@@ -35,7 +35,11 @@ public final class OstrichRobot implements AutoCloseable {
     /** ODE world constraint parameters: error reduction and constraint force mixing. */
     static final double ERP = 0.2;
     static final double CFM = 1e-5;
-    static final int CONTACTS_PER_GEOM = 4;
+    public static final int CONTACTS_PER_GEOM = 4;
+    /** Geoms, one per body: the size of {@link #readContacts}. */
+    public static final int GEOMS = 7;
+    /** Size of {@link #readReadouts}: torque per joint (6), mean Σ τ², mean power. */
+    public static final int READOUT_DOUBLES = 8;
 
     private final DWorld world;
     private final DBody[] bodies = new DBody[7];
@@ -270,6 +274,35 @@ public final class OstrichRobot implements AutoCloseable {
         for (int i = 0; i < 7; i++) {
             RawBodyState.write(bodies[i], in, o + i * RawBodyState.DOUBLES);
         }
+    }
+
+    /** Ground contacts per geom ({@value #GEOMS} counts) of the last substep into {@code out}. */
+    public void readContacts(int[] out) {
+        for (int g = 0; g < GEOMS; g++) {
+            out[g] = contacts.count(g);
+        }
+    }
+
+    /** Restores a {@link #readContacts}; a count outside {@code 0..}{@value #CONTACTS_PER_GEOM} is refused. */
+    public void writeContacts(int[] in) {
+        contacts.setCounts(in);
+    }
+
+    /**
+     * Readouts of the last {@link #step} ({@value #READOUT_DOUBLES} doubles: torque per joint,
+     * {@link #meanTorqueSq()}, {@link #meanPower()}) into {@code out[o..]}.
+     */
+    public void readReadouts(double[] out, int o) {
+        System.arraycopy(torque, 0, out, o, 6);
+        out[o + 6] = torqueSq;
+        out[o + 7] = power;
+    }
+
+    /** Restores a {@link #readReadouts} exactly. */
+    public void writeReadouts(double[] in, int o) {
+        System.arraycopy(in, o, torque, 0, 6);
+        torqueSq = in[o + 6];
+        power = in[o + 7];
     }
 
     /** True if the engine state holds no NaN or infinity. */

@@ -121,6 +121,29 @@ public final class GroundContacts {
         return counts[g];
     }
 
+    /** Most contacts one geom can report ({@link #count} is in {@code 0..maxPerGeom}). */
+    public int maxPerGeom() {
+        return maxPerGeom;
+    }
+
+    /**
+     * Sets what {@link #count} reports, as a restore of a snapshot must: the counts are the last
+     * collision pass's result, read by observations until the next {@link #generate()}, and no
+     * body state can reproduce them (the pass ran before the last substep moved the bodies).
+     */
+    public void setCounts(int[] in) {
+        if (in.length != counts.length) {
+            throw new IllegalArgumentException("contact counts: expected " + counts.length + " geoms, got " + in.length);
+        }
+        for (int g = 0; g < in.length; g++) {
+            if (in[g] < 0 || in[g] > maxPerGeom) {
+                throw new IllegalArgumentException("contact count " + in[g] + " of geom " + g + " is outside 0.."
+                        + maxPerGeom);
+            }
+        }
+        System.arraycopy(in, 0, counts, 0, counts.length);
+    }
+
     public void destroy() {
         group.destroy();
     }

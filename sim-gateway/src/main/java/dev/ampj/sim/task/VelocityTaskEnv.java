@@ -33,7 +33,15 @@ public final class VelocityTaskEnv implements BatchMember {
     /** Clearance between the lowest foot corner and the ground at a reset (m). */
     static final double RESET_CLEARANCE = 0.001;
 
-    static final int STATE_BYTES = 4 + 8 + 4 + 8 + 6 * 4 + OstrichRobot.STATE_DOUBLES * 8;
+    /**
+     * Snapshot block of one env. First the state the dynamics run on (env id, episode, step,
+     * command, last action, raw bodies: {@link #DYNAMICS_BYTES}, what {@link #stateHash} covers),
+     * then what only observations and readouts depend on: ground contacts per geom of the last
+     * substep (critic {@code foot_contact}; no body state reproduces them) and the last step's
+     * torques, mean Σ τ² and power.
+     */
+    static final int DYNAMICS_BYTES = 4 + 8 + 4 + 8 + 6 * 4 + OstrichRobot.STATE_DOUBLES * 8;
+    static final int STATE_BYTES = DYNAMICS_BYTES + OstrichRobot.GEOMS + OstrichRobot.READOUT_DOUBLES * 8;
 
     private final int envId;
     private final long seed;
@@ -50,6 +58,8 @@ public final class VelocityTaskEnv implements BatchMember {
     private final double[] targets = new double[6];
     private final double[] term = new double[RewardTerms.NAMES.size()];
     private final double[] raw = new double[OstrichRobot.STATE_DOUBLES];
+    private final int[] contactCounts = new int[OstrichRobot.GEOMS];
+    private final double[] readouts = new double[OstrichRobot.READOUT_DOUBLES];
     /** (global env id, episode): the ids of this episode's random streams, reused so resets do not allocate. */
     private final long[] streamIds = new long[2];
     private final ByteBuffer hashBuffer = ByteBuffer.allocate(STATE_BYTES).order(ByteOrder.LITTLE_ENDIAN);
@@ -318,6 +328,14 @@ public final class VelocityTaskEnv implements BatchMember {
         for (double v : raw) {
             out.putDouble(v);
         }
+        robot.readContacts(contactCounts);
+        for (int c : contactCounts) {
+            out.put((byte) c);
+        }
+        robot.readReadouts(readouts, 0);
+        for (double v : readouts) {
+            out.putDouble(v);
+        }
     }
 
     @Override
@@ -343,6 +361,19 @@ public final class VelocityTaskEnv implements BatchMember {
                 throw new IllegalArgumentException("snapshot block of env " + envId + " has a non-finite body state");
             }
         }
+        for (int g = 0; g < OstrichRobot.GEOMS; g++) {
+            int c = in.get();
+            if (c < 0 || c > OstrichRobot.CONTACTS_PER_GEOM) {
+                throw new IllegalArgumentException("snapshot block of env " + envId + " is corrupt: " + c
+                        + " ground contacts on geom " + g + " (0.." + OstrichRobot.CONTACTS_PER_GEOM + ")");
+            }
+        }
+        for (int k = 0; k < OstrichRobot.READOUT_DOUBLES; k++) {
+            if (!Double.isFinite(in.getDouble())) {
+                throw new IllegalArgumentException("snapshot block of env " + envId
+                        + " has a non-finite torque or power readout");
+            }
+        }
     }
 
     @Override
@@ -358,16 +389,28 @@ public final class VelocityTaskEnv implements BatchMember {
             raw[k] = in.getDouble();
         }
         robot.writeState(raw, 0);
+        for (int g = 0; g < contactCounts.length; g++) {
+            contactCounts[g] = in.get();
+        }
+        robot.writeContacts(contactCounts);
+        for (int k = 0; k < readouts.length; k++) {
+            readouts[k] = in.getDouble();
+        }
+        robot.writeReadouts(readouts, 0);
         robot.readFrame(frame);
     }
 
-    /** FNV-1a 64 of this env's exact state (what {@link #writeState} writes). */
+    /**
+     * FNV-1a 64 of the state the dynamics run on (the first {@link #DYNAMICS_BYTES} of
+     * {@link #writeState}); the contacts and readouts that follow show in the observation rows and
+     * rewards, which the determinism hashes fold beside it.
+     */
     public long stateHash() {
         hashBuffer.clear();
         writeState(hashBuffer);
         long h = 0xCBF29CE484222325L;
         byte[] b = hashBuffer.array();
-        for (int i = 0; i < STATE_BYTES; i++) {
+        for (int i = 0; i < DYNAMICS_BYTES; i++) {
             h ^= (b[i] & 0xFF);
             h *= 0x100000001B3L;
         }
