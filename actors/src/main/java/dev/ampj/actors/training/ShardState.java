@@ -1,66 +1,33 @@
 package dev.ampj.actors.training;
 
-import dev.ampj.sim.env.StepBuffers;
 import dev.ampj.sim.env.VecEnv;
-import java.nio.ByteBuffer;
 
 /**
- * A shard's iteration-start state: the VecEnv snapshot plus the observation rows the next action is
- * computed from (policy, critic and AMP observations, episode step counters). Restoring both makes a
- * restarted or resumed shard bit-exact even for an env whose observations are not a pure function of
- * its snapshot (the ostrich's foot-contact flags come from the last physics substep's collisions,
- * which its snapshot does not hold).
+ * A shard's iteration-start state: its VecEnv snapshot, which (VecEnv snapshot format 2) restores the
+ * observation rows the next action is computed from as well, foot contacts included.
+ *
+ * <p>Shard states of checkpoint version 1 wrapped a format-1 snapshot with a copy of those rows
+ * (magic "AMSS"); they are refused with that reason ({@link TrainingCheckpoint#decode} already refuses
+ * their checkpoints).
  */
 public final class ShardState {
 
-    static final int MAGIC = 0x53534D41; // "AMSS"
+    /** Magic (big-endian) of the version-1 wrapper: VecEnv snapshot plus observation rows. */
+    static final int WRAPPED_MAGIC = 0x53534D41; // "AMSS"
 
     private ShardState() {}
 
     public static byte[] capture(VecEnv env) {
-        byte[] snapshot = env.snapshot();
-        StepBuffers b = env.buffers();
-        int floats = b.policyObs.length + b.criticObs.length + b.ampObs.length;
-        ByteBuffer out = ByteBuffer.allocate(12 + snapshot.length + 4 * floats + 4 * b.episodeSteps.length);
-        out.putInt(MAGIC).putInt(snapshot.length).put(snapshot);
-        out.putInt(b.numEnvs);
-        for (float[] a : new float[][] {b.policyObs, b.criticObs, b.ampObs}) {
-            for (float v : a) {
-                out.putInt(Float.floatToRawIntBits(v));
-            }
-        }
-        for (int s : b.episodeSteps) {
-            out.putInt(s);
-        }
-        return out.array();
+        return env.snapshot();
     }
 
     public static void restore(VecEnv env, byte[] state) {
-        ByteBuffer in = ByteBuffer.wrap(state);
-        StepBuffers b = env.buffers();
-        if (state.length < 12 || in.getInt() != MAGIC) {
-            throw new IllegalArgumentException("not a shard state (bad magic)");
+        if (state.length >= 4 && ((state[0] & 0xFF) << 24 | (state[1] & 0xFF) << 16 | (state[2] & 0xFF) << 8
+                | (state[3] & 0xFF)) == WRAPPED_MAGIC) {
+            throw new IllegalArgumentException("shard state of checkpoint version 1 (a VecEnv snapshot format 1 plus"
+                    + " observation rows); this build restores checkpoint version " + TrainingCheckpoint.VERSION
+                    + " shard states (VecEnv snapshot format 2 alone): re-create the run's checkpoint");
         }
-        int length = in.getInt();
-        if (length < 0 || length > in.remaining() - 4) {
-            throw new IllegalArgumentException("shard state: env snapshot of " + length + " bytes, " + in.remaining() + " remain");
-        }
-        byte[] snapshot = new byte[length];
-        in.get(snapshot);
-        int n = in.getInt();
-        int expected = 4 * (b.policyObs.length + b.criticObs.length + b.ampObs.length + b.episodeSteps.length);
-        if (n != b.numEnvs || in.remaining() != expected) {
-            throw new IllegalArgumentException("shard state of " + n + " envs (" + in.remaining() + " observation bytes) for a VecEnv of "
-                    + b.numEnvs + " envs (" + expected + " bytes)");
-        }
-        env.restore(snapshot);
-        for (float[] a : new float[][] {b.policyObs, b.criticObs, b.ampObs}) {
-            for (int i = 0; i < a.length; i++) {
-                a[i] = Float.intBitsToFloat(in.getInt());
-            }
-        }
-        for (int i = 0; i < b.episodeSteps.length; i++) {
-            b.episodeSteps[i] = in.getInt();
-        }
+        env.restore(state);
     }
 }

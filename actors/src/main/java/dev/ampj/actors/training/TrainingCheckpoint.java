@@ -21,7 +21,7 @@ import java.io.UncheckedIOException;
  * @param nextStep       global control step the next iteration starts at
  * @param expertPosition draws consumed by the expert motion sampler
  * @param numEnvs        envs of the run
- * @param envStates      one VecEnv snapshot per shard, in shard order
+ * @param envStates      one VecEnv snapshot per shard, in shard order ({@link ShardState})
  * @param learnerState   the learner's exact state (LearnerState bytes)
  */
 public record TrainingCheckpoint(
@@ -34,7 +34,11 @@ public record TrainingCheckpoint(
         byte[] learnerState) {
 
     static final int MAGIC = 0x414D5043; // "AMPC"
-    static final int VERSION = 1;
+    /**
+     * 2: env states are bare VecEnv snapshots of format 2 (which hold the ostrich's foot contacts);
+     * version 1 wrapped format-1 snapshots with a copy of the observation rows.
+     */
+    static final int VERSION = 2;
 
     public int shards() {
         return envStates.length;
@@ -65,7 +69,7 @@ public record TrainingCheckpoint(
         }
     }
 
-    /** Decodes a blob; what is not a version-1 training checkpoint is refused with the reason. */
+    /** Decodes a blob; what is not a training checkpoint of {@link #VERSION} is refused with the reason. */
     public static TrainingCheckpoint decode(byte[] blob, String what) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(blob))) {
             if (in.readInt() != MAGIC) {
@@ -74,7 +78,8 @@ public record TrainingCheckpoint(
             int version = in.readInt();
             if (version != VERSION) {
                 throw new IllegalArgumentException(what + " has checkpoint version " + version + "; this build reads "
-                        + VERSION);
+                        + "checkpoint version " + VERSION + " only" + (version < VERSION
+                                ? " (version " + version + " holds env snapshots of an older VecEnv format)" : ""));
             }
             long iteration = in.readLong();
             long envSteps = in.readLong();

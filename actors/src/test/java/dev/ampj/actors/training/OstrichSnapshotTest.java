@@ -1,6 +1,8 @@
 package dev.ampj.actors.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import dev.ampj.sim.env.SimSettings;
@@ -8,7 +10,10 @@ import dev.ampj.sim.env.VecEnv;
 import dev.ampj.sim.task.VelocityTaskVecEnvs;
 import org.junit.jupiter.api.Test;
 
-/** The pipeline's resume relies on it: a fresh ostrich VecEnv restored from a shard state continues exactly. */
+/**
+ * The pipeline's resume relies on it: a fresh ostrich VecEnv restored from a shard state (its bare
+ * VecEnv snapshot) shows the same observation rows, foot contacts included, and continues exactly.
+ */
 class OstrichSnapshotTest {
 
     @Test
@@ -47,6 +52,19 @@ class OstrichSnapshotTest {
                 }
                 assertArrayEquals(a.buffers().episodeIds, b.buffers().episodeIds, "episode ids at step " + t);
             }
+        }
+    }
+
+    @Test
+    void aShardStateOfCheckpointVersion1IsRefused() {
+        SimSettings sim = SimSettings.fromConfig(ConfigFactory.defaultReference());
+        try (VecEnv env = VelocityTaskVecEnvs.create(sim, 7, new int[] {0})) {
+            byte[] before = env.snapshot();
+            byte[] wrapped = java.nio.ByteBuffer.allocate(12 + before.length).putInt(ShardState.WRAPPED_MAGIC)
+                    .putInt(before.length).put(before).putInt(1).array();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ShardState.restore(env, wrapped));
+            assertTrue(e.getMessage().contains("checkpoint version 1") && e.getMessage().contains("version 2"), e.getMessage());
+            assertArrayEquals(before, env.snapshot(), "a refused shard state changes nothing");
         }
     }
 }
