@@ -3,16 +3,15 @@ package dev.ampj.ops;
 import com.typesafe.config.ConfigFactory;
 import dev.ampj.actors.training.RunConfig;
 import dev.ampj.actors.training.Session;
-import dev.ampj.actors.training.Trainer;
 import dev.ampj.ops.config.AmpConfig;
 import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.ops.train.IterationTable;
+import dev.ampj.ops.train.SessionOptions;
 import dev.ampj.ops.train.SessionRunner;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.event.RunCreated;
 import dev.ampj.storage.log.RunLogReader;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,21 +40,15 @@ public final class ForkCommand implements Callable<Integer> {
     @Option(names = "--iterations", paramLabel = "M", description = "Child's target iteration (iterations continue the parent's numbering; default: the parent's target).")
     Long iterations;
 
-    @Option(names = "--max-minutes", paramLabel = "M", description = "Stop at the first iteration boundary after M minutes.")
-    Double maxMinutes;
-
-    @Option(names = "--runs-dir", paramLabel = "DIR", description = "Runs root (default: amp.storage.runs-dir, ./runs).")
-    Path runsDir;
-
-    @Option(names = "--no-progress", description = "No progress bar on stderr.")
-    boolean noProgress;
+    @CommandLine.Mixin
+    SessionOptions session;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir);
+        RunStore store = CommandSupport.store(ConfigFactory.load(), session.runsDir());
         if (!store.directory(parent).exists()) {
             throw new IllegalArgumentException("no run '" + parent + "' under " + store.settings().runsDir());
         }
@@ -70,17 +63,10 @@ public final class ForkCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.println("amp: rebuilding the state of " + parent + " at iteration " + at + " for fork " + child);
         err.flush();
-        IterationTable table = new IterationTable(out, child, at + 1, to,
-                CommandSupport.stepsPerIteration(RunConfig.parse(created.config(), parent)), !noProgress && IterationTable.interactive());
-        Session session;
-        try {
-            session = CommandSupport.trainer(store).fork(parent, at,
-                    c -> AmpConfig.validate(AmpConfig.withSets(c, sets)), child,
-                    new Trainer.Options(target, CommandSupport.maxTime(maxMinutes), table));
-        } catch (RuntimeException e) {
-            table.close();
-            throw e;
-        }
-        return SessionRunner.run(session, err);
+        IterationTable table = session.table(out, child, at + 1, to,
+                CommandSupport.stepsPerIteration(RunConfig.parse(created.config(), parent)));
+        Session started = session.start(table, target, o -> CommandSupport.trainer(store).fork(parent, at,
+                c -> AmpConfig.validate(AmpConfig.withSets(c, sets)), child, o));
+        return SessionRunner.run(started, err);
     }
 }

@@ -3,16 +3,15 @@ package dev.ampj.ops;
 import com.typesafe.config.ConfigFactory;
 import dev.ampj.actors.training.RunConfig;
 import dev.ampj.actors.training.Session;
-import dev.ampj.actors.training.Trainer;
 import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.ops.train.IterationTable;
+import dev.ampj.ops.train.SessionOptions;
 import dev.ampj.ops.train.SessionRunner;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.event.IterationCommitted;
 import dev.ampj.storage.event.RunCreated;
 import dev.ampj.storage.log.RunLogReader;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,21 +29,15 @@ public final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--iterations", paramLabel = "N", description = "New target iteration (default: the run's recorded target).")
     Long iterations;
 
-    @Option(names = "--max-minutes", paramLabel = "M", description = "Stop at the first iteration boundary after M minutes.")
-    Double maxMinutes;
-
-    @Option(names = "--runs-dir", paramLabel = "DIR", description = "Runs root (default: amp.storage.runs-dir, ./runs).")
-    Path runsDir;
-
-    @Option(names = "--no-progress", description = "No progress bar on stderr.")
-    boolean noProgress;
+    @CommandLine.Mixin
+    SessionOptions session;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir);
+        RunStore store = CommandSupport.store(ConfigFactory.load(), session.runsDir());
         if (!store.directory(run).exists()) {
             throw new IllegalArgumentException("no run '" + run + "' under " + store.settings().runsDir());
         }
@@ -58,17 +51,10 @@ public final class ResumeCommand implements Callable<Integer> {
         long to = target != null ? target : created.targetIterations();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        IterationTable table = new IterationTable(out, run, last + 1, to,
-                CommandSupport.stepsPerIteration(RunConfig.parse(created.config(), run)), !noProgress && IterationTable.interactive());
-        Session session;
-        try {
-            session = CommandSupport.trainer(store).resume(run,
-                    new Trainer.Options(target, CommandSupport.maxTime(maxMinutes), table));
-        } catch (RuntimeException e) {
-            table.close();
-            throw e;
-        }
+        IterationTable table = session.table(out, run, last + 1, to,
+                CommandSupport.stepsPerIteration(RunConfig.parse(created.config(), run)));
+        Session started = session.start(table, target, o -> CommandSupport.trainer(store).resume(run, o));
         table.note(err, "amp: resuming run " + run + " after iteration " + last + " to iteration " + to);
-        return SessionRunner.run(session, err);
+        return SessionRunner.run(started, err);
     }
 }

@@ -3,10 +3,10 @@ package dev.ampj.ops;
 import com.typesafe.config.Config;
 import dev.ampj.actors.training.Session;
 import dev.ampj.actors.training.TrainingSettings;
-import dev.ampj.actors.training.Trainer;
 import dev.ampj.ops.config.AmpConfig;
 import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.ops.train.IterationTable;
+import dev.ampj.ops.train.SessionOptions;
 import dev.ampj.ops.train.SessionRunner;
 import dev.ampj.storage.RunStore;
 import java.io.PrintWriter;
@@ -34,42 +34,28 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--iterations", paramLabel = "N", description = "Target iteration (default: amp.actors.training.iterations).")
     Long iterations;
 
-    @Option(names = "--max-minutes", paramLabel = "M", description = "Stop at the first iteration boundary after M minutes.")
-    Double maxMinutes;
-
     @Option(names = "--name", paramLabel = "NAME", description = "Run name, unique under the runs directory (default: run-<date>-<time>).")
     String name;
 
-    @Option(names = "--runs-dir", paramLabel = "DIR", description = "Runs root (default: amp.storage.runs-dir, ./runs).")
-    Path runsDir;
-
-    @Option(names = "--no-progress", description = "No progress bar on stderr.")
-    boolean noProgress;
+    @CommandLine.Mixin
+    SessionOptions session;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        Config config = AmpConfig.load(configFile, sets);
-        config = AmpConfig.withRunsDir(config, runsDir);
-        RunStore store = CommandSupport.store(config, runsDir);
+        Config config = AmpConfig.withRunsDir(AmpConfig.load(configFile, sets), session.runsDir());
+        RunStore store = CommandSupport.store(config, session.runsDir());
         String run = name != null ? name : "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Long target = CommandSupport.iterations(iterations);
         long last = target != null ? target : TrainingSettings.fromConfig(config).iterations();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        IterationTable table = new IterationTable(out, run, 1, last, CommandSupport.stepsPerIteration(config), !noProgress && IterationTable.interactive());
-        Session session;
-        try {
-            session = CommandSupport.trainer(store).train(config, run,
-                    new Trainer.Options(target, CommandSupport.maxTime(maxMinutes), table));
-        } catch (RuntimeException e) {
-            table.close();
-            throw e;
-        }
+        IterationTable table = session.table(out, run, 1, last, CommandSupport.stepsPerIteration(config));
+        Session started = session.start(table, target, o -> CommandSupport.trainer(store).train(config, run, o));
         table.note(err, "amp: training run " + run + " in " + store.directory(run).root().toAbsolutePath().normalize()
                 + " to iteration " + last);
-        return SessionRunner.run(session, err);
+        return SessionRunner.run(started, err);
     }
 }
