@@ -3,7 +3,7 @@ package dev.ampj.ops.probe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ampj.ops.AmpCli;
+import dev.ampj.ops.CliRun;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.StorageSettings;
 import dev.ampj.storage.event.RunCreated;
@@ -21,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code amp probe} against a real run directory (Chronicle queues on disk), written the way a training run writes it. */
 class ProbeCommandTest {
@@ -56,15 +55,6 @@ class ProbeCommandTest {
                 new boolean[] {step == 1, false});
     }
 
-    private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = AmpCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
-    }
 
     @Test
     void onceTablePrintsPerEnvMeansPerIteration() {
@@ -75,7 +65,7 @@ class ProbeCommandTest {
                 }
             }
         }
-        String[] r = run("probe", "r1", "--once", "--runs-dir", runs.toString());
+        String[] r = CliRun.run("probe", "r1", "--once", "--runs-dir", runs.toString());
         assertEquals("0", r[0], r[2]);
         String out = r[1];
         assertTrue(out.contains("iteration 1") && out.contains("iteration 2"), out);
@@ -91,7 +81,7 @@ class ProbeCommandTest {
             tw.append(batch(1, 0));
             tw.append(batch(1, 1));
         }
-        String[] r = run("probe", "r2", "--once", "--json", "--env", "5", "--runs-dir", runs.toString());
+        String[] r = CliRun.run("probe", "r2", "--once", "--json", "--env", "5", "--runs-dir", runs.toString());
         assertEquals("0", r[0], r[2]);
         List<String> lines = r[1].lines().toList();
         assertEquals(2, lines.size(), r[1]);
@@ -150,7 +140,7 @@ class ProbeCommandTest {
 
     @Test
     void unknownRunIsBadInput() {
-        String[] r = run("probe", "nope", "--once", "--runs-dir", runs.toString());
+        String[] r = CliRun.run("probe", "nope", "--once", "--runs-dir", runs.toString());
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("no run 'nope'"), r[2]);
     }

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ampj.actors.testenv.PointMassComponents;
 import dev.ampj.actors.testenv.TestRuns;
-import dev.ampj.ops.AmpCli;
+import dev.ampj.ops.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The run commands end to end through the CLI, on the point-mass envs with tiny networks. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -37,44 +34,35 @@ class RunCommandsTest {
         CommandSupport.useComponents(new dev.ampj.actors.training.DefaultComponents());
     }
 
-    private static String[] amp(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = AmpCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
-    }
 
     @Test
     void trainReplayForkResume() {
         String dir = runs.toString();
-        String[] r = amp("train", "--config", config.toString(), "--iterations", "3", "--name", "cli", "--runs-dir", dir,
+        String[] r = CliRun.run("train", "--config", config.toString(), "--iterations", "3", "--name", "cli", "--runs-dir", dir,
                 "--no-progress");
         assertEquals("0", r[0], r[2]);
         assertTrue(r[1].contains("steps/s") && r[1].contains("ovh%"), r[1]);
         assertEquals(3, r[1].lines().filter(l -> l.matches("\\s+[0-9]+ +[0-9]+ .*")).count(), r[1]);
 
-        r = amp("train", "--config", config.toString(), "--name", "cli", "--runs-dir", dir);
+        r = CliRun.run("train", "--config", config.toString(), "--name", "cli", "--runs-dir", dir);
         assertEquals("2", r[0], "the name must be unique: " + r[2]);
 
-        r = amp("replay", "cli", "--verify", "--runs-dir", dir);
+        r = CliRun.run("replay", "cli", "--verify", "--runs-dir", dir);
         assertEquals("0", r[0], r[2]);
         assertTrue(r[1].contains("every digest matches"), r[1]);
 
-        r = amp("fork", "cli", "--at", "2", "--set", "amp.learner.style-reward.task-reward-lerp=0.8", "--name", "cli-fork",
+        r = CliRun.run("fork", "cli", "--at", "2", "--set", "amp.learner.style-reward.task-reward-lerp=0.8", "--name", "cli-fork",
                 "--iterations", "3", "--runs-dir", dir, "--no-progress");
         assertEquals("0", r[0], r[2]);
 
-        r = amp("resume", "cli", "--iterations", "4", "--runs-dir", dir, "--no-progress");
+        r = CliRun.run("resume", "cli", "--iterations", "4", "--runs-dir", dir, "--no-progress");
         assertEquals("0", r[0], r[2]);
         assertTrue(r[1].contains("3 re-executed"), r[1]);
 
-        r = amp("runs", "--json", "--runs-dir", dir);
+        r = CliRun.run("runs", "--json", "--runs-dir", dir);
         assertTrue(r[1].contains("\"cli-fork\"") && r[1].contains("\"parent\":\"cli\""), r[1]);
 
-        r = amp("resume", "nope", "--runs-dir", dir);
+        r = CliRun.run("resume", "nope", "--runs-dir", dir);
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("no run 'nope'"), r[2]);
     }
