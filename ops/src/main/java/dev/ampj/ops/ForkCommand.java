@@ -49,9 +49,6 @@ public final class ForkCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunStore store = CommandSupport.store(ConfigFactory.load(), session.runsDir());
-        if (!store.directory(parent).exists()) {
-            throw new IllegalArgumentException("no run '" + parent + "' under " + store.settings().runsDir());
-        }
         RunCreated created;
         try (RunLogReader r = store.openReader(parent)) {
             created = r.runCreated();

@@ -38,9 +38,6 @@ public final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunStore store = CommandSupport.store(ConfigFactory.load(), session.runsDir());
-        if (!store.directory(run).exists()) {
-            throw new IllegalArgumentException("no run '" + run + "' under " + store.settings().runsDir());
-        }
         RunCreated created;
         long last;
         try (RunLogReader r = store.openReader(run)) {

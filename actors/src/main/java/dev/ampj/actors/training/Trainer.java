@@ -230,11 +230,8 @@ public final class Trainer {
         return new Session(created.run(), system, outcome);
     }
 
+    /** Opens a run read-only; an invalid or missing name is refused by the store, naming the run and directory. */
     private RunLogReader openExisting(String run) {
-        RunDirectory.requireValidName(run);
-        if (!store.directory(run).exists()) {
-            throw new IllegalArgumentException("no run '" + run + "' under " + store.settings().runsDir());
-        }
         return store.openReader(run);
     }
 
