@@ -10,7 +10,8 @@ import dev.ampj.sim.motion.MotionLibrary;
 import dev.ampj.sim.motion.MotionReferenceStates;
 import dev.ampj.sim.motion.MotionSettings;
 import dev.ampj.sim.ostrich.OstrichLayout;
-import dev.ampj.sim.robot.OdeEngine;
+import dev.ampj.sim.ostrich.OstrichRobot;
+import dev.ampj.sim.robot.EngineId;
 import dev.ampj.sim.task.VelocityTaskVecEnvs;
 import dev.ampj.sim.terms.AmpObservation;
 import dev.ampj.sim.terms.AmpTermRegistry;
@@ -48,7 +49,8 @@ public final class DefaultComponents implements Components {
             @Override
             public Map<String, String> versions() {
                 // The reference motion shapes the discriminator: a run re-executed on other clips diverges.
-                return Map.of(OdeEngine.NAME, OdeEngine.VERSION, "reference-motion", motion);
+                EngineId engine = OstrichRobot.engineOf(sim);
+                return Map.of(engine.name(), engine.version(), "reference-motion", motion);
             }
 
             @Override

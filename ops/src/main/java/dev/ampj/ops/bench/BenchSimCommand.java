@@ -114,11 +114,11 @@ public final class BenchSimCommand implements Callable<Integer> {
                     + "\"env_steps_per_cpu_s\":%.0f,\"env_steps_per_process_cpu_s\":%.0f,"
                     + "\"per_repeat_env_steps_per_cpu_s\":[%s],\"alloc_bytes_per_env_step\":%.0f,\"episodes_ended\":%d,"
                     + "\"cpus\":%d,\"load_avg\":%.2f}%n",
-                    robot, dev.ampj.sim.robot.OdeEngine.describe(), settings.planar(), envs, threads, steps, repeats,
+                    robot, dev.ampj.sim.ostrich.OstrichRobot.engineOf(settings).describe(), settings.planar(), envs, threads, steps, repeats,
                     best[0], best[1], best[2], per, best[6], ended, Runtime.getRuntime().availableProcessors(), load);
         } else {
             out.printf(Locale.ROOT, "bench sim: %s on %s, %d envs, %d thread(s), best of %d x %d control steps%n",
-                    robot, dev.ampj.sim.robot.OdeEngine.describe(), envs, threads, repeats, steps);
+                    robot, dev.ampj.sim.ostrich.OstrichRobot.engineOf(settings).describe(), envs, threads, repeats, steps);
             out.printf(Locale.ROOT, "  env steps per second (wall):               %.0f%n", best[0]);
             out.printf(Locale.ROOT, "  env steps per CPU-second (stepping threads): %.0f%n", best[1]);
             out.printf(Locale.ROOT, "  env steps per CPU-second (whole process):    %.0f%n", best[2]);

@@ -12,6 +12,7 @@ import java.util.List;
  */
 public record SimSettings(
         String robot,
+        String engine,
         boolean planar,
         double dt,
         int decimation,
@@ -27,7 +28,12 @@ public record SimSettings(
         Observations observations) {
 
     public static final String PATH = "amp.sim";
-    static final List<String> KEYS = List.of("robot", "planar", "dt", "decimation", "episode-length-s", "threads",
+    /** Generalized (reduced) coordinates in the sagittal plane: {@code dev.ampj.sim.reduced}. */
+    public static final String ENGINE_REDUCED = "reduced";
+    /** ode4j 0.5.3, maximal coordinates with a dense LCP: planar or 3D. */
+    public static final String ENGINE_ODE4J = "ode4j";
+    public static final List<String> ENGINES = List.of(ENGINE_REDUCED, ENGINE_ODE4J);
+    static final List<String> KEYS = List.of("robot", "engine", "planar", "dt", "decimation", "episode-length-s", "threads",
             "action-scale", "action-clip", "pd", "init", "command", "rewards", "terminations", "observations");
 
     /** PD gains and torque limits per leg joint [hip, knee, ankle]. */
@@ -97,6 +103,17 @@ public record SimSettings(
         if (!robot.equals("ostrich")) {
             throw new IllegalArgumentException(p + ".robot = \"" + robot + "\": unknown robot; known robots: [ostrich]");
         }
+        String engine = ConfigKeys.string(c, p, "engine");
+        if (!ENGINES.contains(engine)) {
+            throw new IllegalArgumentException(p + ".engine = \"" + engine + "\": unknown engine; known engines: "
+                    + ENGINES);
+        }
+        boolean planar = ConfigKeys.bool(c, p, "planar");
+        if (engine.equals(ENGINE_REDUCED) && !planar) {
+            throw new IllegalArgumentException(p + ".engine = \"" + ENGINE_REDUCED + "\" simulates the sagittal plane"
+                    + " only, but " + p + ".planar = false: set " + p + ".engine = \"" + ENGINE_ODE4J
+                    + "\" for a robot free in 3D");
+        }
         double dt = ConfigKeys.positive(c, p, "dt");
         int decimation = ConfigKeys.positiveInt(c, p, "decimation");
         double episode = ConfigKeys.positive(c, p, "episode-length-s");
@@ -151,7 +168,7 @@ public record SimSettings(
         Observations observations = new Observations(ConfigKeys.strings(oc, op, "amp-terms"),
                 ConfigKeys.strings(oc, op, "key-bodies"));
 
-        return new SimSettings(robot, ConfigKeys.bool(c, p, "planar"), dt, decimation, episode, threads,
+        return new SimSettings(robot, engine, planar, dt, decimation, episode, threads,
                 ConfigKeys.positive(c, p, "action-scale"), ConfigKeys.positive(c, p, "action-clip"), pd, init,
                 command, rewards, terminations, observations);
     }
@@ -161,7 +178,7 @@ public record SimSettings(
         if (n <= 0) {
             throw new IllegalArgumentException("threads = " + n + ": expected a positive integer");
         }
-        return new SimSettings(robot, planar, dt, decimation, episodeLengthS, n, actionScale, actionClip, pd, init,
+        return new SimSettings(robot, engine, planar, dt, decimation, episodeLengthS, n, actionScale, actionClip, pd, init,
                 command, rewards, terminations, observations);
     }
 

@@ -1,153 +1,49 @@
 package dev.ampj.sim.ostrich;
 
-import dev.ampj.sim.robot.GroundContacts;
-import dev.ampj.sim.robot.OdeEngine;
-import dev.ampj.sim.robot.RawBodyState;
-import dev.ampj.sim.robot.YUpAxes;
+import dev.ampj.sim.env.SimSettings;
+import dev.ampj.sim.robot.EngineId;
 import dev.ampj.sim.terms.KinematicFrame;
-import org.ode4j.math.DMatrix3;
-import org.ode4j.ode.DBody;
-import org.ode4j.ode.DBox;
-import org.ode4j.ode.DCapsule;
-import org.ode4j.ode.DGeom;
-import org.ode4j.ode.DHingeJoint;
-import org.ode4j.ode.DMass;
-import org.ode4j.ode.DPlane;
-import org.ode4j.ode.DPlane2DJoint;
-import org.ode4j.ode.DWorld;
-import org.ode4j.ode.OdeHelper;
-import org.ode4j.ode.internal.Rotation;
+import java.util.List;
 
 /**
- * One ostrich in its own ODE world (one world per env: worlds share nothing, so envs can be stepped
- * on any thread), stepped with the dense {@code world.step} (deterministic; {@code quickStep}
- * shuffles constraints with a JVM-global RNG). PD position control runs at every physics step.
- *
- * <p>Built in ODE's y-up coordinates ({@link YUpAxes}); everything public speaks the project's
- * z-up world frame. Joint j is a hinge between body j+1 (ODE body 1) and its parent, turning about
- * the parent's +y (frame), so ODE's hinge angle, rate and torque have the sign of
- * {@link OstrichLayout}.
+ * The ostrich as one physics engine simulates it: stepping under PD control, kinematic readout,
+ * and an exact raw state for snapshots. Implementations: {@link ReducedOstrich} (generalized
+ * coordinates, sagittal plane; the default) and {@link OdeOstrich} (ode4j, maximal coordinates,
+ * planar or 3D). Not thread-safe: one instance per env.
  */
-public final class OstrichRobot implements AutoCloseable {
+public interface OstrichRobot extends AutoCloseable {
 
-    /** Raw state size: 7 bodies × 13 doubles. */
-    public static final int STATE_DOUBLES = 7 * RawBodyState.DOUBLES;
-    /** ODE world constraint parameters: error reduction and constraint force mixing. */
-    static final double ERP = 0.2;
-    static final double CFM = 1e-5;
-    public static final int CONTACTS_PER_GEOM = 4;
     /** Geoms, one per body: the size of {@link #readContacts}. */
-    public static final int GEOMS = 7;
-    /** Size of {@link #readReadouts}: torque per joint (6), mean Σ τ², mean power. */
-    public static final int READOUT_DOUBLES = 8;
+    int GEOMS = 7;
+    /** Size of {@link #readReadouts}. */
+    int READOUT_DOUBLES = OstrichActuators.READOUT_DOUBLES;
 
-    private final DWorld world;
-    private final DBody[] bodies = new DBody[7];
-    private final DGeom[] geoms = new DGeom[7];
-    private final DHingeJoint[] hinges = new DHingeJoint[6];
-    private final DPlane ground;
-    private final GroundContacts contacts;
-    private final double[] kp = new double[6];
-    private final double[] kd = new double[6];
-    private final double[] torqueLimit = new double[6];
-    private final double[] torque = new double[6];
-    private final double[] scratch = new double[4];
-    private final double[] raw = new double[RawBodyState.DOUBLES];
-    private double torqueSq;
-    private double power;
-
-    /**
-     * @param planar      hold the torso in the sagittal plane with a plane-2D joint
-     * @param legKp       stiffness per leg joint [hip, knee, ankle]
-     * @param legKd       damping per leg joint
-     * @param legTorqueLimit torque limit per leg joint
-     */
-    public OstrichRobot(boolean planar, double[] legKp, double[] legKd, double[] legTorqueLimit) {
-        OdeEngine.init();
-        for (int j = 0; j < 6; j++) {
-            kp[j] = legKp[j % 3];
-            kd[j] = legKd[j % 3];
-            torqueLimit[j] = legTorqueLimit[j % 3];
-        }
-        world = OdeHelper.createWorld();
-        world.setGravity(0, -9.81, 0);
-        world.setERP(ERP);
-        world.setCFM(CFM);
-        world.setAutoDisableFlag(false);
-        world.setStepIslandsProcessingMaxThreadCount(1);
-        world.setContactSurfaceLayer(0.001);
-
-        KinematicFrame zero = new KinematicFrame(OstrichLayout.LAYOUT);
-        zero.rootPos[2] = 1.2;
-        new OstrichKinematics().forward(zero);
-        for (int i = 0; i < 7; i++) {
-            bodies[i] = OdeHelper.createBody(world);
-            double[] p = new double[3];
-            YUpAxes.toOde(zero.bodyPos[3 * i], zero.bodyPos[3 * i + 1], zero.bodyPos[3 * i + 2], p, 0);
-            bodies[i].setPosition(p[0], p[1], p[2]);
-        }
-        DMass m = OdeHelper.createMass();
-        double[] t = OstrichGeometry.TORSO_SIZE;
-        // ODE body axes: x forward, y up, z = −frame y.
-        m.setBoxTotal(OstrichGeometry.TORSO_MASS, t[0], t[2], t[1]);
-        bodies[0].setMass(m);
-        geoms[0] = OdeHelper.createBox(null, t[0], t[2], t[1]);
-        for (int side = 0; side < 2; side++) {
-            int thigh = 1 + 3 * side;
-            limb(thigh, OstrichGeometry.THIGH_MASS, OstrichGeometry.THIGH_RADIUS, OstrichGeometry.THIGH_LENGTH, m);
-            limb(thigh + 1, OstrichGeometry.SHIN_MASS, OstrichGeometry.SHIN_RADIUS, OstrichGeometry.SHIN_LENGTH, m);
-            double[] f = OstrichGeometry.FOOT_SIZE;
-            m.setBoxTotal(OstrichGeometry.FOOT_MASS, f[0], f[2], f[1]);
-            bodies[thigh + 2].setMass(m);
-            geoms[thigh + 2] = OdeHelper.createBox(null, f[0], f[2], f[1]);
-        }
-        geoms[0].setBody(bodies[0]);
-        geoms[3].setBody(bodies[3]);
-        geoms[6].setBody(bodies[6]);
-        DMatrix3 upright = new DMatrix3();
-        Rotation.dRFromAxisAndAngle(upright, 1, 0, 0, -Math.PI / 2); // capsule axis z -> y (up)
-        for (int i : new int[] {1, 2, 4, 5}) {
-            geoms[i].setBody(bodies[i]);
-            geoms[i].setOffsetRotation(upright);
-        }
-        for (int i = 1; i < 7; i++) {
-            int par = OstrichGeometry.PARENT[i];
-            double[] a = OstrichGeometry.ANCHOR_IN_PARENT[i];
-            double[] anchor = new double[3];
-            YUpAxes.toOde(zero.bodyPos[3 * par] + a[0], zero.bodyPos[3 * par + 1] + a[1],
-                    zero.bodyPos[3 * par + 2] + a[2], anchor, 0);
-            DHingeJoint h = OdeHelper.createHingeJoint(world);
-            h.attach(bodies[i], bodies[par]);
-            h.setAnchor(anchor[0], anchor[1], anchor[2]);
-            h.setAxis(0, 0, -1); // frame +y
-            hinges[i - 1] = h;
-        }
-        if (planar) {
-            DPlane2DJoint plane = OdeHelper.createPlane2DJoint(world);
-            plane.attach(bodies[0], null);
-        }
-        ground = OdeHelper.createPlane(null, 0, 1, 0, 0);
-        contacts = new GroundContacts(world, ground, geoms, CONTACTS_PER_GEOM, OstrichGeometry.FRICTION, planar, reach());
+    /** The robot {@code settings} ({@code amp.sim}) ask for: engine, planarity, PD gains, torque limits. */
+    static OstrichRobot create(SimSettings settings) {
+        double[] kp = array(settings.pd().kp());
+        double[] kd = array(settings.pd().kd());
+        double[] limit = array(settings.pd().torqueLimit());
+        return switch (settings.engine()) {
+            case SimSettings.ENGINE_REDUCED -> {
+                if (!settings.planar()) {
+                    throw new IllegalArgumentException("amp.sim.engine = " + SimSettings.ENGINE_REDUCED
+                            + " simulates the sagittal plane only, but amp.sim.planar = false: set amp.sim.engine = "
+                            + SimSettings.ENGINE_ODE4J + " for a robot free in 3D");
+                }
+                yield new ReducedOstrich(kp, kd, limit);
+            }
+            case SimSettings.ENGINE_ODE4J -> new OdeOstrich(settings.planar(), kp, kd, limit);
+            default -> throw new IllegalArgumentException("amp.sim.engine = " + settings.engine()
+                    + ": expected one of " + SimSettings.ENGINES);
+        };
     }
 
-    /** Per geom, the distance from its body's centre of mass to its farthest point (for contact culling). */
-    private static double[] reach() {
-        double[] t = OstrichGeometry.TORSO_SIZE;
-        double[] f = OstrichGeometry.FOOT_SIZE;
-        double torso = 0.5 * Math.sqrt(t[0] * t[0] + t[1] * t[1] + t[2] * t[2]);
-        double foot = 0.5 * Math.sqrt(f[0] * f[0] + f[1] * f[1] + f[2] * f[2]);
-        double thigh = OstrichGeometry.THIGH_LENGTH / 2;
-        double shin = OstrichGeometry.SHIN_LENGTH / 2;
-        return new double[] {torso, thigh, shin, foot, thigh, shin, foot};
+    /** The engine {@code settings} select, without building a robot. */
+    static EngineId engineOf(SimSettings settings) {
+        return settings.engine().equals(SimSettings.ENGINE_REDUCED) ? ReducedOstrich.ENGINE : OdeOstrich.ENGINE;
     }
 
-    /** A robot with the PD gains, torque limits and planarity of {@code settings} ({@code amp.sim}). */
-    public static OstrichRobot of(dev.ampj.sim.env.SimSettings settings) {
-        return new OstrichRobot(settings.planar(), array(settings.pd().kp()), array(settings.pd().kd()),
-                array(settings.pd().torqueLimit()));
-    }
-
-    private static double[] array(java.util.List<Double> v) {
+    private static double[] array(List<Double> v) {
         double[] a = new double[v.size()];
         for (int i = 0; i < a.length; i++) {
             a[i] = v.get(i);
@@ -155,189 +51,76 @@ public final class OstrichRobot implements AutoCloseable {
         return a;
     }
 
-    private void limb(int i, double mass, double radius, double length, DMass m) {
-        double cylinder = length - 2 * radius;
-        m.setCapsuleTotal(mass, 2, radius, cylinder);
-        bodies[i].setMass(m);
-        geoms[i] = OdeHelper.createCapsule(null, radius, cylinder);
-    }
+    /** The engine simulating this robot, recorded with every snapshot and run. */
+    EngineId engine();
 
     /**
      * Runs {@code substeps} physics steps of {@code dt}, each with PD torques towards
-     * {@code targets} (rad, per joint); afterwards {@link #meanTorqueSq()} and {@link #meanPower()}
-     * hold the substep averages of Σ τ² and Σ |τ q̇|.
+     * {@code targets} (rad, per joint); afterwards {@link #actuators()} holds the readouts.
      */
-    public void step(double[] targets, int substeps, double dt) {
-        double tsq = 0;
-        double pw = 0;
-        for (int s = 0; s < substeps; s++) {
-            for (int j = 0; j < 6; j++) {
-                DHingeJoint h = hinges[j];
-                double qd = h.getAngleRate();
-                double q = h.getAngle();
-                double tau = kp[j] * (targets[j] - q) - kd[j] * qd;
-                double lim = torqueLimit[j];
-                tau = tau > lim ? lim : (tau < -lim ? -lim : tau);
-                torque[j] = tau;
-                h.addTorque(tau + limitTorque(j, q, qd));
-                tsq += tau * tau;
-                pw += Math.abs(tau * qd);
-            }
-            contacts.generate();
-            world.step(dt);
-            contacts.clear();
-        }
-        torqueSq = tsq / substeps;
-        power = pw / substeps;
-    }
+    void step(double[] targets, int substeps, double dt);
 
-    /**
-     * Joint limits as stiff one-sided springs (with damping while moving further out). Why not ODE's
-     * hinge stops: with ground contacts they make ode4j 0.5.3's dense LCP inject energy (a limp
-     * robot collapsing onto its folded legs gained ~750 J in one 5 ms step and flew off), while
-     * penalty torques keep the LCP to hinges and contacts only (also fewer rows, so faster).
-     */
-    private static double limitTorque(int j, double q, double qd) {
-        int k = j % 3;
-        double lo = OstrichGeometry.JOINT_LO[j];
-        double hi = OstrichGeometry.JOINT_HI[j];
-        if (q < lo) {
-            return OstrichGeometry.LIMIT_STIFFNESS[k] * (lo - q) - (qd < 0 ? OstrichGeometry.LIMIT_DAMPING[k] * qd : 0);
-        }
-        if (q > hi) {
-            return OstrichGeometry.LIMIT_STIFFNESS[k] * (hi - q) - (qd > 0 ? OstrichGeometry.LIMIT_DAMPING[k] * qd : 0);
-        }
-        return 0;
-    }
+    /** The actuators and their readouts of the last {@link #step}. */
+    OstrichActuators actuators();
 
     /** Substep average of Σ τ² in the last {@link #step}. */
-    public double meanTorqueSq() {
-        return torqueSq;
+    default double meanTorqueSq() {
+        return actuators().meanTorqueSq();
     }
 
     /** Substep average of Σ |τ q̇| (W) in the last {@link #step}. */
-    public double meanPower() {
-        return power;
+    default double meanPower() {
+        return actuators().meanPower();
     }
 
-    /** Torque applied to joint {@code j} in the last substep. */
-    public double torque(int j) {
-        return torque[j];
+    /** PD torque applied to joint {@code j} in the last substep. */
+    default double torque(int j) {
+        return actuators().torque(j);
     }
 
     /** True if body {@code body}'s geom touched the ground in the last substep. */
-    public boolean inContact(int body) {
-        return contacts.count(body) > 0;
-    }
+    boolean inContact(int body);
 
     /** Fills {@code f} (root, joints, bodies) from the engine. */
-    public void readFrame(KinematicFrame f) {
-        for (int i = 0; i < 7; i++) {
-            double[] r = raw;
-            RawBodyState.read(bodies[i], r, 0);
-            YUpAxes.toFrame(r[0], r[1], r[2], f.bodyPos, 3 * i);
-            YUpAxes.quatToFrame(r[3], r[4], r[5], r[6], f.bodyQuat, 4 * i);
-            YUpAxes.toFrame(r[7], r[8], r[9], f.bodyLinVel, 3 * i);
-            YUpAxes.toFrame(r[10], r[11], r[12], f.bodyAngVel, 3 * i);
-        }
-        f.syncRootFromBody0();
-        for (int j = 0; j < 6; j++) {
-            f.jointPos[j] = hinges[j].getAngle();
-            f.jointVel[j] = hinges[j].getAngleRate();
-        }
-    }
-
-    /** Sets every body from {@code f}'s body fields (root and joint fields are not read). */
-    public void writeFrame(KinematicFrame f) {
-        double[] r = raw;
-        for (int i = 0; i < 7; i++) {
-            YUpAxes.toOde(f.bodyPos[3 * i], f.bodyPos[3 * i + 1], f.bodyPos[3 * i + 2], r, 0);
-            YUpAxes.quatToOde(f.bodyQuat[4 * i], f.bodyQuat[4 * i + 1], f.bodyQuat[4 * i + 2], f.bodyQuat[4 * i + 3],
-                    scratch, 0);
-            normalise(scratch);
-            System.arraycopy(scratch, 0, r, 3, 4);
-            YUpAxes.toOde(f.bodyLinVel[3 * i], f.bodyLinVel[3 * i + 1], f.bodyLinVel[3 * i + 2], r, 7);
-            YUpAxes.toOde(f.bodyAngVel[3 * i], f.bodyAngVel[3 * i + 1], f.bodyAngVel[3 * i + 2], r, 10);
-            RawBodyState.write(bodies[i], r, 0);
-        }
-    }
-
-    /** Raw engine state ({@value #STATE_DOUBLES} doubles, ODE coordinates) into {@code out[o..]}. */
-    public void readState(double[] out, int o) {
-        for (int i = 0; i < 7; i++) {
-            RawBodyState.read(bodies[i], out, o + i * RawBodyState.DOUBLES);
-        }
-    }
-
-    /** Restores a {@link #readState} exactly. */
-    public void writeState(double[] in, int o) {
-        for (int i = 0; i < 7; i++) {
-            RawBodyState.write(bodies[i], in, o + i * RawBodyState.DOUBLES);
-        }
-    }
-
-    /** Ground contacts per geom ({@value #GEOMS} counts) of the last substep into {@code out}. */
-    public void readContacts(int[] out) {
-        for (int g = 0; g < GEOMS; g++) {
-            out[g] = contacts.count(g);
-        }
-    }
-
-    /** Restores a {@link #readContacts}; a count outside {@code 0..}{@value #CONTACTS_PER_GEOM} is refused. */
-    public void writeContacts(int[] in) {
-        contacts.setCounts(in);
-    }
+    void readFrame(KinematicFrame f);
 
     /**
-     * Readouts of the last {@link #step} ({@value #READOUT_DOUBLES} doubles: torque per joint,
-     * {@link #meanTorqueSq()}, {@link #meanPower()}) into {@code out[o..]}.
+     * Sets the robot's state from {@code f}, which must be consistent (root, joints and bodies as
+     * {@link OstrichKinematics#forward} leaves them). Each engine reads what its coordinates need.
      */
-    public void readReadouts(double[] out, int o) {
-        System.arraycopy(torque, 0, out, o, 6);
-        out[o + 6] = torqueSq;
-        out[o + 7] = power;
+    void writeFrame(KinematicFrame f);
+
+    /** Size of the raw engine state of {@link #readState}. */
+    int stateDoubles();
+
+    /** Raw engine state ({@link #stateDoubles()} doubles) into {@code out[o..]}. */
+    void readState(double[] out, int o);
+
+    /** Restores a {@link #readState} exactly. */
+    void writeState(double[] in, int o);
+
+    /** Most ground contacts one geom can report. */
+    int maxContactsPerGeom();
+
+    /** Ground contacts per geom ({@value #GEOMS} counts) of the last substep into {@code out}. */
+    void readContacts(int[] out);
+
+    /** Restores a {@link #readContacts}; a count outside {@code 0..maxContactsPerGeom()} is refused. */
+    void writeContacts(int[] in);
+
+    /** Readouts of the last {@link #step} ({@value #READOUT_DOUBLES} doubles) into {@code out[o..]}. */
+    default void readReadouts(double[] out, int o) {
+        actuators().read(out, o);
     }
 
     /** Restores a {@link #readReadouts} exactly. */
-    public void writeReadouts(double[] in, int o) {
-        System.arraycopy(in, o, torque, 0, 6);
-        torqueSq = in[o + 6];
-        power = in[o + 7];
+    default void writeReadouts(double[] in, int o) {
+        actuators().write(in, o);
     }
 
     /** True if the engine state holds no NaN or infinity. */
-    public boolean isFinite() {
-        double[] r = raw;
-        for (int i = 0; i < 7; i++) {
-            RawBodyState.read(bodies[i], r, 0);
-            for (int k = 0; k < RawBodyState.DOUBLES; k++) {
-                if (!Double.isFinite(r[k])) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /** The engine body {@code i} (for tests and tools that need to poke the engine). */
-    public DBody body(int i) {
-        return bodies[i];
-    }
+    boolean isFinite();
 
     @Override
-    public void close() {
-        contacts.destroy();
-        for (DGeom g : geoms) {
-            g.destroy();
-        }
-        ground.destroy();
-        world.destroy();
-    }
-
-    private static void normalise(double[] q) {
-        double n = Math.sqrt(q[0] * q[0] + q[1] * q[1] + q[2] * q[2] + q[3] * q[3]);
-        for (int k = 0; k < 4; k++) {
-            q[k] /= n;
-        }
-    }
+    void close();
 }

@@ -35,13 +35,13 @@ public final class VelocityTaskEnv implements BatchMember {
 
     /**
      * Snapshot block of one env. First the state the dynamics run on (env id, episode, step,
-     * command, last action, raw bodies: {@link #DYNAMICS_BYTES}, what {@link #stateHash} covers),
+     * command, last action, raw bodies: {@link #dynamicsBytes}, what {@link #stateHash} covers),
      * then what only observations and readouts depend on: ground contacts per geom of the last
      * substep (critic {@code foot_contact}; no body state reproduces them) and the last step's
      * torques, mean Σ τ² and power.
      */
-    static final int DYNAMICS_BYTES = 4 + 8 + 4 + 8 + 6 * 4 + OstrichRobot.STATE_DOUBLES * 8;
-    static final int STATE_BYTES = DYNAMICS_BYTES + OstrichRobot.GEOMS + OstrichRobot.READOUT_DOUBLES * 8;
+    private final int dynamicsBytes;
+    private final int stateBytes;
 
     private final int envId;
     private final long seed;
@@ -57,12 +57,12 @@ public final class VelocityTaskEnv implements BatchMember {
     private final double[] act = new double[6];
     private final double[] targets = new double[6];
     private final double[] term = new double[RewardTerms.NAMES.size()];
-    private final double[] raw = new double[OstrichRobot.STATE_DOUBLES];
+    private final double[] raw;
     private final int[] contactCounts = new int[OstrichRobot.GEOMS];
     private final double[] readouts = new double[OstrichRobot.READOUT_DOUBLES];
     /** (global env id, episode): the ids of this episode's random streams, reused so resets do not allocate. */
     private final long[] streamIds = new long[2];
-    private final ByteBuffer hashBuffer = ByteBuffer.allocate(STATE_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer hashBuffer;
 
     private long episode;
     private int episodeStep;
@@ -77,15 +77,14 @@ public final class VelocityTaskEnv implements BatchMember {
         this.obs = obs;
         this.rewards = rewards;
         this.sampler = sampler;
-        this.robot = new OstrichRobot(settings.planar(), toArray(settings.pd().kp()), toArray(settings.pd().kd()),
-                toArray(settings.pd().torqueLimit()));
+        this.robot = OstrichRobot.create(settings);
+        this.raw = new double[robot.stateDoubles()];
+        this.dynamicsBytes = 4 + 8 + 4 + 8 + 6 * 4 + raw.length * 8;
+        this.stateBytes = dynamicsBytes + OstrichRobot.GEOMS + OstrichRobot.READOUT_DOUBLES * 8;
+        this.hashBuffer = ByteBuffer.allocate(stateBytes).order(ByteOrder.LITTLE_ENDIAN);
         this.maxSteps = settings.maxEpisodeSteps();
         this.cosMaxTilt = Math.cos(settings.terminations().maxTorsoPitch());
         startEpisode(0);
-    }
-
-    private static double[] toArray(java.util.List<Double> v) {
-        return v.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     @Override
@@ -312,7 +311,7 @@ public final class VelocityTaskEnv implements BatchMember {
 
     @Override
     public int stateBytes() {
-        return STATE_BYTES;
+        return stateBytes;
     }
 
     @Override
@@ -356,16 +355,16 @@ public final class VelocityTaskEnv implements BatchMember {
                 throw new IllegalArgumentException("snapshot block of env " + envId + " has a non-finite last action");
             }
         }
-        for (int k = 0; k < OstrichRobot.STATE_DOUBLES; k++) {
+        for (int k = 0; k < raw.length; k++) {
             if (!Double.isFinite(in.getDouble())) {
                 throw new IllegalArgumentException("snapshot block of env " + envId + " has a non-finite body state");
             }
         }
         for (int g = 0; g < OstrichRobot.GEOMS; g++) {
             int c = in.get();
-            if (c < 0 || c > OstrichRobot.CONTACTS_PER_GEOM) {
+            if (c < 0 || c > robot.maxContactsPerGeom()) {
                 throw new IllegalArgumentException("snapshot block of env " + envId + " is corrupt: " + c
-                        + " ground contacts on geom " + g + " (0.." + OstrichRobot.CONTACTS_PER_GEOM + ")");
+                        + " ground contacts on geom " + g + " (0.." + robot.maxContactsPerGeom() + ")");
             }
         }
         for (int k = 0; k < OstrichRobot.READOUT_DOUBLES; k++) {
@@ -401,7 +400,7 @@ public final class VelocityTaskEnv implements BatchMember {
     }
 
     /**
-     * FNV-1a 64 of the state the dynamics run on (the first {@link #DYNAMICS_BYTES} of
+     * FNV-1a 64 of the state the dynamics run on (the first {@link #dynamicsBytes} of
      * {@link #writeState}); the contacts and readouts that follow show in the observation rows and
      * rewards, which the determinism hashes fold beside it.
      */
@@ -410,7 +409,7 @@ public final class VelocityTaskEnv implements BatchMember {
         writeState(hashBuffer);
         long h = 0xCBF29CE484222325L;
         byte[] b = hashBuffer.array();
-        for (int i = 0; i < DYNAMICS_BYTES; i++) {
+        for (int i = 0; i < dynamicsBytes; i++) {
             h ^= (b[i] & 0xFF);
             h *= 0x100000001B3L;
         }

@@ -7,7 +7,8 @@ import dev.ampj.sim.env.ReferenceStateSampler;
 import dev.ampj.sim.env.SimSettings;
 import dev.ampj.sim.env.VecEnv;
 import dev.ampj.sim.env.VecEnvSpec;
-import dev.ampj.sim.robot.OdeEngine;
+import dev.ampj.sim.ostrich.OstrichRobot;
+import dev.ampj.sim.robot.EngineId;
 
 /** Builds VecEnvs of the ostrich velocity task over a block of global env ids. */
 public final class VelocityTaskVecEnvs {
@@ -51,7 +52,8 @@ public final class VelocityTaskVecEnvs {
             }
             throw e;
         }
-        return new BatchVecEnv(spec(settings, obs), members, settings.threads(), OdeEngine.NAME, OdeEngine.VERSION, seed);
+        EngineId engine = OstrichRobot.engineOf(settings);
+        return new BatchVecEnv(spec(settings, obs), members, settings.threads(), engine.name(), engine.version(), seed);
     }
 
     private static TaskObservations observations(SimSettings settings) {
@@ -63,7 +65,7 @@ public final class VelocityTaskVecEnvs {
     }
 
     private static VecEnvSpec spec(SimSettings s, TaskObservations obs) {
-        return new VecEnvSpec(s.robot(), OdeEngine.describe(), 6, obs.policy, obs.critic, obs.ampSpec,
+        return new VecEnvSpec(s.robot(), OstrichRobot.engineOf(s).describe(), 6, obs.policy, obs.critic, obs.ampSpec,
                 RewardTerms.NAMES, s.controlDt(), s.maxEpisodeSteps(), s.digest());
     }
 

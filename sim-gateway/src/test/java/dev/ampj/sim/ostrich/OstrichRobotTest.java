@@ -10,12 +10,25 @@ import dev.ampj.sim.terms.FrameMath;
 import dev.ampj.sim.terms.KinematicFrame;
 import org.junit.jupiter.api.Test;
 
-/** Physics sanity of the ostrich: a PD-held standing pose holds, a limp robot falls, FK matches the engine. */
+/**
+ * Physics sanity of the ostrich in every engine: a PD-held standing pose holds, a limp robot falls,
+ * FK matches the engine.
+ */
 class OstrichRobotTest {
 
-    static final double[] KP = {300, 300, 300};
-    static final double[] KD = {10, 8, 2};
-    static final double[] LIMIT = {150, 150, 100};
+    /** (engine, planar) of every supported combination. */
+    static final String[][] ENGINES = {{"reduced", "true"}, {"ode4j", "true"}, {"ode4j", "false"}};
+
+    static SimSettings settings(String engine, boolean planar) {
+        return SimSettings.fromConfig(ConfigFactory.parseString("amp.sim { engine = " + engine + ", planar = " + planar
+                + " }").withFallback(ConfigFactory.defaultReference()).resolve());
+    }
+
+    static SimSettings limp(String engine) {
+        return SimSettings.fromConfig(ConfigFactory.parseString("amp.sim { engine = " + engine
+                + ", pd.kp = [0, 0, 0], pd.kd = [0, 0, 0] }").withFallback(ConfigFactory.defaultReference()).resolve());
+    }
+
 
     static KinematicFrame standing() {
         KinematicFrame f = new KinematicFrame(OstrichLayout.LAYOUT);
@@ -27,10 +40,9 @@ class OstrichRobotTest {
 
     @Test
     void standingPdPoseHoldsForFiveSeconds() {
-        for (boolean planar : new boolean[] {true, false}) {
-            SimSettings s = planar ? SimSettings.defaults() : SimSettings.fromConfig(ConfigFactory
-                    .parseString("amp.sim.planar = false").withFallback(ConfigFactory.defaultReference()).resolve());
-            try (OstrichRobot r = OstrichRobot.of(s)) {
+        for (String[] e : ENGINES) {
+            String planar = e[0] + " planar=" + e[1];
+            try (OstrichRobot r = OstrichRobot.create(settings(e[0], Boolean.parseBoolean(e[1])))) {
                 KinematicFrame f = standing();
                 double h0 = f.rootPos[2];
                 r.writeFrame(f);
@@ -42,30 +54,38 @@ class OstrichRobotTest {
                     minH = Math.min(minH, f.rootPos[2]);
                     maxTilt = Math.max(maxTilt, Math.abs(FrameMath.pitch(f.rootQuat, 0)));
                 }
-                assertTrue(minH > h0 - 0.05, "planar=" + planar + " torso sank from " + h0 + " to " + minH);
-                assertTrue(maxTilt < 0.1, "planar=" + planar + " torso tilted " + maxTilt);
-                assertEquals(0, f.rootLinVel[0], 0.05, "drifting forward");
-                assertTrue(r.inContact(OstrichGeometry.LEFT_FOOT) && r.inContact(OstrichGeometry.RIGHT_FOOT));
+                assertTrue(minH > h0 - 0.05, planar + ": torso sank from " + h0 + " to " + minH);
+                assertTrue(maxTilt < 0.1, planar + ": torso tilted " + maxTilt);
+                assertEquals(0, f.rootLinVel[0], 0.05, planar + ": drifting forward");
+                assertTrue(r.inContact(OstrichGeometry.LEFT_FOOT) && r.inContact(OstrichGeometry.RIGHT_FOOT), planar);
             }
         }
     }
 
     @Test
     void torqueFreeRobotFalls() {
-        try (OstrichRobot r = new OstrichRobot(true, new double[3], new double[3], LIMIT)) {
-            KinematicFrame f = standing();
-            r.writeFrame(f);
-            for (int t = 0; t < 150; t++) {
-                r.step(OstrichLayout.DEFAULT_JOINT_POS, 4, 0.005);
+        for (String engine : new String[] {"reduced", "ode4j"}) {
+            try (OstrichRobot r = OstrichRobot.create(limp(engine))) {
+                KinematicFrame f = standing();
+                r.writeFrame(f);
+                for (int t = 0; t < 150; t++) {
+                    r.step(OstrichLayout.DEFAULT_JOINT_POS, 4, 0.005);
+                }
+                r.readFrame(f);
+                assertTrue(f.rootPos[2] < 0.6, engine + ": limp torso should collapse, height " + f.rootPos[2]);
             }
-            r.readFrame(f);
-            assertTrue(f.rootPos[2] < 0.6, "limp torso should collapse, height " + f.rootPos[2]);
         }
     }
 
     @Test
     void engineFrameMatchesForwardKinematics() {
-        try (OstrichRobot r = new OstrichRobot(true, KP, KD, LIMIT)) {
+        for (String engine : new String[] {"reduced", "ode4j"}) {
+            engineFrameMatchesForwardKinematics(engine);
+        }
+    }
+
+    private static void engineFrameMatchesForwardKinematics(String engine) {
+        try (OstrichRobot r = OstrichRobot.create(settings(engine, true))) {
             KinematicFrame f = standing();
             f.jointPos[1] = 0.9;
             f.jointVel[0] = 0.7;

@@ -12,6 +12,9 @@ import dev.ampj.sim.env.EnvIds;
 import dev.ampj.sim.env.SimSettings;
 import dev.ampj.sim.env.StepBuffers;
 import dev.ampj.sim.env.VecEnvSpec;
+import dev.ampj.sim.ostrich.OdeOstrich;
+import dev.ampj.sim.ostrich.OstrichRobot;
+import dev.ampj.sim.ostrich.ReducedOstrich;
 import dev.ampj.sim.robot.OdeEngine;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -41,7 +44,8 @@ class VecEnvBehaviourTest {
         assertEquals(28, spec.policyDim());
         assertEquals(31, spec.criticDim());
         assertEquals(22, spec.ampDim());
-        assertEquals("ode4j 0.5.3", spec.engine());
+        assertEquals("ampj-reduced 1", spec.engine());
+        assertEquals("ode4j 0.5.3", VelocityTaskVecEnvs.spec(with("amp.sim.engine = ode4j")).engine());
         assertEquals(OdeEngine.VERSION, "0.5.3");
         assertEquals(9, spec.policy().slice("velocity_command").offset());
         assertEquals(List.of("root_height", "projected_gravity", "joint_pos", "root_lin_vel_w", "root_ang_vel_w",
@@ -73,7 +77,7 @@ class VecEnvBehaviourTest {
 
     @Test
     void theFree3dRobotStandsAndRestoresExactly() {
-        SimSettings free = with("amp.sim.planar = false");
+        SimSettings free = with("amp.sim { engine = ode4j, planar = false }");
         try (BatchVecEnv env = VelocityTaskVecEnvs.create(free, 7, EnvIds.range(0, 2))) {
             float[] zero = new float[12];
             for (int t = 0; t < 100; t++) {
@@ -184,11 +188,22 @@ class VecEnvBehaviourTest {
 
     @Test
     void aNonFiniteEngineStateTerminatesThatEnvWithAFlag() {
-        try (BatchVecEnv env = VelocityTaskVecEnvs.create(SimSettings.defaults(), 7, EnvIds.range(0, 2))) {
+        for (String engine : SimSettings.ENGINES) {
+            aNonFiniteEngineStateTerminatesThatEnvWithAFlag(with("amp.sim.engine = " + engine));
+        }
+    }
+
+    private static void aNonFiniteEngineStateTerminatesThatEnvWithAFlag(SimSettings settings) {
+        try (BatchVecEnv env = VelocityTaskVecEnvs.create(settings, 7, EnvIds.range(0, 2))) {
             env.step(new float[12]);
             StepBuffers b = env.buffers();
             float[] ampBefore = java.util.Arrays.copyOfRange(b.ampObs, 0, 22);
-            ((VelocityTaskEnv) env.member(0)).robot().body(2).setLinearVel(Double.NaN, 0, 0);
+            OstrichRobot robot = ((VelocityTaskEnv) env.member(0)).robot();
+            if (robot instanceof ReducedOstrich reduced) {
+                reduced.stepper().qd()[4] = Double.NaN;
+            } else {
+                ((OdeOstrich) robot).body(2).setLinearVel(Double.NaN, 0, 0);
+            }
             env.step(new float[12]);
             assertTrue(b.terminated[0] && b.nanTerminated[0] && !b.timedOut[0]);
             assertArrayEquals(ampBefore, java.util.Arrays.copyOfRange(b.terminalAmpObs, 0, 22), 0f,
@@ -207,13 +222,26 @@ class VecEnvBehaviourTest {
 
     @Test
     void snapshotsFromAnotherEngineVersionOrSetupAreRefused() {
+        try (BatchVecEnv ode = VelocityTaskVecEnvs.create(with("amp.sim.engine = ode4j"), 7, EnvIds.range(0, 2))) {
+            ode.step(new float[12]);
+            byte[] snap = ode.snapshot();
+            byte[] other = replaceVersion(snap, "0.5.3", "0.5.4");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ode.restore(other));
+            assertTrue(e.getMessage().contains("ode4j 0.5.4") && e.getMessage().contains("0.5.3"), e.getMessage());
+            try (BatchVecEnv reduced = VelocityTaskVecEnvs.create(SimSettings.defaults(), 7, EnvIds.range(0, 2))) {
+                e = assertThrows(IllegalArgumentException.class, () -> reduced.restore(snap));
+                assertTrue(e.getMessage().contains("ode4j") && e.getMessage().contains("ampj-reduced"), e.getMessage());
+            }
+        }
         try (BatchVecEnv env = VelocityTaskVecEnvs.create(SimSettings.defaults(), 7, EnvIds.range(0, 2))) {
             env.step(new float[12]);
             byte[] snap = env.snapshot();
             long[] before = hashes(env);
-            byte[] other = replaceVersion(snap, "0.5.3", "0.5.4");
+            // the engine version "1" follows the name "ampj-reduced" and its own 4-byte length
+            byte[] other = replaceVersion(snap, "ampj-reduced", "ampj-reduced");
+            other[indexOf(other, "ampj-reduced") + "ampj-reduced".length() + 4] = '2';
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> env.restore(other));
-            assertTrue(e.getMessage().contains("ode4j 0.5.4") && e.getMessage().contains("0.5.3"), e.getMessage());
+            assertTrue(e.getMessage().contains("ampj-reduced 2") && e.getMessage().contains("ampj-reduced 1"), e.getMessage());
             e = assertThrows(IllegalArgumentException.class,
                     () -> env.restore(java.util.Arrays.copyOf(snap, snap.length - 5)));
             assertTrue(e.getMessage().contains("state bytes") || e.getMessage().contains("truncated"), e.getMessage());
@@ -248,6 +276,16 @@ class VecEnvBehaviourTest {
                 () -> VelocityTaskVecEnvs.spec(with("amp.sim.observations.amp-terms = [ostrich23]")));
         assertTrue(e.getMessage().contains("ostrich23") && e.getMessage().contains("ostrich22"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> VelocityTaskVecEnvs.create(SimSettings.defaults(), 7, new int[] {1, 1}));
+    }
+
+    private static int indexOf(byte[] snap, String s) {
+        byte[] f = s.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i + f.length <= snap.length; i++) {
+            if (java.util.Arrays.equals(snap, i, i + f.length, f, 0, f.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError(s + " not found in snapshot");
     }
 
     private static byte[] replaceVersion(byte[] snap, String from, String to) {

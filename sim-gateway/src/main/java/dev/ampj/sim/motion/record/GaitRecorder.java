@@ -72,8 +72,7 @@ public final class GaitRecorder {
         double[] ang = new double[frames * b * 3];
         KinematicFrame f = new KinematicFrame(OstrichLayout.LAYOUT);
         double[] targets = new double[d];
-        try (OstrichRobot robot = new OstrichRobot(true, sim.pd().kp().stream().mapToDouble(x -> x).toArray(),
-                sim.pd().kd().stream().mapToDouble(x -> x).toArray(), sim.pd().torqueLimit().stream().mapToDouble(x -> x).toArray())) {
+        try (OstrichRobot robot = OstrichRobot.create(sim)) {
             standDefault(robot, f);
             double x0 = 0;
             for (int step = 0; step < warmupSteps + frames; step++) {
