@@ -30,6 +30,13 @@ public final class BenchSimCommand implements Callable<Integer> {
     @Option(names = "--robot", defaultValue = "ostrich", description = "Embedded robot (default: ${DEFAULT-VALUE}).")
     String robot;
 
+    @Option(names = "--engine", description = "Physics engine, overriding amp.sim.engine: reduced or ode4j "
+            + "(default: the config's, reduced).")
+    String engine;
+
+    @Option(names = "--planar", arity = "1", description = "Overrides amp.sim.planar (false needs --engine ode4j).")
+    Boolean planar;
+
     @Option(names = "--envs", defaultValue = "256", description = "Envs in the VecEnv (default: ${DEFAULT-VALUE}).")
     int envs;
 
@@ -61,7 +68,14 @@ public final class BenchSimCommand implements Callable<Integer> {
         OptionChecks.atLeast("--steps", steps, 1);
         OptionChecks.atLeast("--warmup", warmup, 0);
         OptionChecks.atLeast("--repeats", repeats, 1);
-        SimSettings settings = SimSettings.fromConfig(ConfigFactory.load()).withThreads(threads);
+        com.typesafe.config.Config config = ConfigFactory.load();
+        if (engine != null) {
+            config = config.withValue("amp.sim.engine", com.typesafe.config.ConfigValueFactory.fromAnyRef(engine));
+        }
+        if (planar != null) {
+            config = config.withValue("amp.sim.planar", com.typesafe.config.ConfigValueFactory.fromAnyRef(planar));
+        }
+        SimSettings settings = SimSettings.fromConfig(config).withThreads(threads);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
