@@ -132,6 +132,10 @@ public final class PlanarChain {
                 throw new IllegalArgumentException("body " + index + ": mass " + m + " and inertia " + inertiaY
                         + " must be positive and finite");
             }
+            if (!Double.isFinite(ax) || !Double.isFinite(az) || !Double.isFinite(cx) || !Double.isFinite(cz)) {
+                throw new IllegalArgumentException("body " + index + ": anchor (" + ax + ", " + az + ") and centre of mass ("
+                        + cx + ", " + cz + ") must be finite");
+            }
             parent.add(index == 0 ? -1 : parentIndex);
             mass.add(m);
             inertia.add(inertiaY);
@@ -148,8 +152,9 @@ public final class PlanarChain {
                 throw new IllegalArgumentException("contact sphere on body " + b + ": no such body (0.."
                         + (parent.size() - 1) + ")");
             }
-            if (geom < 0 || !(r >= 0)) {
-                throw new IllegalArgumentException("contact sphere on body " + b + ": geom " + geom + ", radius " + r);
+            if (geom < 0 || !(r >= 0) || !Double.isFinite(r) || !Double.isFinite(x) || !Double.isFinite(z)) {
+                throw new IllegalArgumentException("contact sphere on body " + b + ": geom " + geom + ", position (" + x
+                        + ", " + z + "), radius " + r + ": expected a geom ≥ 0, a finite position and a finite radius ≥ 0");
             }
             sphereBody.add(b);
             sphereGeom.add(geom);

@@ -24,7 +24,7 @@ public final class PlanarStepper {
     /** Gravity (m/s²), along −z. */
     public static final double GRAVITY = 9.81;
     /** Most projected Gauss-Seidel sweeps per step; the solve ends earlier once converged. */
-    static final int MAX_SWEEPS = 200;
+    public static final int MAX_SWEEPS = 200;
     /** Convergence: the largest impulse change of a sweep (N s). */
     static final double TOLERANCE = 1e-10;
 
@@ -126,6 +126,20 @@ public final class PlanarStepper {
         }
         k.update(q, qd);
         return true;
+    }
+
+    /** A copy of the mass matrix M(q) of the current state (row-major, dofs × dofs); tests only. */
+    double[] massMatrix() {
+        k.update(q, qd);
+        assemble(new double[c.bodies - 1]);
+        return m.clone();
+    }
+
+    /** A copy of τ + g(q) − c(q, q̇) of the current state for {@code jointTorque}; tests only. */
+    double[] generalizedForces(double[] jointTorque) {
+        k.update(q, qd);
+        assemble(jointTorque);
+        return f.clone();
     }
 
     /** M into {@link #m} (full), τ + g − c into {@link #f}. */
