@@ -153,7 +153,10 @@ public final class ReducedOstrich implements OstrichRobot {
         }
     }
 
-    /** Reads the torso's x, z, pitch and velocities and the joint fields; lateral components are dropped. */
+    /**
+     * Reads the torso's x, z, pitch and velocities and the joint fields (lateral components are
+     * dropped); the ground contacts become those of the new state.
+     */
     @Override
     public void writeFrame(KinematicFrame f) {
         double[] q = stepper.q();
@@ -174,6 +177,7 @@ public final class ReducedOstrich implements OstrichRobot {
             qd[3 + j] = f.jointVel[j];
         }
         stepper.stateChanged();
+        stepper.senseContacts();
     }
 
     @Override

@@ -271,6 +271,21 @@ public final class PlanarStepper {
         return Math.abs(d);
     }
 
+    /**
+     * Sets {@link #contacts(int)} to the spheres touching the ground in the current state, as after
+     * placing the chain anew (a reset): the counts of the last step belong to the state before it.
+     */
+    public void senseContacts() {
+        java.util.Arrays.fill(counts, 0);
+        for (int s = 0; s < c.spheres; s++) {
+            int b = c.sphereBody[s];
+            double cz = k.pz[b] - k.sin[b] * c.sphereX[s] + k.cos[b] * c.sphereZ[s];
+            if (c.sphereR[s] - cz >= 0) {
+                counts[c.sphereGeom[s]]++;
+            }
+        }
+    }
+
     /** Contact spheres of geom {@code g} that touched the ground in the last step. */
     public int contacts(int g) {
         return counts[g];
