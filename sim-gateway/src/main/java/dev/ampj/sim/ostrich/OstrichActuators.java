@@ -2,9 +2,8 @@ package dev.ampj.sim.ostrich;
 
 /**
  * The ostrich's joint actuators, the same in every engine: a PD position controller per joint with
- * a torque limit, evaluated at every physics substep (explicitly by {@link #torque}, or implicitly
- * by {@link #implicitTorque} where the engine can), plus the joint limits as stiff one-sided
- * springs (explicit). Keeps the readouts of the last control step (torque per joint, substep means of Σ τ²
+ * a torque limit, evaluated at every physics substep, plus the joint limits as stiff one-sided
+ * springs. Keeps the readouts of the last control step (torque per joint, substep means of Σ τ²
  * and Σ |τ q̇|).
  *
  * <p>Why limits as penalty torques and not as engine constraints: with ground contacts, ode4j
@@ -20,9 +19,6 @@ public final class OstrichActuators {
     private final double[] kd = new double[6];
     private final double[] torqueLimit = new double[6];
     private final double[] torque = new double[6];
-    private final double[] damping = new double[6];
-    private final double[] pdStart = new double[6];
-    private final double[] velStart = new double[6];
     private double tsq;
     private double pw;
     private double torqueSq;
@@ -55,45 +51,6 @@ public final class OstrichActuators {
         tsq += tau * tau;
         pw += Math.abs(tau * qd);
         return tau + limitTorque(j, q, qd);
-    }
-
-    /**
-     * Implicit PD (how PhysX drives, Isaac Lab's implicit actuators and MuJoCo integrate it): the
-     * PD torque is taken at the end-of-substep state, τ = kp (q* − q − h q̇⁺) − kd q̇⁺, which an
-     * engine in generalized coordinates solves for exactly by adding h·(kd + h kp) to the joint's
-     * diagonal of the mass matrix. Returns the torque at the current velocity, τ0 = kp (q* − q) −
-     * (kd + h kp) q̇, plus the limit spring; {@link #implicitDamping} is then kd + h kp, and the
-     * engine applies τ0 − damping · (q̇⁺ − q̇). Where the explicit PD torque would exceed the
-     * torque limit, the joint gets the limit as a constant torque and no implicit term.
-     * Call {@link #applied} with the end-of-substep velocity once the engine has stepped.
-     */
-    public double implicitTorque(int j, double target, double q, double qd, double h) {
-        double explicit = kp[j] * (target - q) - kd[j] * qd;
-        double lim = torqueLimit[j];
-        double tau;
-        if (explicit >= lim || explicit <= -lim) {
-            tau = explicit > 0 ? lim : -lim;
-            damping[j] = 0;
-        } else {
-            damping[j] = kd[j] + h * kp[j];
-            tau = kp[j] * (target - q) - damping[j] * qd;
-        }
-        pdStart[j] = tau;
-        velStart[j] = qd;
-        return tau + limitTorque(j, q, qd);
-    }
-
-    /** The implicit velocity coefficient of joint {@code j} for this substep (N m s/rad; 0 when saturated). */
-    public double implicitDamping(int j) {
-        return damping[j];
-    }
-
-    /** Records the PD torque joint {@code j} actually got in an implicit substep that ended at velocity {@code qdEnd}. */
-    public void applied(int j, double qdEnd) {
-        double tau = pdStart[j] - damping[j] * (qdEnd - velStart[j]);
-        torque[j] = tau;
-        tsq += tau * tau;
-        pw += Math.abs(tau * qdEnd);
     }
 
     /** Ends a control step of {@code substeps} substeps. */

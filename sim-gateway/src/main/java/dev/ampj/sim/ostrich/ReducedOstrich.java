@@ -7,10 +7,7 @@ import dev.ampj.sim.terms.KinematicFrame;
 
 /**
  * The ostrich in generalized coordinates ({@link PlanarStepper}): torso x, z, pitch and the six
- * hinge angles, in the sagittal plane. The joint PD is integrated implicitly
- * ({@link OstrichActuators#implicitTorque}), as PhysX drives and MuJoCo do: stable at any gain and
- * step, where the explicit PD of the light foot (kp 300, kd 2 at 5 ms) has a mode that flips sign
- * every substep (h kd / I ≈ 1.2). Same geometry, masses, actuators, contact parameters (ERP,
+ * hinge angles, in the sagittal plane. Same geometry, masses, actuators, contact parameters (ERP,
  * surface layer, friction) and conventions as {@link OdeOstrich}; the legs keep their lateral
  * offsets (±{@value OstrichGeometry#HIP_Y} m) in every readout.
  *
@@ -32,7 +29,6 @@ public final class ReducedOstrich implements OstrichRobot {
     private final PlanarStepper stepper;
     private final OstrichActuators actuators;
     private final double[] tau = new double[6];
-    private final double[] damping = new double[6];
     private final int[] counts = new int[GEOMS];
 
     public ReducedOstrich(double[] legKp, double[] legKd, double[] legTorqueLimit) {
@@ -105,14 +101,9 @@ public final class ReducedOstrich implements OstrichRobot {
         actuators.begin();
         for (int s = 0; s < substeps; s++) {
             for (int j = 0; j < 6; j++) {
-                tau[j] = actuators.implicitTorque(j, targets[j], q[3 + j], qd[3 + j], dt);
-                damping[j] = actuators.implicitDamping(j);
+                tau[j] = actuators.torque(j, targets[j], q[3 + j], qd[3 + j]);
             }
-            boolean ok = stepper.step(dt, tau, damping);
-            for (int j = 0; j < 6; j++) {
-                actuators.applied(j, qd[3 + j]);
-            }
-            if (!ok) {
+            if (!stepper.step(dt, tau)) {
                 // Only a non-finite or diverged state gets here: make it visible as such.
                 java.util.Arrays.fill(q, Double.NaN);
                 java.util.Arrays.fill(qd, Double.NaN);

@@ -101,23 +101,8 @@ public final class PlanarStepper {
      * positive definite, which only a non-finite or diverged state causes.
      */
     public boolean step(double h, double[] jointTorque) {
-        return step(h, jointTorque, null);
-    }
-
-    /**
-     * As {@link #step(double, double[])}, with joint i's torque taken implicitly as
-     * {@code jointTorque[i − 1] − jointDamping[i − 1] · (q̇⁺ − q̇)} at the end-of-step velocity:
-     * h · damping joins the mass matrix's diagonal (so the contacts see it too). Damping ≥ 0.
-     */
-    public boolean step(double h, double[] jointTorque, double[] jointDamping) {
         k.update(q, qd);
         assemble(jointTorque);
-        if (jointDamping != null) {
-            for (int i = 1; i < c.bodies; i++) {
-                int d = 2 + i;
-                m[d * n + d] += h * jointDamping[i - 1];
-            }
-        }
         if (!DenseCholesky.factor(m, n)) {
             return false;
         }
