@@ -34,9 +34,9 @@ final class ContactSolver {
     private static final int AT_HI = 2;
 
     private final LemkeLcp lemke;
-    private final double[] lcpM;
-    private final double[] lcpQ;
-    private final double[] z;
+    private double[] lcpM = new double[0];
+    private double[] lcpQ = new double[0];
+    private double[] z = new double[0];
     private final double[] lo;
     private final double[] hi;
     private final double[] cand;
@@ -49,10 +49,7 @@ final class ContactSolver {
     private boolean exact;
 
     ContactSolver(int maxRows) {
-        lemke = new LemkeLcp(2 * maxRows);
-        lcpM = new double[4 * maxRows * maxRows];
-        lcpQ = new double[2 * maxRows];
-        z = new double[2 * maxRows];
+        lemke = new LemkeLcp();
         lo = new double[maxRows];
         hi = new double[maxRows];
         cand = new double[maxRows];
@@ -68,6 +65,12 @@ final class ContactSolver {
     void solve(int m, double[] w, double[] u, double[] lambda, double mu) {
         int nc = m / 2;
         int n = 4 * nc;
+        if (lcpQ.length < n) {
+            // grows to the most contacts seen, then stays: allocation-free in steady state
+            lcpM = new double[n * n];
+            lcpQ = new double[n];
+            z = new double[n];
+        }
         buildLcp(nc, w, u, mu);
         rounds = 0;
         if (lemke.solve(n, lcpM, lcpQ, z, 10 * n + 50)) {

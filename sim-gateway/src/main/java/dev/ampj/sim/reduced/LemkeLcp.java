@@ -4,30 +4,25 @@ package dev.ampj.sim.reduced;
  * Lemke's complementary pivoting for a small dense LCP: find z ≥ 0 with w = M z + q ≥ 0 and
  * zᵀw = 0. Tableau form with the covering vector d = 1 and the lexicographic minimum-ratio rule
  * (rows of B⁻¹ break ties), so degenerate problems — contacts at rest are full of zeros — cannot
- * cycle. Allocation-free for n ≤ the capacity it was built with; deterministic.
+ * cycle. The tableau grows to the largest problem seen (a robot lying on the ground has the most
+ * contacts) and is reused: allocation-free in steady state; deterministic.
  */
 final class LemkeLcp {
 
-    private final int capacity;
     /** Tableau rows: [B⁻¹ (n) | B⁻¹(−M) (n) | B⁻¹(−d) (1) | B⁻¹ q (1)]. */
-    private final double[] t;
+    private double[] t = new double[0];
     /** Basic variable of each row: 0..n−1 = w_i, n..2n−1 = z_i, 2n = z0. */
-    private final int[] basis;
+    private int[] basis = new int[0];
     private int pivots;
-
-    LemkeLcp(int capacity) {
-        this.capacity = capacity;
-        t = new double[capacity * (2 * capacity + 2)];
-        basis = new int[capacity];
-    }
 
     /**
      * Solves the LCP (M row-major n × n) into {@code z[0..n)}. Returns false on ray termination or
      * after {@code maxPivots} pivots (z is then unspecified).
      */
     boolean solve(int n, double[] m, double[] q, double[] z, int maxPivots) {
-        if (n > capacity) {
-            throw new IllegalArgumentException("LCP of size " + n + " exceeds the capacity " + capacity);
+        if (basis.length < n) {
+            t = new double[n * (2 * n + 2)];
+            basis = new int[n];
         }
         pivots = 0;
         int cols = 2 * n + 2;

@@ -62,7 +62,7 @@ class ContactSolverTest {
     @Test
     void lemkeSolvesPositiveDefiniteLcps() {
         RandomStream r = RandomStream.of(3, "lemke");
-        LemkeLcp lemke = new LemkeLcp(8);
+        LemkeLcp lemke = new LemkeLcp();
         for (int trial = 0; trial < 200; trial++) {
             int n = 1 + trial % 8;
             double[] m = spd(r, n);
@@ -86,7 +86,7 @@ class ContactSolverTest {
     @Test
     void lemkeReturnsZeroWhenNothingPushes() {
         double[] z = {7, 7};
-        assertTrue(new LemkeLcp(2).solve(2, new double[] {1, 0, 0, 1}, new double[] {0.5, 0}, z, 10));
+        assertTrue(new LemkeLcp().solve(2, new double[] {1, 0, 0, 1}, new double[] {0.5, 0}, z, 10));
         assertArrayEquals(new double[] {0, 0}, z);
     }
 
