@@ -32,6 +32,22 @@ class MotionRecordCommandTest {
     }
 
     @Test
+    void recordsOnTheEngineAskedFor() throws Exception {
+        Path out = dir.resolve("march.npz");
+        String[] r = run("motion", "record", "--engine", "ode4j", "--gait", "march", "--speed", "0.5", "--seconds", "1",
+                "--warmup", "1", "--out", out.toString());
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("march on ode4j 0.5.3, 51 frames"), r[1]);
+        String[] reduced = run("motion", "record", "--gait", "march", "--speed", "0.5", "--seconds", "1", "--warmup", "1",
+                "--out", dir.resolve("reduced.npz").toString());
+        assertTrue(reduced[1].contains("march on ampj-reduced 1, 51 frames"), reduced[1]);
+        String[] bad = run("motion", "record", "--engine", "bullet", "--out", dir.resolve("x.npz").toString());
+        assertEquals("2", bad[0]);
+        assertTrue(bad[2].contains("bullet"), bad[2]);
+        assertFalse(Files.exists(dir.resolve("x.npz")));
+    }
+
+    @Test
     void badArgumentsExit2() {
         Path out = dir.resolve("x.npz");
         String[] gait = run("motion", "record", "--gait", "moonwalk", "--out", out.toString());

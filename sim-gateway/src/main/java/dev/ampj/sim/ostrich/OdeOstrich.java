@@ -195,7 +195,7 @@ public final class OdeOstrich implements OstrichRobot {
         }
     }
 
-    /** Sets every body from {@code f}'s body fields (root and joint fields are not read). */
+    /** Sets every body from {@code f}'s body fields (root and joint fields are not read); contacts become the new state's. */
     @Override
     public void writeFrame(KinematicFrame f) {
         double[] r = raw;
@@ -209,6 +209,7 @@ public final class OdeOstrich implements OstrichRobot {
             YUpAxes.toOde(f.bodyAngVel[3 * i], f.bodyAngVel[3 * i + 1], f.bodyAngVel[3 * i + 2], r, 10);
             RawBodyState.write(bodies[i], r, 0);
         }
+        contacts.sense();
     }
 
     /** Raw engine state ({@value #STATE_DOUBLES} doubles: per body position, quaternion, velocities in ODE coordinates). */

@@ -18,6 +18,7 @@ public final class ReducedOstrich implements OstrichRobot {
     /** Bump when a change of {@code dev.ampj.sim.reduced} or of this model changes trajectories. */
     public static final EngineId ENGINE = new EngineId("ampj-reduced", "1");
     static final double ERP = 0.2;
+    static final double CFM = 1e-5;
     static final double SURFACE_LAYER = 0.001;
     static final int DOFS = 9;
     static final PlanarChain CHAIN = chain();
@@ -32,7 +33,7 @@ public final class ReducedOstrich implements OstrichRobot {
 
     public ReducedOstrich(double[] legKp, double[] legKd, double[] legTorqueLimit) {
         actuators = new OstrichActuators(legKp, legKd, legTorqueLimit);
-        stepper = new PlanarStepper(CHAIN, ERP, SURFACE_LAYER, OstrichGeometry.FRICTION);
+        stepper = new PlanarStepper(CHAIN, ERP, CFM, SURFACE_LAYER, OstrichGeometry.FRICTION);
         stepper.q()[1] = 1.2;
         stepper.stateChanged();
     }
@@ -153,7 +154,10 @@ public final class ReducedOstrich implements OstrichRobot {
         }
     }
 
-    /** Reads the torso's x, z, pitch and velocities and the joint fields; lateral components are dropped. */
+    /**
+     * Reads the torso's x, z, pitch and velocities and the joint fields (lateral components are
+     * dropped); the ground contacts become those of the new state.
+     */
     @Override
     public void writeFrame(KinematicFrame f) {
         double[] q = stepper.q();
@@ -174,6 +178,7 @@ public final class ReducedOstrich implements OstrichRobot {
             qd[3 + j] = f.jointVel[j];
         }
         stepper.stateChanged();
+        stepper.senseContacts();
     }
 
     @Override

@@ -11,8 +11,8 @@ package dev.ampj.sim.reduced;
  *   <li>ground contacts of every penetrating sphere as velocity-level constraints, exactly ODE's
  *       contact joint: normal impulse ≥ 0 driving the normal velocity to ≥ erp·(depth − layer)/h,
  *       Coulomb friction |λt| ≤ μ λn along x (ODE's {@code dContactApprox1}), no restitution.
- *       The LCP lives on the few contact rows only (the Delassus matrix J M⁻¹ Jᵀ) and is solved by
- *       projected Gauss-Seidel in a fixed order to a tight tolerance;
+ *       The LCP lives on the few contact rows only (the Delassus matrix J M⁻¹ Jᵀ plus ODE's CFM/h)
+ *       and is solved exactly ({@link ContactSolver});
  *   <li>q̇ = q̇* + M⁻¹ Jᵀ λ, q = q + h q̇.
  * </ol>
  *
@@ -23,10 +23,6 @@ public final class PlanarStepper {
 
     /** Gravity (m/s²), along −z. */
     public static final double GRAVITY = 9.81;
-    /** Most projected Gauss-Seidel sweeps per step; the solve ends earlier once converged. */
-    public static final int MAX_SWEEPS = 200;
-    /** Convergence: the largest impulse change of a sweep (N s). */
-    static final double TOLERANCE = 1e-10;
 
     private final PlanarChain c;
     private final ChainKinematics k;
@@ -47,18 +43,23 @@ public final class PlanarStepper {
     private final double[] wd;
     private final double[] u;
     private final double[] lambda;
+    private final ContactSolver solver;
+    private final double cfm;
     private int rows;
-    private int lastSweeps;
 
     /**
      * @param erp   error reduction of contact penetration per step (ODE's world ERP)
+     * @param cfm   constraint force mixing of the contacts (ODE's world CFM): velocity per unit
+     *              force, so CFM/h joins the Delassus diagonal, making it positive definite (two
+     *              corners of a flat foot have identical friction rows)
      * @param layer penetration allowed without correction (m; ODE's contact surface layer)
      * @param mu    Coulomb friction coefficient
      */
-    public PlanarStepper(PlanarChain chain, double erp, double layer, double mu) {
+    public PlanarStepper(PlanarChain chain, double erp, double cfm, double layer, double mu) {
         c = chain;
         k = new ChainKinematics(chain);
         this.erp = erp;
+        this.cfm = cfm;
         this.layer = layer;
         this.mu = mu;
         n = chain.dofs;
@@ -75,6 +76,7 @@ public final class PlanarStepper {
         wd = new double[maxRows * maxRows];
         u = new double[maxRows];
         lambda = new double[maxRows];
+        solver = new ContactSolver(maxRows);
         k.update(q, qd);
     }
 
@@ -110,7 +112,7 @@ public final class PlanarStepper {
         }
         contacts(h);
         if (rows > 0) {
-            solveContacts();
+            solver.solve(rows, wd, u, lambda, mu);
             for (int r = 0; r < rows; r++) {
                 double l = lambda[r];
                 if (l != 0) {
@@ -242,47 +244,28 @@ public final class PlanarStepper {
                 for (int a = 0; a < n; a++) {
                     v += jc[or + a] * y[os + a];
                 }
+                if (r == s) {
+                    v += cfm / h;
+                }
                 wd[r * rows + s] = v;
                 wd[s * rows + r] = v;
             }
         }
     }
 
-    /** Projected Gauss-Seidel on the contact rows, in row order, until no impulse moves more than the tolerance. */
-    private void solveContacts() {
-        int sweep = 0;
-        while (sweep < MAX_SWEEPS) {
-            sweep++;
-            double moved = 0;
-            for (int r = 0; r < rows; r += 2) {
-                double ln = lambda[r] - u[r] / wd[r * rows + r];
-                if (ln < 0) {
-                    ln = 0;
-                }
-                moved = Math.max(moved, apply(r, ln));
-                int t = r + 1;
-                double bound = mu * lambda[r];
-                double lt = lambda[t] - u[t] / wd[t * rows + t];
-                lt = lt > bound ? bound : (lt < -bound ? -bound : lt);
-                moved = Math.max(moved, apply(t, lt));
-            }
-            if (moved <= TOLERANCE) {
-                break;
+    /**
+     * Sets {@link #contacts(int)} to the spheres touching the ground in the current state, as after
+     * placing the chain anew (a reset): the counts of the last step belong to the state before it.
+     */
+    public void senseContacts() {
+        java.util.Arrays.fill(counts, 0);
+        for (int s = 0; s < c.spheres; s++) {
+            int b = c.sphereBody[s];
+            double cz = k.pz[b] - k.sin[b] * c.sphereX[s] + k.cos[b] * c.sphereZ[s];
+            if (c.sphereR[s] - cz >= 0) {
+                counts[c.sphereGeom[s]]++;
             }
         }
-        lastSweeps = sweep;
-    }
-
-    private double apply(int r, double value) {
-        double d = value - lambda[r];
-        if (d == 0) {
-            return 0;
-        }
-        lambda[r] = value;
-        for (int s = 0; s < rows; s++) {
-            u[s] += wd[s * rows + r] * d;
-        }
-        return Math.abs(d);
     }
 
     /** Contact spheres of geom {@code g} that touched the ground in the last step. */
@@ -295,9 +278,29 @@ public final class PlanarStepper {
         System.arraycopy(in, 0, counts, 0, counts.length);
     }
 
-    /** Gauss-Seidel sweeps the last step's contact solve took (0 without contact). */
-    public int lastSweeps() {
-        return rows == 0 ? 0 : lastSweeps;
+    /** Contact rows of the last step (2 per touching sphere). */
+    public int lastContactRows() {
+        return rows;
+    }
+
+    /** Friction-bound rounds of the last step's contact solve (0 without contact). */
+    public int lastSolveRounds() {
+        return rows == 0 ? 0 : solver.rounds();
+    }
+
+    /** Active-set iterations of the last step's contact solve (0 without contact). */
+    public int lastSolvePivots() {
+        return rows == 0 ? 0 : solver.pivots();
+    }
+
+    /** True if the last step's contact solve was exact (Lemke's), false if it fell back. */
+    public boolean lastSolveExact() {
+        return rows == 0 || solver.exact();
+    }
+
+    /** False if the last step's contact solve stopped with friction bounds still moving. */
+    public boolean lastSolveConverged() {
+        return rows == 0 || solver.converged();
     }
 
     /** Body readouts of the current state (after {@link #step} or {@link #stateChanged()}). */

@@ -111,6 +111,18 @@ public final class GroundContacts {
         j.attach(body, null);
     }
 
+    /**
+     * Sets {@link #count} to the contacts of the current state without creating joints, as after
+     * placing the robot anew (a reset): the counts of the last step belong to the state before it.
+     */
+    public void sense() {
+        for (int g = 0; g < geoms.length; g++) {
+            DGeom geom = geoms[g];
+            counts[g] = geom.getBody().getPosition().get1() > reach[g] + SKIN ? 0
+                    : OdeHelper.collide(geom, ground, maxPerGeom, geomBuffer);
+        }
+    }
+
     /** Removes this step's contact joints (call after {@code world.step}). */
     public void clear() {
         group.empty();

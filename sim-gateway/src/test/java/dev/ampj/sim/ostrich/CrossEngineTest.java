@@ -133,8 +133,7 @@ class CrossEngineTest {
      * height (within 1 cm; measured 0.6 mm, ODE's soft joints and contacts giving a little more);
      * the PD-held stance sways slowly (period ≈ 2 s, a few mm and ~0.02 rad), the same sway in both,
      * so the torso's x and pitch after 2 s agree too (measured 0.3 mm and 0.4 mrad). The reduced
-     * engine's contact solve converges in every substep (never runs into its sweep cap, where it
-     * would return an unconverged impulse).
+     * engine's contact solve is exact (Lemke's, no fallback) in every substep.
      */
     @Test
     void standingUnderPdEndsAtTheSameTorsoHeightInBothEngines() {
@@ -149,8 +148,9 @@ class CrossEngineTest {
                 for (int t = 0; t < 400; t++) {
                     r.step(OstrichLayout.DEFAULT_JOINT_POS, 1, DT);
                     if (r instanceof ReducedOstrich reduced) {
-                        int sweeps = reduced.stepper().lastSweeps();
-                        assertTrue(sweeps < PlanarStepper.MAX_SWEEPS, "contact solve took " + sweeps + " sweeps at step " + t);
+                        PlanarStepper s = reduced.stepper();
+                        assertTrue(s.lastSolveExact() && s.lastSolveConverged(), "contact solve at step " + t
+                                + ": exact " + s.lastSolveExact() + ", converged " + s.lastSolveConverged());
                     }
                 }
                 r.readFrame(f);

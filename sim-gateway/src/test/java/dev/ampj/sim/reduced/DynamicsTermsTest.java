@@ -18,7 +18,7 @@ class DynamicsTermsTest {
     static final long KEY = CounterRandom.key(7, "reduced-dynamics-terms");
 
     private final PlanarChain chain = TestChains.tree();
-    private final PlanarStepper s = new PlanarStepper(chain, 0.2, 0.001, 1.0);
+    private final PlanarStepper s = new PlanarStepper(chain, 0.2, 1e-5, 0.001, 1.0);
     private final int n = chain.dofs();
 
     /** Random state {@code index}: base anywhere in a metre, any pitch and joint angle, rates up to 4/s. */

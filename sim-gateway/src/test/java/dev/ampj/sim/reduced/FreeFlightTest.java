@@ -39,7 +39,7 @@ class FreeFlightTest {
      */
     static double[] deviations(double h, boolean torques) {
         PlanarChain c = TestChains.tree();
-        PlanarStepper s = new PlanarStepper(c, 0.2, 0.001, 1.0);
+        PlanarStepper s = new PlanarStepper(c, 0.2, 1e-5, 0.001, 1.0);
         System.arraycopy(Q0, 0, s.q(), 0, Q0.length);
         System.arraycopy(QD0, 0, s.qd(), 0, QD0.length);
         s.stateChanged();
@@ -98,7 +98,7 @@ class FreeFlightTest {
     @Test
     void rawEnergyLossIsTheUniformFieldTermOfTheIntegrator() {
         PlanarChain c = TestChains.box(2, 0.3, 0.2);
-        PlanarStepper s = new PlanarStepper(c, 0.2, 0.001, 1.0);
+        PlanarStepper s = new PlanarStepper(c, 0.2, 1e-5, 0.001, 1.0);
         s.q()[1] = 10;
         s.qd()[0] = 1;
         s.qd()[1] = 3;

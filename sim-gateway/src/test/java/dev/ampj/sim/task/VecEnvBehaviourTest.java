@@ -221,6 +221,24 @@ class VecEnvBehaviourTest {
     }
 
     @Test
+    void theFirstObservationAfterAResetShowsTheNewStatesFootContacts() {
+        for (String engine : SimSettings.ENGINES) {
+            try (BatchVecEnv env = VelocityTaskVecEnvs.create(with("amp.sim.engine = " + engine), 7, EnvIds.range(0, 1))) {
+                StepBuffers b = env.buffers();
+                for (int t = 0; t < 50; t++) {
+                    env.step(new float[6]);
+                }
+                assertEquals(1f, b.criticObs[29], engine + ": standing, left foot on the ground");
+                assertEquals(1f, b.criticObs[30], engine + ": standing, right foot on the ground");
+                env.reset(new int[] {0});
+                // a reset places the feet 1 mm above the ground: no contact in the new state
+                assertEquals(0f, b.criticObs[29], engine + ": left foot after the reset");
+                assertEquals(0f, b.criticObs[30], engine + ": right foot after the reset");
+            }
+        }
+    }
+
+    @Test
     void snapshotsFromAnotherEngineVersionOrSetupAreRefused() {
         try (BatchVecEnv ode = VelocityTaskVecEnvs.create(with("amp.sim.engine = ode4j"), 7, EnvIds.range(0, 2))) {
             ode.step(new float[12]);
