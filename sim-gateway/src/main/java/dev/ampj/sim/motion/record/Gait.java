@@ -29,13 +29,15 @@ public record Gait(String name, double stateDuration, double swingHipA, double s
      * A normal walk: 0.34 s in state A, swing knee lifted to ~1.06 rad, torso nearly upright
      * (0.05 rad + 0.06 rad per m/s of lean), toe pointed slightly down in swing. Holds and tracks
      * 0.6 to 1.0 m/s for at least 60 s on this robot with ode4j
-     * (on the reduced engine it does not: see {@link GaitRecorder}).
+     * (on the reduced engine it does not: 0.77 m/s at 0.6, a fall after ~44 s at 1.0; see
+     * {@link GaitRecorder}).
      */
     public static final Gait WALK = new Gait("walk", 0.335, 0.681, 1.056, -0.689, 0.556, 0.126, -0.454, 0.053, 0.19, 0.243, 0.06);
     /**
      * A high-knee march: the swing thigh is raised 1.0 rad forward (the knee near hip height) with
      * the shin folded 2.0 rad under it, toe pointed down, stance knee bent 0.66 rad, torso leaning
-     * slightly back. Holds and tracks 0.3 to 0.6 m/s for at least 60 s with ode4j.
+     * slightly back. Holds and tracks 0.3 to 0.6 m/s for at least 60 s with ode4j (on the reduced
+     * engine its step lengths scatter and it falls after 7 s at 0.6 m/s; see {@link GaitRecorder}).
      */
     public static final Gait MARCH = new Gait("march", 0.3, 1.0, 2.018, -0.144, -0.062, 0.657, -0.554, -0.15, 0.305, 0.439, -0.03);
 
