@@ -50,7 +50,8 @@ public final class DefaultComponents implements Components {
             public Map<String, String> versions() {
                 // The reference motion shapes the discriminator: a run re-executed on other clips diverges.
                 EngineId engine = OstrichRobot.engineOf(sim);
-                return Map.of(engine.name(), engine.version(), "reference-motion", motion);
+                return Map.of(engine.name(), engine.version(), "reference-motion", motion,
+                        VelocityTaskVecEnvs.TASK, VelocityTaskVecEnvs.REVISION);
             }
 
             @Override

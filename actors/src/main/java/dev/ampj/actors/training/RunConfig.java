@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,6 +14,13 @@ import java.util.TreeMap;
  */
 public final class RunConfig {
 
+    /**
+     * Keys (under {@code amp}) introduced after runs were first recorded, with the value that
+     * reproduces those runs: before {@code sim.engine} existed every run simulated on ode4j.
+     */
+    static final Map<String, Object> PREDATING =
+            java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Map.of("sim.engine", "ode4j")));
+
     private RunConfig() {}
 
     /** The resolved {@code amp} tree as concise JSON. */
@@ -20,10 +28,21 @@ public final class RunConfig {
         return config.getConfig("amp").root().render(ConfigRenderOptions.concise());
     }
 
-    /** The configuration recorded by {@link #render}, under {@code amp}, over the reference defaults. */
+    /**
+     * The configuration recorded by {@link #render}, under {@code amp}, over the reference defaults.
+     * A key added to the platform after the run was recorded would take today's default, so the keys
+     * whose default differs from the behaviour before they existed are first set to that behaviour
+     * ({@link #PREDATING}).
+     */
     public static Config parse(String text, String run) {
         try {
-            return ConfigFactory.parseString(text).atKey("amp").withFallback(ConfigFactory.defaultReference()).resolve();
+            Config recorded = ConfigFactory.parseString(text);
+            for (Map.Entry<String, Object> k : PREDATING.entrySet()) {
+                if (!recorded.hasPath(k.getKey())) {
+                    recorded = recorded.withValue(k.getKey(), ConfigValueFactory.fromAnyRef(k.getValue()));
+                }
+            }
+            return recorded.atKey("amp").withFallback(ConfigFactory.defaultReference()).resolve();
         } catch (com.typesafe.config.ConfigException e) {
             throw new IllegalArgumentException("run " + run + ": its recorded configuration cannot be read: " + e.getMessage(), e);
         }

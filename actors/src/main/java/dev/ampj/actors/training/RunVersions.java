@@ -40,7 +40,8 @@ public final class RunVersions {
             String a = recorded.get(k);
             String b = current.get(k);
             if (a == null ? b != null : !a.equals(b)) {
-                sb.append(sb.isEmpty() ? "" : ", ").append(k).append(": run has ").append(a).append(", this process ").append(b);
+                sb.append(sb.isEmpty() ? "" : ", ").append(k).append(": run has ").append(a == null ? "none" : a)
+                        .append(", this process ").append(b == null ? "none" : b);
             }
         }
         return sb.isEmpty() ? null : what + " differ (" + sb + ")";

@@ -13,6 +13,17 @@ import dev.ampj.sim.robot.EngineId;
 /** Builds VecEnvs of the ostrich velocity task over a block of global env ids. */
 public final class VelocityTaskVecEnvs {
 
+    /** Name under which runs record {@link #REVISION}. */
+    public static final String TASK = "ostrich-velocity-task";
+    /**
+     * Revision of the task's behaviour (observations, rewards, resets, terminations). Bump it with
+     * every intended change of trajectories (the golden hashes of {@code VecEnvDeterminismTest}
+     * change): runs record it, and resume and replay refuse another instead of diverging later.
+     * 1: the first observation after a reset still showed the previous episode's foot contacts.
+     * 2: it shows the new state's.
+     */
+    public static final String REVISION = "2";
+
     private VelocityTaskVecEnvs() {}
 
     /** The spec every VecEnv built from {@code settings} has. */

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Golden hash and determinism of the ostrich VecEnv: a fixed action script for 600 steps x 16 envs
  * folds a hash of every step's raw state and outputs. Fails on any change of physics or task
- * behaviour (update {@link #GOLDEN} only for an intended change, and say so in the commit).
+ * behaviour (update {@link #GOLDEN} only for an intended change, say so in the commit, and bump
+ * {@link VelocityTaskVecEnvs#REVISION} — or the engine's version if only the physics changed).
  */
 class VecEnvDeterminismTest {
 
