@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
  * {@code amp motion record --robot ostrich --gait walk --speed 1.0 --seconds 20 --out walk.npz}:
  * runs the embedded robot under the SIMBICON controller and writes the gait as an Isaac Lab motion
  * {@code .npz} at the control rate of {@code amp.sim}. A gait that falls (a speed outside
- * what it holds) is an error (exit 2): nothing is written. The SIMBICON gaits were tuned on ode4j:
- * the bundled reference gaits are {@code --engine ode4j} recordings (walk 1.0 m/s, march 0.5 m/s,
- * 10 s each); on the reduced engine the same parameters do not hold a steady walk.
+ * what it holds) is an error (exit 2): nothing is written. Each engine has its own SIMBICON
+ * parameters ({@link Gait#named(String, String)}); the bundled reference gaits are recordings on the
+ * default, reduced engine (walk 1.0 m/s, march 0.5 m/s, 10 s each after a 4 s warm-up).
  */
 @Command(name = "record", mixinStandardHelpOptions = true,
         description = "Record a reference gait from the embedded robot under a SIMBICON walking controller "
@@ -39,7 +39,7 @@ public final class MotionRecordCommand implements Callable<Integer> {
     String gait;
 
     @Option(names = "--engine", paramLabel = "ENGINE", description = "Physics engine, overriding amp.sim.engine: reduced or ode4j "
-            + "(default: the config's, reduced). The bundled gaits were recorded with ode4j.")
+            + "(default: the config's, reduced); each engine has its own gait parameters. The bundled gaits were recorded on reduced.")
     String engine;
 
     @Option(names = "--speed", defaultValue = "1.0", paramLabel = "M_PER_S", description = "Commanded forward speed (m/s). Default: ${DEFAULT-VALUE}.")
@@ -59,12 +59,12 @@ public final class MotionRecordCommand implements Callable<Integer> {
         if (!robot.equals("ostrich")) {
             throw new IllegalArgumentException("--robot " + robot + ": unknown robot (known: ostrich)");
         }
-        Gait g = Gait.named(gait);
         Config config = ConfigFactory.load();
         if (engine != null) {
             config = config.withValue("amp.sim.engine", ConfigValueFactory.fromAnyRef(engine));
         }
         SimSettings sim = SimSettings.fromConfig(config);
+        Gait g = Gait.named(gait, sim.engine());
         KinematicClip clip = GaitRecorder.record(sim, g, speed, seconds, warmup);
         IsaacLabFormat.write(clip, out);
         double distance = clip.bodyPos()[(clip.frames() - 1) * clip.bodies() * 3] - clip.bodyPos()[0];

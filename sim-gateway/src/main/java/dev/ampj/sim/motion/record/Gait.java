@@ -1,5 +1,6 @@
 package dev.ampj.sim.motion.record;
 
+import dev.ampj.sim.env.SimSettings;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,30 +27,52 @@ public record Gait(String name, double stateDuration, double swingHipA, double s
         double stanceKnee, double toeLift, double torsoPitch, double cd, double cv, double speedLean) {
 
     /**
-     * A normal walk: 0.34 s in state A, swing knee lifted to ~1.06 rad, torso nearly upright
-     * (0.05 rad + 0.06 rad per m/s of lean), toe pointed slightly down in swing. Holds and tracks
-     * 0.6 to 1.0 m/s for at least 60 s on this robot with ode4j
-     * (on the reduced engine it does not: 0.77 m/s at 0.6, a fall after ~44 s at 1.0; see
-     * {@link GaitRecorder}).
+     * A normal walk tuned on ode4j: 0.34 s in state A, swing knee lifted to ~1.06 rad, torso nearly
+     * upright (0.05 rad + 0.06 rad per m/s of lean), toe pointed slightly down in swing. Holds and
+     * tracks 0.6 to 1.0 m/s for at least 60 s on ode4j (on the reduced engine it does not: 0.77 m/s
+     * at 0.6, a fall after ~44 s at 1.0).
      */
-    public static final Gait WALK = new Gait("walk", 0.335, 0.681, 1.056, -0.689, 0.556, 0.126, -0.454, 0.053, 0.19, 0.243, 0.06);
+    public static final Gait WALK_ODE4J = new Gait("walk", 0.335, 0.681, 1.056, -0.689, 0.556, 0.126, -0.454, 0.053, 0.19, 0.243, 0.06);
     /**
-     * A high-knee march: the swing thigh is raised 1.0 rad forward (the knee near hip height) with
-     * the shin folded 2.0 rad under it, toe pointed down, stance knee bent 0.66 rad, torso leaning
-     * slightly back. Holds and tracks 0.3 to 0.6 m/s for at least 60 s with ode4j (on the reduced
-     * engine its step lengths scatter and it falls after 7 s at 0.6 m/s; see {@link GaitRecorder}).
+     * A high-knee march tuned on ode4j: the swing thigh is raised 1.0 rad forward (the knee near hip
+     * height) with the shin folded 2.0 rad under it, toe pointed down, stance knee bent 0.66 rad,
+     * torso leaning slightly back. Holds and tracks 0.3 to 0.6 m/s for at least 60 s on ode4j (on
+     * the reduced engine its step lengths scatter and it falls after 7 s at 0.6 m/s).
      */
-    public static final Gait MARCH = new Gait("march", 0.3, 1.0, 2.018, -0.144, -0.062, 0.657, -0.554, -0.15, 0.305, 0.439, -0.03);
+    public static final Gait MARCH_ODE4J = new Gait("march", 0.3, 1.0, 2.018, -0.144, -0.062, 0.657, -0.554, -0.15, 0.305, 0.439, -0.03);
+    /**
+     * The walk re-tuned on the reduced engine (random search around {@link #WALK_ODE4J}): the same
+     * knee lift (~1.1 rad) and near-upright torso with a shorter state A (WALK_REDUCED_DOC). Holds
+     * and tracks 0.6 to 1.0 m/s for at least 60 s on the reduced engine with regular steps.
+     */
+    public static final Gait WALK_REDUCED = new Gait("walk", 0.256, 0.709, 1.069, -0.561, 0.628, 0.140, -0.279, 0.064, 0.154, 0.211, 0.054);
+    /**
+     * The march re-tuned on the reduced engine (random search around {@link #MARCH_ODE4J}): the same
+     * thigh raise (~0.95 rad) and shin fold (~2.1 rad) with a shorter state A (MARCH_REDUCED_DOC).
+     * Holds and tracks 0.3 to 0.6 m/s for at least 60 s on the reduced engine with regular steps.
+     */
+    public static final Gait MARCH_REDUCED = new Gait("march", 0.237, 1.021, 2.030, -0.148, -0.078, 0.811, -0.534, -0.074, 0.350, 0.320, -0.018);
 
-    public static final List<Gait> ALL = List.of(WALK, MARCH);
+    /** The gaits tuned for {@code engine} ({@code amp.sim.engine}: reduced or ode4j), walk first. */
+    public static List<Gait> forEngine(String engine) {
+        return switch (engine) {
+            case SimSettings.ENGINE_REDUCED -> List.of(WALK_REDUCED, MARCH_REDUCED);
+            case SimSettings.ENGINE_ODE4J -> List.of(WALK_ODE4J, MARCH_ODE4J);
+            default -> throw new IllegalArgumentException("engine '" + engine + "': no gaits tuned for it; known engines: " + SimSettings.ENGINES);
+        };
+    }
 
-    /** The gait named {@code name}; unknown names fail with the known ones. */
-    public static Gait named(String name) {
-        for (Gait g : ALL) {
+    /**
+     * The gait named {@code name} with the parameters tuned for {@code engine}: SIMBICON parameters
+     * do not carry over between engines. Unknown names fail with the known ones.
+     */
+    public static Gait named(String name, String engine) {
+        List<Gait> gaits = forEngine(engine);
+        for (Gait g : gaits) {
             if (g.name.equals(name.toLowerCase(Locale.ROOT))) {
                 return g;
             }
         }
-        throw new IllegalArgumentException("unknown gait '" + name + "'; known gaits: " + ALL.stream().map(Gait::name).toList());
+        throw new IllegalArgumentException("unknown gait '" + name + "'; known gaits: " + gaits.stream().map(Gait::name).toList());
     }
 }

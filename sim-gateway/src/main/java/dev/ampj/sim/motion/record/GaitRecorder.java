@@ -20,11 +20,11 @@ import java.util.Locale;
  * and velocity, every joint's angle and rate, as the env reads them) is taken every control step
  * after a warm-up that lets the gait settle. The clip starts at x = 0.
  *
- * <p>The {@link Gait} parameters were tuned on ode4j; on the reduced engine, even with its exact
- * contact solver, they do not hold a steady walk (walk at 1.0 m/s: 0.50 m/s with step lengths from
- * -0.54 to 1.14 m, torso pitch up to 0.92 rad, a fall after ~44 s; march at 0.5 m/s: right speed
- * and cadence but step-length CV 0.59 against ode4j's 0.02), so the bundled reference gaits are
- * ode4j recordings.
+ * <p>SIMBICON parameters do not carry over between engines (tuned on ode4j, the walk does not
+ * hold a steady gait on the reduced engine), so each engine has its own {@link Gait} set:
+ * {@link #record(SimSettings, String, double, double, double)} picks the one of the engine it
+ * records on ({@link Gait#named(String, String)}). The bundled reference gaits are recordings on
+ * the default, reduced engine.
  */
 public final class GaitRecorder {
 
@@ -35,6 +35,11 @@ public final class GaitRecorder {
         double leg = OstrichGeometry.THIGH_MASS;
         return new double[] {OstrichGeometry.TORSO_MASS, leg, OstrichGeometry.SHIN_MASS, OstrichGeometry.FOOT_MASS,
             leg, OstrichGeometry.SHIN_MASS, OstrichGeometry.FOOT_MASS};
+    }
+
+    /** Records the gait named {@code gaitName} with the parameters tuned for the engine of {@code sim}. */
+    public static KinematicClip record(SimSettings sim, String gaitName, double speed, double seconds, double warmupS) {
+        return record(sim, Gait.named(gaitName, sim.engine()), speed, seconds, warmupS);
     }
 
     /**
@@ -97,7 +102,7 @@ public final class GaitRecorder {
                         || Math.abs(pitch) > sim.terminations().maxTorsoPitch()) {
                     throw new IllegalArgumentException(String.format(Locale.ROOT,
                             "gait '%s' at %.2f m/s fell on %s at t = %.2f s (torso height %.2f m, pitch %.2f rad) after %d steps; "
-                            + "on ode4j it holds walk 0.6-1.0 m/s, march 0.3-0.6 m/s", gait.name(), speed, robot.engine().describe(), t,
+                            + "each engine's own gaits hold walk 0.6-1.0 m/s, march 0.3-0.6 m/s", gait.name(), speed, robot.engine().describe(), t,
                             f.rootPos[2], pitch, controller.steps()));
                 }
                 int k = step - warmupSteps;
