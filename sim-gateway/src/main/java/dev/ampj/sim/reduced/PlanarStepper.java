@@ -90,7 +90,10 @@ public final class PlanarStepper {
         return qd;
     }
 
-    /** Call after writing {@link #q()} / {@link #qd()} directly, so that the body readouts follow. */
+    /**
+     * Call after writing {@link #q()} / {@link #qd()} directly: the body readouts and the next
+     * {@link #step} work from the kinematics this recomputes.
+     */
     public void stateChanged() {
         k.update(q, qd);
     }
@@ -101,7 +104,7 @@ public final class PlanarStepper {
      * positive definite, which only a non-finite or diverged state causes.
      */
     public boolean step(double h, double[] jointTorque) {
-        k.update(q, qd);
+        // the kinematics already describe (q, q̇): kept so by the constructor, stateChanged() and the last step
         assemble(jointTorque);
         if (!DenseCholesky.factor(m, n)) {
             return false;
