@@ -1,16 +1,23 @@
 package dev.ampj.sim.motion;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ampj.common.RandomStream;
 import dev.ampj.sim.env.SimSettings;
+import dev.ampj.sim.motion.formats.IsaacLabFormat;
+import dev.ampj.sim.motion.record.GaitRecorder;
 import dev.ampj.sim.ostrich.OstrichLayout;
 import dev.ampj.sim.terms.AmpObservation;
 import dev.ampj.sim.terms.AmpTermRegistry;
 import dev.ampj.sim.terms.KinematicFrame;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The default configuration needs no file from the user: the bundled ostrich gaits load and sample. */
 class DefaultMotionsTest {
@@ -40,6 +47,25 @@ class DefaultMotionsTest {
         KinematicFrame f = new KinematicFrame(OstrichLayout.LAYOUT);
         new MotionReferenceStates(lib).sample(RandomStream.of(1L, "reset"), f);
         assertTrue(f.isFinite());
+    }
+
+    /**
+     * The bundled gaits are what the default engine records today ({@code amp motion record --gait walk
+     * --speed 1.0 --seconds 10}, march at 0.5 m/s, 4 s warm-up): if the robot, its PD gains or the
+     * physics change, this fails until they are re-recorded.
+     */
+    @Test
+    void bundledGaitsAreTheDefaultEnginesRecordings(@TempDir Path dir) throws Exception {
+        SimSettings sim = SimSettings.defaults();
+        for (String[] g : new String[][] {{"walk", "1.0"}, {"march", "0.5"}}) {
+            Path file = dir.resolve(g[0] + ".npz");
+            IsaacLabFormat.write(GaitRecorder.record(sim, g[0], Double.parseDouble(g[1]), 10, 4), file);
+            byte[] bundled;
+            try (InputStream in = DefaultMotionsTest.class.getResourceAsStream("/motions/ostrich_" + g[0] + ".npz")) {
+                bundled = in.readAllBytes();
+            }
+            assertArrayEquals(bundled, Files.readAllBytes(file), "classpath:motions/ostrich_" + g[0] + ".npz is stale: re-record it");
+        }
     }
 
     @Test
