@@ -12,6 +12,10 @@ import java.util.Locale;
  * <p>Each step has two states: A (a fixed time {@code stateDuration} after the step starts) and B
  * (until the swing foot touches down).
  *
+ * <p>The parameters are per engine ({@link #named(String, String)}): the limit cycle a set settles
+ * on depends on the contact model and integrator, and the ode4j sets do not hold a steady gait on
+ * the reduced engine. Both sets came from random searches (see ARCHITECTURE.md, reference gaits).
+ *
  * @param swingHipA      forward world angle of the swing thigh in state A (swh)
  * @param swingKneeA     swing knee bend in state A (swk): how high the foot is lifted
  * @param swingHipB      swing thigh world angle in state B
