@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * A {@link VecEnv} over independent {@link BatchMember}s, stepped over a fixed partition of its
- * slots across {@code threads} threads. Validates actions before touching any env, snapshots and
- * restores the exact state of the whole block.
+ * slots across {@code threads} threads (idle threads take chunks left in others' partitions; see
+ * {@link PartitionedRunner}). Validates actions before touching any env, snapshots and restores the
+ * exact state of the whole block.
  */
 public final class BatchVecEnv implements VecEnv {
 
