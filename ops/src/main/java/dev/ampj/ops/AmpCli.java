@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             RunsCommand.class,
             ProbeCommand.class,
+            EvalCommand.class,
             MotionCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class

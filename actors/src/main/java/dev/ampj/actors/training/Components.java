@@ -1,6 +1,7 @@
 package dev.ampj.actors.training;
 
 import com.typesafe.config.Config;
+import dev.ampj.actors.eval.ReferencePairs;
 import dev.ampj.sim.env.VecEnvSpec;
 
 /**
@@ -13,4 +14,24 @@ public interface Components {
 
     /** The expert AMP pair sampler over the reference motion, for envs of {@code spec}, seeded with the run seed. */
     ExpertMotion expert(Config config, VecEnvSpec spec, long seed);
+
+    /** Pairs drawn by {@link #reference} when components cannot list their reference clip by clip. */
+    int SAMPLED_REFERENCE_PAIRS = 20_000;
+
+    /**
+     * Every reference AMP pair, clip by clip in time order, for evaluation. This default draws
+     * {@link #SAMPLED_REFERENCE_PAIRS} pairs from {@link #expert} as one clip (so its two halves are
+     * two independent samples); components that hold clips list them exactly.
+     */
+    default ReferencePairs reference(Config config, VecEnvSpec spec, long seed) {
+        ExpertMotion expert = expert(config, spec, seed);
+        int n = SAMPLED_REFERENCE_PAIRS;
+        float[] s = new float[n * expert.dim()];
+        float[] next = new float[n * expert.dim()];
+        expert.sample(n, s, next);
+        java.util.List<String> joints = new java.util.ArrayList<>();
+        spec.amp().slices().stream().filter(t -> t.term().equals("joint_pos")).findFirst()
+                .ifPresent(t -> { for (int j = 0; j < t.dim(); j++) { joints.add("joint_" + j); } });
+        return new ReferencePairs(expert.dim(), java.util.List.of(new ReferencePairs.Clip("sampled", s, next, n)), joints);
+    }
 }

@@ -15,7 +15,12 @@ import dev.ampj.sim.robot.EngineId;
 import dev.ampj.sim.task.VelocityTaskVecEnvs;
 import dev.ampj.sim.terms.AmpObservation;
 import dev.ampj.sim.terms.AmpTermRegistry;
+import dev.ampj.actors.eval.ReferencePairs;
+import dev.ampj.sim.motion.LibraryClip;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -88,6 +93,30 @@ public final class DefaultComponents implements Components {
                 sampler.seek(position);
             }
         };
+    }
+
+    @Override
+    public ReferencePairs reference(Config config, VecEnvSpec spec, long seed) {
+        SimSettings sim = SimSettings.fromConfig(config);
+        AmpObservation amp = AmpTermRegistry.resolve(sim.observations().ampTerms(), sim.observations().keyBodies(),
+                OstrichLayout.LAYOUT);
+        MotionLibrary library = library(config, sim);
+        new ExpertPairSampler(library, amp, seed); // validates every clip against the AMP observation, naming the file
+        int d = amp.dim();
+        List<ReferencePairs.Clip> clips = new ArrayList<>();
+        for (int c = 0; c < library.size(); c++) {
+            LibraryClip clip = library.clips().get(c);
+            int n = clip.pairCount();
+            if (clip.pairs() != null) {
+                clips.add(new ReferencePairs.Clip(clip.source(), clip.pairs().states(), clip.pairs().nextStates(), n));
+                continue;
+            }
+            float[] table = clip.isKinematic() ? ExpertPairSampler.clipStates(library, c, amp) : clip.states().states();
+            clips.add(new ReferencePairs.Clip(clip.source(), Arrays.copyOfRange(table, 0, n * d),
+                    Arrays.copyOfRange(table, d, (n + 1) * d), n));
+        }
+        List<String> joints = amp.termNames().contains("joint_pos") ? OstrichLayout.LAYOUT.jointNames() : List.of();
+        return new ReferencePairs(d, clips, joints);
     }
 
     /** SHA-256 (first 16 hex digits) over the reference motion files' bytes and weights, in order. */

@@ -1,5 +1,6 @@
 package dev.ampj.ops.train;
 
+import dev.ampj.actors.eval.PolicyEvaluator;
 import com.typesafe.config.Config;
 import dev.ampj.actors.training.Components;
 import dev.ampj.actors.training.DefaultComponents;
@@ -26,6 +27,10 @@ public final class CommandSupport {
     public static RunStore store(Config config, Path runsDir) {
         StorageSettings s = StorageSettings.fromConfig(config);
         return new RunStore(runsDir == null ? s : s.withRunsDir(runsDir));
+    }
+
+    public static PolicyEvaluator evaluator() {
+        return new PolicyEvaluator(components);
     }
 
     public static Trainer trainer(RunStore store) {

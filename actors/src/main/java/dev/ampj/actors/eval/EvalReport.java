@@ -1,0 +1,80 @@
+package dev.ampj.actors.eval;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code amp eval} reports about a policy: task (tracking, falls, episode length), style
+ * (distance of its AMP transitions to the reference's, with the floor two halves of the reference
+ * give and the distance of the run's untrained policy), joint usage against the reference, and the
+ * discriminator's accuracy on fresh samples. Deterministic: the same run, iteration and options
+ * give the same report.
+ *
+ * @param jointRangeError the largest gap, over joints, between the policy's and the reference's
+ *                        minimum or maximum angle (rad); NaN without a joint_pos AMP term
+ */
+public record EvalReport(
+        String run,
+        long iteration,
+        int envs,
+        double seconds,
+        double commandMin,
+        double commandMax,
+        double trackingError,
+        double trackingErrorInstant,
+        double fallsPerMinute,
+        int falls,
+        double episodeLength,
+        double styleDistance,
+        double styleDistanceFloor,
+        double styleDistanceInit,
+        double jointRangeError,
+        List<JointRange> jointRanges,
+        double dAccuracyPolicy,
+        double dAccuracyReference,
+        List<EnvResult> perEnv) {
+
+    /** A joint's range in the policy's motion and in the reference (rad). */
+    public record JointRange(String joint, double policyMin, double policyMax, double referenceMin, double referenceMax) {}
+
+    /** One env: its command, mean forward speed after warm-up, falls. */
+    public record EnvResult(int env, double command, double meanSpeed, int falls) {}
+
+    /** The report as an ordered map with the documented snake_case keys (for JSON). */
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("run", run);
+        m.put("iteration", iteration);
+        m.put("envs", envs);
+        m.put("seconds", seconds);
+        m.put("command_range", List.of(commandMin, commandMax));
+        m.put("tracking_error", trackingError);
+        m.put("tracking_error_instant", trackingErrorInstant);
+        m.put("falls_per_min", fallsPerMinute);
+        m.put("falls", falls);
+        m.put("episode_length", episodeLength);
+        m.put("style_distance", styleDistance);
+        m.put("style_distance_floor", styleDistanceFloor);
+        m.put("style_distance_init", styleDistanceInit);
+        m.put("joint_range_error", jointRangeError);
+        m.put("joint_ranges", jointRanges.stream().map(j -> {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("joint", j.joint());
+            r.put("policy", List.of(j.policyMin(), j.policyMax()));
+            r.put("reference", List.of(j.referenceMin(), j.referenceMax()));
+            return r;
+        }).toList());
+        m.put("d_accuracy_policy", dAccuracyPolicy);
+        m.put("d_accuracy_reference", dAccuracyReference);
+        m.put("per_env", perEnv.stream().map(e -> {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("env", e.env());
+            r.put("command", e.command());
+            r.put("mean_speed", e.meanSpeed());
+            r.put("falls", e.falls());
+            return r;
+        }).toList());
+        return m;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.ampj.actors.eval;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValueFactory;
+import dev.ampj.actors.training.Components;
+import dev.ampj.actors.training.EnvFactory;
+import dev.ampj.learner.AmpLearner;
+import dev.ampj.learner.LearnerDims;
+import dev.ampj.learner.config.LearnerSettings;
+import dev.ampj.learner.nn.PolicyInference;
+import dev.ampj.sim.env.ObsGroupSpec;
+import dev.ampj.sim.env.VecEnv;
+import dev.ampj.sim.env.VecEnvSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scores a trained policy the way a user judges AMP: deterministic rollouts over commanded speeds
+ * inside the reference gaits' range ({@link EvalRollout}), then tracking, falls, the style distance
+ * to the reference ({@link StyleDistance}) beside its floor and the untrained policy's, per-joint
+ * ranges against the reference, and the discriminator's accuracy on these fresh samples.
+ */
+public final class PolicyEvaluator {
+
+    private static final String COMMAND_KEY = "amp.sim.command.lin-vel-x";
+
+    private final Components components;
+
+    public PolicyEvaluator(Components components) {
+        this.components = components;
+    }
+
+    /**
+     * Evaluates the learner state {@code learnerState} of run {@code run} (configuration {@code config},
+     * run seed {@code runSeed}) after iteration {@code iteration}.
+     */
+    public EvalReport evaluate(String run, long iteration, Config config, long runSeed, byte[] learnerState, EvalOptions o) {
+        EnvFactory base = components.envs(config);
+        VecEnvSpec spec = base.spec();
+        ReferencePairs reference = components.reference(config, spec, runSeed);
+        double lo = o.commandMin() != null ? o.commandMin() : referenceSpeeds(reference, spec)[0];
+        double hi = o.commandMax() != null ? o.commandMax() : referenceSpeeds(reference, spec)[1];
+        double[] commands = new double[o.envs()];
+        for (int e = 0; e < commands.length; e++) {
+            commands[e] = lo + (hi - lo) * e / (commands.length - 1);
+        }
+        int steps = Math.max(1, (int) Math.round(o.seconds() / spec.controlDt()));
+        int warmup = (int) Math.round(o.warmupSeconds() / spec.controlDt());
+        LearnerSettings settings = LearnerSettings.fromConfig(config);
+        LearnerDims dims = new LearnerDims(spec.policyDim(), spec.criticDim(), spec.actionDim(), spec.ampDim());
+
+        EvalRollout.Result trained;
+        float[] policyLogits;
+        float[] referenceLogits;
+        try (AmpLearner learner = AmpLearner.restore(settings, learnerState)) {
+            trained = rollout(config, commands, o.seed(), spec, learner, steps, warmup);
+            policyLogits = logits(learner, trained.features(), trained.pairs(), spec.ampDim());
+            referenceLogits = logits(learner, reference.features(), reference.pairs(), spec.ampDim());
+        }
+        EvalRollout.Result untrained;
+        try (AmpLearner init = AmpLearner.create(settings, dims, runSeed)) {
+            untrained = rollout(config, commands, o.seed(), spec, init, steps, warmup);
+        }
+
+        int width = 2 * spec.ampDim();
+        StyleDistance style = new StyleDistance(reference.features(), reference.pairs(), width);
+        float[] all = reference.features();
+        double distance = style.between(trained.features(), trained.pairs(), all, reference.pairs());
+        double init = style.between(untrained.features(), untrained.pairs(), all, reference.pairs());
+        double floor = style.between(reference.features(0, 0.5), reference.count(0, 0.5),
+                reference.features(0.5, 1), reference.count(0.5, 1));
+
+        List<EvalReport.JointRange> ranges = jointRanges(reference, spec, trained);
+        double rangeError = ranges.isEmpty() ? Double.NaN : 0;
+        for (EvalReport.JointRange r : ranges) {
+            rangeError = Math.max(rangeError, Math.max(Math.abs(r.policyMin() - r.referenceMin()),
+                    Math.abs(r.policyMax() - r.referenceMax())));
+        }
+        List<EvalReport.EnvResult> perEnv = new ArrayList<>();
+        for (int e = 0; e < commands.length; e++) {
+            perEnv.add(new EvalReport.EnvResult(e, commands[e], trained.meanSpeed()[e], trained.envFalls()[e]));
+        }
+        double minutes = o.envs() * steps * spec.controlDt() / 60.0;
+        return new EvalReport(run, iteration, o.envs(), steps * spec.controlDt(), lo, hi, trained.trackingError(),
+                trained.trackingErrorInstant(), trained.falls() / minutes, trained.falls(), trained.meanEpisodeSteps(),
+                distance, floor, init, rangeError, ranges, fraction(policyLogits, false), fraction(referenceLogits, true), perEnv);
+    }
+
+    private EvalRollout.Result rollout(Config config, double[] commands, long seed, VecEnvSpec spec, AmpLearner learner,
+            int steps, int warmup) {
+        List<VecEnv> envs = new ArrayList<>();
+        try (PolicyInference policy = learner.newInference()) {
+            for (int e = 0; e < commands.length; e++) {
+                Config c = config.withValue(COMMAND_KEY, ConfigValueFactory.fromIterable(List.of(commands[e], commands[e])));
+                envs.add(components.envs(c).create(seed, new int[] {e}));
+            }
+            return EvalRollout.run(envs, commands, spec, policy, steps, warmup);
+        } finally {
+            envs.forEach(VecEnv::close);
+        }
+    }
+
+    private static float[] logits(AmpLearner learner, float[] features, int pairs, int dim) {
+        float[] s = new float[pairs * dim];
+        float[] next = new float[pairs * dim];
+        for (int i = 0; i < pairs; i++) {
+            System.arraycopy(features, i * 2 * dim, s, i * dim, dim);
+            System.arraycopy(features, i * 2 * dim + dim, next, i * dim, dim);
+        }
+        return learner.discriminator().styleRewards(s, next, pairs).logits();
+    }
+
+    /** Share of logits on the side of their true label: > 0 for reference pairs, < 0 for the policy's. */
+    private static double fraction(float[] logits, boolean reference) {
+        int right = 0;
+        for (float l : logits) {
+            if (reference ? l > 0 : l < 0) {
+                right++;
+            }
+        }
+        return (double) right / logits.length;
+    }
+
+    /** Slowest and fastest clip's mean forward speed (the AMP state's root_lin_vel_w x). */
+    static double[] referenceSpeeds(ReferencePairs reference, VecEnvSpec spec) {
+        ObsGroupSpec.Slice v = EvalRollout.find(spec.amp(), "root_lin_vel_w");
+        if (v == null) {
+            throw new IllegalArgumentException("the AMP observation has no root_lin_vel_w term, so the reference's speed range "
+                    + "is unknown; give --command MIN,MAX");
+        }
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        int d = reference.dim();
+        for (ReferencePairs.Clip c : reference.clips()) {
+            double sum = 0;
+            for (int i = 0; i < c.pairs(); i++) {
+                sum += c.states()[i * d + v.offset()];
+            }
+            double mean = sum / c.pairs();
+            lo = Math.min(lo, mean);
+            hi = Math.max(hi, mean);
+        }
+        return new double[] {lo, hi};
+    }
+
+    private static List<EvalReport.JointRange> jointRanges(ReferencePairs reference, VecEnvSpec spec, EvalRollout.Result policy) {
+        ObsGroupSpec.Slice q = EvalRollout.find(spec.amp(), "joint_pos");
+        List<EvalReport.JointRange> out = new ArrayList<>();
+        if (q == null) {
+            return out;
+        }
+        int d = reference.dim();
+        for (int j = 0; j < q.dim(); j++) {
+            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+            for (ReferencePairs.Clip c : reference.clips()) {
+                for (int i = 0; i < c.pairs(); i++) {
+                    double a = c.states()[i * d + q.offset() + j];
+                    double b = c.nextStates()[i * d + q.offset() + j];
+                    lo = Math.min(lo, Math.min(a, b));
+                    hi = Math.max(hi, Math.max(a, b));
+                }
+            }
+            String name = j < reference.jointNames().size() ? reference.jointNames().get(j) : "joint_" + j;
+            out.add(new EvalReport.JointRange(name, policy.jointMin()[j], policy.jointMax()[j], lo, hi));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.ampj.ops;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dev.ampj.actors.eval.EvalOptions;
+import dev.ampj.actors.eval.EvalReport;
+import dev.ampj.actors.eval.PolicyEvaluator;
+import dev.ampj.actors.training.RunConfig;
+import dev.ampj.actors.training.TrainingCheckpoint;
+import dev.ampj.ops.train.CommandSupport;
+import dev.ampj.storage.RunStore;
+import dev.ampj.storage.event.CheckpointWritten;
+import dev.ampj.storage.event.RunCreated;
+import dev.ampj.storage.log.RunLogReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code amp eval}: how well a run's policy tracks its command and moves like the reference. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Score a run's deterministic policy: tracking error, falls, style distance to the reference "
+                + "(with its floor and the untrained policy's), joint ranges, discriminator accuracy on fresh samples.")
+public final class EvalCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "Run name.")
+    String run;
+
+    @Option(names = "--iteration", paramLabel = "N",
+            description = "Committed iteration to evaluate (default: the latest checkpoint; others are re-executed from the one before).")
+    Long iteration;
+
+    @Option(names = "--envs", paramLabel = "E", description = "Envs, each commanded one of E speeds evenly spaced over the range (default: ${DEFAULT-VALUE}).")
+    int envs = EvalOptions.DEFAULT_ENVS;
+
+    @Option(names = "--seconds", paramLabel = "S", description = "Simulated seconds per env (default: ${DEFAULT-VALUE}).")
+    double seconds = EvalOptions.DEFAULT_SECONDS;
+
+    @Option(names = "--command", paramLabel = "MIN,MAX", split = ",",
+            description = "Commanded forward speed range in m/s (default: the reference clips' slowest and fastest mean speed).")
+    List<Double> command;
+
+    @Option(names = "--seed", paramLabel = "SEED", description = "Seed of the eval envs' initial states (default: the run's seed).")
+    Long seed;
+
+    @Option(names = "--json", description = "Print the report as one JSON object.")
+    boolean json;
+
+    @Option(names = "--runs-dir", paramLabel = "DIR", description = "Runs root (default: amp.storage.runs-dir, ./runs).")
+    Path runsDir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        if (command != null && command.size() != 2) {
+            throw new IllegalArgumentException("--command expects MIN,MAX (m/s), got " + command);
+        }
+        RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir);
+        RunCreated created;
+        long at;
+        try (RunLogReader r = store.openReader(run)) {
+            created = r.runCreated();
+            if (iteration != null) {
+                at = iteration;
+            } else {
+                at = r.latestCheckpoint().map(CheckpointWritten::iteration).filter(i -> i > 0).orElseThrow(() ->
+                        new IllegalArgumentException("run " + run + " has no checkpoint yet; give --iteration N of a committed iteration"));
+            }
+        }
+        Config config = RunConfig.parse(created.config(), run);
+        EvalOptions options = new EvalOptions(envs, seconds, command == null ? null : command.get(0),
+                command == null ? null : command.get(1), seed != null ? seed : created.seed(), EvalOptions.DEFAULT_WARMUP_SECONDS);
+        TrainingCheckpoint state = CommandSupport.trainer(store).stateAt(run, at);
+        EvalReport report = CommandSupport.evaluator().evaluate(run, at, config, created.seed(), state.learnerState(), options);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report.asMap()));
+        } else {
+            print(out, report);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void print(PrintWriter out, EvalReport r) {
+        out.printf(Locale.ROOT, "run %s, iteration %d: %d envs x %.1f s, commands %.2f..%.2f m/s, deterministic actions%n",
+                r.run(), r.iteration(), r.envs(), r.seconds(), r.commandMin(), r.commandMax());
+        out.printf(Locale.ROOT, "  tracking error      %.3f m/s (episode mean speed vs command; instantaneous %.3f)%n",
+                r.trackingError(), r.trackingErrorInstant());
+        out.printf(Locale.ROOT, "  falls               %d (%.2f per minute); mean episode %.0f steps%n",
+                r.falls(), r.fallsPerMinute(), r.episodeLength());
+        out.printf(Locale.ROOT, "  style distance      %.3f (floor: reference halves %.3f; untrained policy %.3f)%n",
+                r.styleDistance(), r.styleDistanceFloor(), r.styleDistanceInit());
+        out.printf(Locale.ROOT, "  joint range error   %.3f rad%n", r.jointRangeError());
+        for (EvalReport.JointRange j : r.jointRanges()) {
+            out.printf(Locale.ROOT, "    %-12s policy [%6.2f, %6.2f]  reference [%6.2f, %6.2f]%n",
+                    j.joint(), j.policyMin(), j.policyMax(), j.referenceMin(), j.referenceMax());
+        }
+        out.printf(Locale.ROOT, "  D accuracy          policy %.3f, reference %.3f (fresh samples)%n",
+                r.dAccuracyPolicy(), r.dAccuracyReference());
+    }
+}
