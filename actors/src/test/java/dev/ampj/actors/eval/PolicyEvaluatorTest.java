@@ -1,0 +1,86 @@
+package dev.ampj.actors.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import dev.ampj.actors.run.RunOutcome;
+import dev.ampj.actors.testenv.TestRuns;
+import dev.ampj.actors.training.DefaultComponents;
+import dev.ampj.actors.training.Trainer;
+import dev.ampj.storage.RunStore;
+import dev.ampj.storage.StorageSettings;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code amp eval}'s scoring on a tiny run of the built-in ostrich on its bundled reference gaits. */
+class PolicyEvaluatorTest {
+
+    @TempDir
+    static Path runs;
+
+    static Config config;
+    static byte[] learnerState;
+
+    @BeforeAll
+    static void trainTinyRun() {
+        Trainer trainer = new Trainer(new DefaultComponents(), new RunStore(StorageSettings.defaults(runs)));
+        config = TestRuns.config("amp.actors.training { num-envs = 4, horizon = 8, shards = 1, iterations = 2 }");
+        RunOutcome o = trainer.train(config, "tiny", new Trainer.Options(null, null, new TestRuns.Recorder())).await();
+        assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
+        learnerState = trainer.stateAt("tiny", 2).learnerState();
+    }
+
+    private static EvalReport evaluate() {
+        return new PolicyEvaluator(new DefaultComponents()).evaluate("tiny", 2, config, 1, learnerState,
+                new EvalOptions(4, 2.0, null, null, 1, 0.5));
+    }
+
+    @Test
+    void theSameRunAndOptionsGiveExactlyTheSameReport() {
+        EvalReport a = evaluate();
+        EvalReport b = evaluate();
+        assertEquals(a.asMap(), b.asMap());
+        assertEquals(4, a.perEnv().size());
+        assertEquals(6, a.jointRanges().size());
+        assertEquals("left_hip", a.jointRanges().get(0).joint());
+    }
+
+    @Test
+    void commandsSpanTheReferenceGaitsSpeeds() {
+        EvalReport r = evaluate();
+        // The bundled gaits walk at about 0.5 and 0.96 m/s.
+        assertEquals(0.5, r.commandMin(), 0.1);
+        assertEquals(0.95, r.commandMax(), 0.1);
+        assertEquals(r.commandMin(), r.perEnv().get(0).command(), 1e-12);
+        assertEquals(r.commandMax(), r.perEnv().get(3).command(), 1e-12);
+    }
+
+    @Test
+    void aBarelyTrainedPolicyIsFarFromTheReferenceWhoseHalvesAreClose() {
+        EvalReport r = evaluate();
+        assertTrue(r.styleDistanceFloor() < 1.0, "two halves of the reference: " + r.styleDistanceFloor());
+        assertTrue(r.styleDistance() > 20 * r.styleDistanceFloor(), r.styleDistance() + " vs floor " + r.styleDistanceFloor());
+        assertTrue(r.styleDistanceInit() > 20 * r.styleDistanceFloor(), r.styleDistanceInit() + " vs floor " + r.styleDistanceFloor());
+        assertTrue(r.jointRangeError() > 0.1, "an untrained policy does not use the joints as the gaits do");
+        assertTrue(r.trackingError() > 0.2, "after 2 iterations it cannot walk: " + r.trackingError());
+    }
+
+    @Test
+    void theReferenceAgainstItselfIsAtZero() {
+        ReferencePairs ref = new DefaultComponents().reference(config, new DefaultComponents().envs(config).spec(), 1);
+        float[] all = ref.features();
+        assertEquals(0, new StyleDistance(all, ref.pairs(), 2 * ref.dim()).between(all, ref.pairs(), all, ref.pairs()), 1e-6);
+    }
+
+    @Test
+    void badOptionsAreRefusedNamingTheOption() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new EvalOptions(1, 2, null, null, 1, 0));
+        assertTrue(e.getMessage().contains("--envs"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new EvalOptions(4, 2, 1.0, 0.5, 1, 0));
+        assertTrue(e.getMessage().contains("min <= max"), e.getMessage());
+    }
+}
