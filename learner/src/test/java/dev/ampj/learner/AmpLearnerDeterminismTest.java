@@ -14,6 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bit-identical digests: repeated runs, save/restore, concurrent D and PPO updates. */
 class AmpLearnerDeterminismTest {
@@ -45,9 +47,11 @@ class AmpLearnerDeterminismTest {
         }
     }
 
-    @Test
-    void saveAfterKUpdatesRestoreAndContinueEqualsTheUninterruptedRun() {
-        LearnerSettings s = Fixtures.small();
+    /** Also for WGAN-GP (interpolation weights keyed by iteration) with minibatch-std and the AMP mirror. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "amp.learner.discriminator { loss = wgan, minibatch-std = true, amp-obs-map = [1, -2, 3] }"})
+    void saveAfterKUpdatesRestoreAndContinueEqualsTheUninterruptedRun(String overrides) {
+        LearnerSettings s = Fixtures.small(overrides);
         try (AmpLearner full = AmpLearner.create(s, D, 5); AmpLearner first = AmpLearner.create(s, D, 5)) {
             for (int k = 0; k < 5; k++) {
                 iterate(full, k);

@@ -14,7 +14,12 @@ public final class Fixtures {
 
     /** Small networks, few steps, small replay buffer: fast enough for unit tests. */
     public static LearnerSettings small() {
-        return LearnerSettings.fromConfig(ConfigFactory.parseString("""
+        return small("");
+    }
+
+    /** {@link #small()} with {@code overrides} (HOCON) on top. */
+    public static LearnerSettings small(String overrides) {
+        return LearnerSettings.fromConfig(ConfigFactory.parseString(overrides).withFallback(ConfigFactory.parseString("""
                 amp.learner.policy.actor-hidden-dims = [16, 16]
                 amp.learner.policy.critic-hidden-dims = [16, 16]
                 amp.learner.discriminator.hidden-dims = [16, 16]
@@ -25,7 +30,7 @@ public final class Fixtures {
                 amp.learner.discriminator.num-mini-batches = 2
                 amp.learner.inference-micro-batch = 8
                 amp.learner.torch-threads = 1
-                """).withFallback(ConfigFactory.defaultReference()).resolve());
+                """)).withFallback(ConfigFactory.defaultReference()).resolve());
     }
 
     public static float[] gaussian(long seed, String purpose, int n, double scale) {

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Diagnostics of one discriminator update (means over its steps). Scores are sigmoid(d) for BCE and
- * the raw logit otherwise; accuracy counts expert logits > 0 and policy logits < 0.
+ * the raw logit otherwise; accuracy counts expert logits > 0 and policy logits < 0. The gradient
+ * penalty is the unweighted term: E||g||^2 on expert pairs, or WGAN-GP's E(||g|| - 1)^2.
  */
 public record DiscriminatorStats(
         long iteration,

@@ -27,14 +27,13 @@ import java.security.MessageDigest;
  * schedule) and scores AMP pairs into style rewards. Each update inserts the rollout's policy pairs
  * into the replay buffer, then runs epochs x mini-batches steps, each on B policy pairs sampled from
  * the buffer (stream (seed, "amp-replay", iteration)) against the next B expert pairs supplied by
- * the caller: loss + gradient penalty on expert pairs + logit regularisation + weight decay.
- * The AMP normaliser is updated with each step's policy and expert states after the step.
+ * the caller, in one joint forward pass (see {@link DiscriminatorObjective}); WGAN-GP's interpolation
+ * weights come from the stream (seed, "amp-gp-interpolation", iteration). The AMP normaliser is
+ * updated with each step's policy and expert s and s' after the step.
  *
  * <p>Not thread-safe; may run concurrently with a {@link PpoLearner} update on another thread.
  */
 public final class DiscriminatorTrainer implements AutoCloseable {
-
-    private static final double AMP_OBS_EPS = 1e-4;
 
     private final LearnerDims dims;
     private final DiscriminatorSettings settings;
@@ -46,7 +45,7 @@ public final class DiscriminatorTrainer implements AutoCloseable {
     private final Adam adam;
     private final EmpiricalNormalizer normalizer;
     private final AmpReplayBuffer replay;
-    private final Mirror ampMirror;
+    private final DiscriminatorInputs inputs;
     private long iteration;
 
     public DiscriminatorTrainer(LearnerSettings s, LearnerDims dims, long seed) {
@@ -55,15 +54,16 @@ public final class DiscriminatorTrainer implements AutoCloseable {
         this.rewardCoef = s.styleReward().rewardCoef();
         this.seed = seed;
         this.threads = s.torchThreads();
-        this.ampMirror = settings.ampObsMap().length == 0 ? null
-                : new Mirror("amp.learner.discriminator", "amp-obs-map", settings.ampObsMap(), dims.ampObs());
+        this.inputs = new DiscriminatorInputs(dims.ampObs(), settings.ampObsMap().length == 0 ? null
+                : new Mirror("amp.learner.discriminator", "amp-obs-map", settings.ampObsMap(), dims.ampObs()));
         TorchThreads.apply(threads);
         this.manager = NDManager.newBaseManager();
         float[] init = Discriminator.initialParameters(dims.ampObs(), settings.hiddenDims(), settings.minibatchStd(), seed);
         this.net = new Discriminator(manager, DataType.FLOAT32, dims.ampObs(), settings.hiddenDims(),
                 settings.activation(), settings.minibatchStd(), init, true);
         this.adam = new Adam(manager, net.parameters(), settings.adam());
-        this.normalizer = new EmpiricalNormalizer(dims.ampObs(), AMP_OBS_EPS, settings.obsNormalization());
+        this.normalizer = new EmpiricalNormalizer(dims.ampObs(), settings.obsNormalizationEps(),
+                settings.obsNormalization());
         this.replay = new AmpReplayBuffer(settings.replayBufferSize(), dims.ampObs());
     }
 
@@ -80,7 +80,7 @@ public final class DiscriminatorTrainer implements AutoCloseable {
     public StyleRewardStats styleRewards(float[] ampObs, float[] ampNextObs, int count) {
         checkPairs("ampObs", ampObs, count);
         checkPairs("ampNextObs", ampNextObs, count);
-        float[] x = pairs(ampObs, ampNextObs, count, normalizer.mean32(), normalizer.denom32());
+        float[] x = inputs.pairs(ampObs, ampNextObs, count, normalizer.mean32(), normalizer.denom32());
         float[] logits;
         TorchThreads.apply(threads);
         Autograd.gradMode(false);
@@ -115,10 +115,13 @@ public final class DiscriminatorTrainer implements AutoCloseable {
         int b = batchSize(policyPairs);
         int d = dims.ampObs();
         RandomStream stream = new RandomStream(CounterRandom.key(seed, "amp-replay", iteration), 0);
+        RandomStream alpha = new RandomStream(CounterRandom.key(seed, "amp-gp-interpolation", iteration), 0);
+        boolean wgan = settings.loss() == DiscriminatorLossType.WGAN;
         float[] ps = new float[b * d];
         float[] psNext = new float[b * d];
         float[] es = new float[b * d];
         float[] esNext = new float[b * d];
+        int rows = inputs.rows(b);
         double sLoss = 0, sGp = 0, sLogit = 0, sWd = 0, sExpScore = 0, sPolScore = 0, sExpAcc = 0, sPolAcc = 0, sNorm = 0;
         int steps = 0;
         try {
@@ -129,44 +132,35 @@ public final class DiscriminatorTrainer implements AutoCloseable {
                     System.arraycopy(expertNextObs, steps * b * d, esNext, 0, b * d);
                     float[] mean = normalizer.mean32();
                     float[] denom = normalizer.denom32();
-                    int rows = ampMirror == null ? b : 2 * b;
-                    float[] xp = pairs(augment(ps, b), augment(psNext, b), rows, mean, denom);
-                    float[] xe = pairs(augment(es, b), augment(esNext, b), rows, mean, denom);
+                    float[] xp = inputs.augmentedPairs(ps, psNext, b, mean, denom);
+                    float[] xe = inputs.augmentedPairs(es, esNext, b, mean, denom);
+                    float[] xi = wgan ? DiscriminatorInputs.interpolates(xe, xp, rows, alpha) : null;
                     try (NDScope scope = new NDScope()) {
                         Autograd.gradMode(true);
-                        Shape shape = new Shape(rows, 2L * d);
-                        NDArray policyLogits = net.logits(manager.create(xp, shape));
-                        NDArray[] expert = net.logitsWithInputGradient(manager.create(xe, shape));
-                        NDArray expertLogits = expert[0];
-                        NDArray main = DiscriminatorLoss.of(settings.loss(), expertLogits, policyLogits);
-                        NDArray gp = DiscriminatorLoss.gradientPenalty(expert[1]);
-                        NDArray logitLoss = net.outputWeight().square().sum();
-                        NDArray wd = null;
-                        for (NDArray w : net.weights()) {
-                            NDArray t = w.square().sum();
-                            wd = wd == null ? t : wd.add(t);
-                        }
-                        NDArray loss = main.add(gp.mul((float) settings.gradientPenalty()))
-                                .add(logitLoss.mul((float) settings.logitRegularization()))
-                                .add(wd.mul((float) settings.weightDecay()));
-                        Autograd.backward(loss);
+                        NDArray joint = manager.create(DiscriminatorInputs.joint(xp, xe), new Shape(2L * rows, 2L * d));
+                        NDArray between = xi == null ? null : manager.create(xi, new Shape(rows, 2L * d));
+                        DiscriminatorObjective.Terms t = DiscriminatorObjective.of(net, settings, joint, between);
+                        Autograd.backward(t.loss());
                         Autograd.gradMode(false);
                         sNorm += GradientClipping.clipGlobalNorm(net.parameters(), settings.maxGradNorm());
                         adam.step(settings.learningRate());
                         Autograd.zeroGradients(net.parameters());
-                        sLoss += main.getFloat();
-                        sGp += gp.getFloat();
-                        sLogit += logitLoss.getFloat();
-                        sWd += wd.getFloat();
-                        float[] le = expertLogits.toFloatArray();
-                        float[] lp = policyLogits.toFloatArray();
+                        sLoss += t.main().getFloat();
+                        sGp += t.penalty().getFloat();
+                        sLogit += t.logitLoss().getFloat();
+                        sWd += t.weightDecay().getFloat();
+                        float[] le = t.expertLogits().toFloatArray();
+                        float[] lp = t.policyLogits().toFloatArray();
                         sExpScore += score(le);
                         sPolScore += score(lp);
                         sExpAcc += fraction(le, true);
                         sPolAcc += fraction(lp, false);
                     }
+                    // s and s' of both classes, as amp-rsl-rl's update_normalization.
                     normalizer.update(ps, b);
+                    normalizer.update(psNext, b);
                     normalizer.update(es, b);
+                    normalizer.update(esNext, b);
                     steps++;
                 }
             }
@@ -176,19 +170,6 @@ public final class DiscriminatorTrainer implements AutoCloseable {
         long done = iteration++;
         return new DiscriminatorStats(done, sLoss / steps, sGp / steps, sLogit / steps, sWd / steps, sExpScore / steps,
                 sPolScore / steps, sExpAcc / steps, sPolAcc / steps, sNorm / steps, settings.learningRate(), replay.size());
-    }
-
-    /** With an AMP mirror map: the raw rows followed by their mirrored copies (before normalisation). */
-    private float[] augment(float[] x, int rows) {
-        if (ampMirror == null) {
-            return x;
-        }
-        int d = dims.ampObs();
-        float[] out = java.util.Arrays.copyOf(x, 2 * rows * d);
-        for (int r = 0; r < rows; r++) {
-            ampMirror.apply(x, r * d, out, (rows + r) * d);
-        }
-        return out;
     }
 
     private double score(float[] logits) {
@@ -207,21 +188,6 @@ public final class DiscriminatorTrainer implements AutoCloseable {
             }
         }
         return (double) k / logits.length;
-    }
-
-    /** Rows [norm(s), norm(s')] of width 2 * ampObs. */
-    private float[] pairs(float[] s, float[] sNext, int count, float[] mean, float[] denom) {
-        int d = dims.ampObs();
-        float[] ns = new float[count * d];
-        float[] nn = new float[count * d];
-        EmpiricalNormalizer.normalize(s, count, mean, denom, ns);
-        EmpiricalNormalizer.normalize(sNext, count, mean, denom, nn);
-        float[] x = new float[count * 2 * d];
-        for (int r = 0; r < count; r++) {
-            System.arraycopy(ns, r * d, x, r * 2 * d, d);
-            System.arraycopy(nn, r * d, x, r * 2 * d + d, d);
-        }
-        return x;
     }
 
     private void checkPairs(String name, float[] x, int count) {

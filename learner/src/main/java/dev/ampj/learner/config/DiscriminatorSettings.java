@@ -18,12 +18,13 @@ public record DiscriminatorSettings(
         int numMiniBatches,
         int replayBufferSize,
         boolean obsNormalization,
+        double obsNormalizationEps,
         int[] ampObsMap) {
 
     static final Set<String> KEYS = Set.of("hidden-dims", "activation", "loss", "learning-rate", "adam-beta1",
             "adam-beta2", "adam-eps", "max-grad-norm", "gradient-penalty", "logit-regularization", "weight-decay",
             "minibatch-std", "num-learning-epochs", "num-mini-batches", "replay-buffer-size", "obs-normalization",
-            "amp-obs-map");
+            "obs-normalization-eps", "amp-obs-map");
 
     static DiscriminatorSettings read(StrictConfig c) {
         return new DiscriminatorSettings(
@@ -41,11 +42,13 @@ public record DiscriminatorSettings(
                 c.positiveInt("num-mini-batches"),
                 c.positiveInt("replay-buffer-size"),
                 c.bool("obs-normalization"),
+                c.positive("obs-normalization-eps"),
                 c.ints("amp-obs-map"));
     }
 
     public DiscriminatorSettings with(int[] hidden, boolean mbStd, int epochs, int miniBatches) {
         return new DiscriminatorSettings(hidden, activation, loss, learningRate, adam, maxGradNorm, gradientPenalty,
-                logitRegularization, weightDecay, mbStd, epochs, miniBatches, replayBufferSize, obsNormalization, ampObsMap);
+                logitRegularization, weightDecay, mbStd, epochs, miniBatches, replayBufferSize, obsNormalization,
+                obsNormalizationEps, ampObsMap);
     }
 }

@@ -13,7 +13,10 @@ import java.util.List;
 /**
  * The AMP discriminator: an MLP over the pair (s, s') giving one logit, optionally with the
  * minibatch-std feature (the mean over input columns of their std over the batch, appended as one
- * more input column) so that D can see a lack of diversity in a batch.
+ * more input column) so that D can see a lack of diversity in a batch. The trainer passes policy
+ * and expert pairs as one joint batch, so the feature carries no class label. The feature depends
+ * on the data only (no parameters) and is detached: D is differentiated as a function of each row
+ * with the feature held constant, as amp-rsl-rl does in its gradient penalty.
  */
 public final class Discriminator {
 
@@ -41,32 +44,27 @@ public final class Discriminator {
         return p;
     }
 
-    /** Logits [B] of the pairs x = [s, s'] ([B][2 * ampObs]). */
+    /** Logits [B] of the pairs x = [s, s'] ([B][2 * ampObs]); the minibatch-std feature is over these B rows. */
     public NDArray logits(NDArray x) {
         NDArray out = mlp.forward(withFeature(x));
         return out.reshape(out.getShape().get(0));
     }
 
-    /**
-     * Logits [B] and the input gradient of sum(logits) with respect to x ([B][2 * ampObs]) as
-     * differentiable ops: the gradient penalty is then an ordinary first-order loss. With the
-     * minibatch-std feature f the gradient includes its batch coupling:
-     * {@code dSum/dx_b = g_b + (sum_b' dD_b'/df) * (x_b - mu) / (B * C * sigma)}.
-     */
+    /** {@link #logitsWithInputGradient(NDArray, long)} with the gradient of every row. */
     public NDArray[] logitsWithInputGradient(NDArray x) {
-        NDArray[] r = mlp.forwardWithInputGradient(withFeature(x));
+        return logitsWithInputGradient(x, 0);
+    }
+
+    /**
+     * Logits [B] of the batch x ([B][2 * ampObs]) and, for rows {@code fromRow..B-1}, the input
+     * gradient dD(x_b)/dx_b ([B - fromRow][2 * ampObs]) as differentiable ops: a gradient penalty is
+     * then an ordinary first-order loss. The minibatch-std feature (over all B rows) is a constant here.
+     */
+    public NDArray[] logitsWithInputGradient(NDArray x, long fromRow) {
+        NDArray[] r = mlp.forwardWithInputGradient(withFeature(x), fromRow);
         NDArray logits = r[0].reshape(r[0].getShape().get(0));
-        if (!minibatchStd) {
-            return new NDArray[] {logits, r[1]};
-        }
-        long b = x.getShape().get(0);
-        NDArray gx = r[1].get(new NDIndex(":, 0:" + pairDim));
-        NDArray dSumDf = r[1].get(new NDIndex(":, " + pairDim)).sum();
-        NDArray mu = x.mean(new int[] {0}, true);
-        NDArray centred = x.sub(mu);
-        NDArray sigma = centred.square().mean(new int[] {0}, true).add(STD_EPS).sqrt();
-        NDArray dfdx = centred.div(sigma).div((float) (b * pairDim));
-        return new NDArray[] {logits, gx.add(dfdx.mul(dSumDf))};
+        NDArray g = minibatchStd ? r[1].get(new NDIndex(":, 0:" + pairDim)) : r[1];
+        return new NDArray[] {logits, g};
     }
 
     private NDArray withFeature(NDArray x) {
@@ -76,7 +74,8 @@ public final class Discriminator {
         if (!minibatchStd) {
             return x;
         }
-        NDArray f = x.sub(x.mean(new int[] {0}, true)).square().mean(new int[] {0}).add(STD_EPS).sqrt().mean();
+        NDArray c = x.stopGradient();
+        NDArray f = c.sub(c.mean(new int[] {0}, true)).square().mean(new int[] {0}).add(STD_EPS).sqrt().mean();
         NDArray col = f.broadcast(new Shape(x.getShape().get(0), 1));
         return NDArrays.concat(new ai.djl.ndarray.NDList(x, col), 1);
     }

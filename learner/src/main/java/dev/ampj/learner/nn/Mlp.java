@@ -2,6 +2,7 @@ package dev.ampj.learner.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.ampj.common.CounterRandom;
@@ -83,20 +84,33 @@ public final class Mlp {
      * A first-order backward of a loss on the returned gradient gives exact second-order terms.
      */
     public NDArray[] forwardWithInputGradient(NDArray x) {
+        return forwardWithInputGradient(x, 0);
+    }
+
+    /**
+     * As {@link #forwardWithInputGradient(NDArray)}, the output for every row but the input gradient
+     * ([B - fromRow][in]) only for rows {@code fromRow..B-1}: a joint batch whose penalty covers one
+     * part pays the backward chain for that part alone.
+     */
+    public NDArray[] forwardWithInputGradient(NDArray x, long fromRow) {
         if (sizes[sizes.length - 1] != 1) {
             throw new IllegalStateException("input gradient needs a single output, got " + sizes[sizes.length - 1]);
+        }
+        long rows = x.getShape().get(0);
+        if (fromRow < 0 || fromRow >= rows) {
+            throw new IllegalArgumentException("input gradient rows from " + fromRow + " of a batch of " + rows);
         }
         int last = weights.length - 1;
         List<NDArray> pre = new ArrayList<>(last);
         NDArray h = x;
         for (int i = 0; i < last; i++) {
             NDArray z = h.matMul(weights[i]).addi(biases[i]);
-            pre.add(z);
+            pre.add(fromRow == 0 ? z : z.get(new NDIndex(fromRow + ":")));
             h = Activations.apply(activation, z);
         }
         NDArray out = h.matMul(weights[last]).addi(biases[last]);
-        // d out / d h_last = W_last^T broadcast over the batch.
-        NDArray g = weights[last].transpose().broadcast(new Shape(x.getShape().get(0), sizes[last]));
+        // d out / d h_last = W_last^T broadcast over the rows.
+        NDArray g = weights[last].transpose().broadcast(new Shape(rows - fromRow, sizes[last]));
         for (int i = last - 1; i >= 0; i--) {
             g = g.mul(Activations.derivative(activation, pre.get(i))).matMul(weights[i].transpose());
         }

@@ -6,12 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import com.typesafe.config.ConfigFactory;
+import dev.ampj.common.RandomStream;
 import dev.ampj.learner.Fixtures;
 import dev.ampj.learner.LearnerDims;
 import dev.ampj.learner.config.Activation;
 import dev.ampj.learner.config.DiscriminatorLossType;
+import dev.ampj.learner.config.DiscriminatorSettings;
 import dev.ampj.learner.config.LearnerSettings;
 import dev.ampj.learner.config.PpoSettings;
 import dev.ampj.learner.nn.ActorCritic;
@@ -78,27 +84,104 @@ class GradientCheckTest {
         check(net.trainableParameters(), loss);
     }
 
+    private static DiscriminatorSettings settings(DiscriminatorLossType type) {
+        return LearnerSettings.fromConfig(ConfigFactory.parseString(
+                "amp.learner.discriminator.loss = " + type.name().toLowerCase(java.util.Locale.ROOT))
+                .withFallback(ConfigFactory.defaultReference()).resolve()).discriminator();
+    }
+
+    /** A joint batch of b policy rows (shifted by 0.5) then b expert rows, and interpolates between them. */
+    private NDArray[] batch(long seed, int b, int width) {
+        float[] xp = Fixtures.gaussian(seed, "p", b * width, 1);
+        for (int i = 0; i < xp.length; i++) {
+            xp[i] += 0.5f;
+        }
+        float[] xe = Fixtures.gaussian(seed, "e", b * width, 1);
+        float[] xi = DiscriminatorInputs.interpolates(xe, xp, b, RandomStream.of(seed, "alpha"));
+        return new NDArray[] {f64(DiscriminatorInputs.joint(xp, xe), new Shape(2L * b, width)), f64(xi, new Shape(b, width))};
+    }
+
+    /** The whole step objective (joint pass, penalty through the explicit input gradient) against finite differences. */
     @ParameterizedTest
     @EnumSource(DiscriminatorLossType.class)
-    void discriminatorLossWithPenaltyGradientMatchesFiniteDifferences(DiscriminatorLossType type) {
-        for (boolean mbStd : new boolean[] {false, true}) {
-            int amp = 3;
-            int[] hidden = {6, 5};
-            Discriminator d = new Discriminator(manager, DataType.FLOAT64, amp, hidden, Activation.RELU, mbStd,
-                    Discriminator.initialParameters(amp, hidden, mbStd, 4), true);
-            int b = 6;
-            NDArray xe = f64(Fixtures.gaussian(2, "e", b * 2 * amp, 1), new Shape(b, 2 * amp));
-            NDArray xp = f64(Fixtures.gaussian(2, "p", b * 2 * amp, 1), new Shape(b, 2 * amp)).add(0.5);
-            Supplier<NDArray> loss = () -> {
-                NDArray[] e = d.logitsWithInputGradient(xe);
-                return DiscriminatorLoss.of(type, e[0], d.logits(xp))
-                        .add(DiscriminatorLoss.gradientPenalty(e[1]).mul(5.0))
-                        .add(d.outputWeight().square().sum().mul(0.05));
-            };
-            check(d.parameters(), loss);
+    void discriminatorObjectiveGradientMatchesFiniteDifferences(DiscriminatorLossType type) {
+        DiscriminatorSettings s = settings(type);
+        for (Activation act : new Activation[] {Activation.RELU, Activation.ELU}) {
+            for (boolean mbStd : new boolean[] {false, true}) {
+                int amp = 3;
+                int[] hidden = {6, 5};
+                Discriminator d = new Discriminator(manager, DataType.FLOAT64, amp, hidden, act, mbStd,
+                        Discriminator.initialParameters(amp, hidden, mbStd, 4), true);
+                NDArray[] x = batch(2, 6, 2 * amp);
+                check(d.parameters(), () -> DiscriminatorObjective.of(d, s, x[0], x[1]).loss());
+            }
         }
     }
 
+    /**
+     * The penalty's parameter gradient through the explicit input-gradient graph equals libtorch's
+     * double backward (create_graph) in float64: the expert rows' E||g||^2 of a joint batch, and
+     * WGAN-GP's E(||g|| - 1)^2 at interpolates; the minibatch-std feature is a constant in both.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Activation.class)
+    void penaltyGradientEqualsDoubleBackward(Activation act) {
+        for (boolean mbStd : new boolean[] {false, true}) {
+            for (boolean interpolate : new boolean[] {false, true}) {
+                int amp = 3;
+                int[] hidden = {7, 6};
+                int b = 5;
+                Discriminator d = new Discriminator(manager, DataType.FLOAT64, amp, hidden, act, mbStd,
+                        Discriminator.initialParameters(amp, hidden, mbStd, 6), true);
+                NDArray[] x = batch(7, b, 2 * amp);
+                NDArray in = interpolate ? x[1] : x[0];
+                long from = interpolate ? 0 : b;
+                java.util.function.Function<NDArray, NDArray> penalty = g -> interpolate
+                        ? DiscriminatorLoss.lipschitzPenalty(g) : DiscriminatorLoss.gradientPenalty(g);
+
+                Autograd.zeroGradients(d.parameters());
+                Autograd.gradMode(true);
+                Autograd.backward(penalty.apply(d.logitsWithInputGradient(in, from)[1]));
+                Autograd.gradMode(false);
+                double[] explicit = gradients(d.parameters());
+
+                NDArray leaf = in.duplicate();
+                leaf.setRequiresGradient(true);
+                Autograd.zeroGradients(d.parameters());
+                Autograd.gradMode(true);
+                NDArray sum = d.logits(leaf).sum();
+                JniUtils.backward((PtNDArray) sum, (PtNDArray) sum.onesLike(), true, true);
+                NDArray g = leaf.getGradient().get(new NDIndex(from + ":"));
+                double[] first = gradients(d.parameters());
+                Autograd.backward(penalty.apply(g));
+                Autograd.gradMode(false);
+                double[] both = gradients(d.parameters());
+                for (int i = 0; i < both.length; i++) {
+                    assertEquals(both[i] - first[i], explicit[i], 1e-10 * Math.max(1, Math.abs(explicit[i])),
+                            act + " minibatchStd=" + mbStd + " interpolate=" + interpolate + " parameter " + i);
+                }
+            }
+        }
+    }
+
+    private static double[] gradients(List<NDArray> params) {
+        double[][] parts = new double[params.size()][];
+        int n = 0;
+        for (int i = 0; i < parts.length; i++) {
+            // a parameter the penalty does not reach (the output bias) reads as float32 zeros
+            parts[i] = params.get(i).getGradient().toType(DataType.FLOAT64, false).toDoubleArray();
+            n += parts[i].length;
+        }
+        double[] out = new double[n];
+        int at = 0;
+        for (double[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+
+    /** Per-row dD(x_b)/dx_b with the minibatch-std feature held constant; also for a tail of the rows. */
     @ParameterizedTest
     @EnumSource(value = Activation.class)
     void explicitInputGradientEqualsAutograd(Activation act) {
@@ -111,12 +194,14 @@ class GradientCheckTest {
             NDArray x = f64(Fixtures.gaussian(3, "x", b * 2 * amp, 1), new Shape(b, 2 * amp));
             x.setRequiresGradient(true);
             Autograd.gradMode(true);
-            NDArray[] r = d.logitsWithInputGradient(x);
-            double[] explicit = r[1].toDoubleArray();
+            double[] explicit = d.logitsWithInputGradient(x)[1].toDoubleArray();
+            double[] tail = d.logitsWithInputGradient(x, 4)[1].toDoubleArray();
             Autograd.backward(d.logits(x).sum());
             Autograd.gradMode(false);
             double[] auto = x.getGradient().toDoubleArray();
             assertArrayEquals(auto, explicit, 1e-12, act + " minibatchStd=" + mbStd);
+            assertArrayEquals(java.util.Arrays.copyOfRange(auto, 4 * 2 * amp, auto.length), tail, 1e-12,
+                    act + " minibatchStd=" + mbStd + " rows 4..");
         }
     }
 

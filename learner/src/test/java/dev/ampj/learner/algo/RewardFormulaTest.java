@@ -25,7 +25,15 @@ class RewardFormulaTest {
         assertEquals(0.5 * (1 - 0.25 * 0.25), StyleReward.of(DiscriminatorLossType.LSGAN, 0.5, 1.5f), 1e-7);
         assertEquals(0.0, StyleReward.of(DiscriminatorLossType.LSGAN, 0.5, -1f), 0.0);
         assertEquals(0.0, StyleReward.of(DiscriminatorLossType.LSGAN, 0.5, 3.5f), 0.0);
-        assertEquals(-0.6, StyleReward.of(DiscriminatorLossType.WGAN, 2.0, -0.3f), 1e-7);
+    }
+
+    @Test
+    void wganStyleRewardIsExpOfTanhOfTheScaledCriticOutputAndBounded() {
+        for (float d : new float[] {-2f, -0.3f, 0f, 1.5f}) {
+            assertEquals(2.0 * Math.exp(Math.tanh(0.3 * d)), StyleReward.of(DiscriminatorLossType.WGAN, 2.0, d), 1e-6, "d=" + d);
+        }
+        assertEquals(2.0 * Math.E, StyleReward.of(DiscriminatorLossType.WGAN, 2.0, 1e6f), 1e-6);
+        assertEquals(2.0 / Math.E, StyleReward.of(DiscriminatorLossType.WGAN, 2.0, -1e6f), 1e-6);
     }
 
     @Test

@@ -29,6 +29,9 @@ class LearnerSettingsTest {
         assertTrue(s.ppo().adaptiveSchedule());
         assertEquals(1_000_000, s.discriminator().replayBufferSize());
         assertEquals(64, s.inferenceMicroBatch());
+        assertEquals(1e-2, s.discriminator().obsNormalizationEps());
+        assertEquals(0.25, parse("amp.learner.discriminator.obs-normalization-eps = 0.25").discriminator()
+                .obsNormalizationEps());
     }
 
     @Test
@@ -47,6 +50,10 @@ class LearnerSettingsTest {
         assertEquals("config: amp.learner.ppo.gamma = 1.5: expected a number in [0, 1]", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> parse("amp.learner.discriminator.loss = hinge"));
         assertTrue(e.getMessage().contains("amp.learner.discriminator.loss = hinge: expected one of [bce, lsgan, wgan]"));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> parse("amp.learner.discriminator.obs-normalization-eps = 0"));
+        assertEquals("config: amp.learner.discriminator.obs-normalization-eps = 0.0: expected a finite number > 0",
+                e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> parse("amp.learner.policy.actor-hidden-dims = [64, 0]"));
         assertTrue(e.getMessage().contains("actor-hidden-dims"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> parse("amp.learner.ppo.learning-rate = fast"));
