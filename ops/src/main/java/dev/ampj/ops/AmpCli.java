@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             RunsCommand.class,
             ProbeCommand.class,
             EvalCommand.class,
+            PlotCommand.class,
             MotionCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class

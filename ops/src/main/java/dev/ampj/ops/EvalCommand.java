@@ -12,7 +12,7 @@ import dev.ampj.actors.training.RunConfig;
 import dev.ampj.actors.training.TrainingCheckpoint;
 import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.storage.RunStore;
-import dev.ampj.storage.event.CheckpointWritten;
+import dev.ampj.storage.event.IterationCommitted;
 import dev.ampj.storage.event.RunCreated;
 import dev.ampj.storage.log.RunLogReader;
 import java.io.PrintWriter;
@@ -35,7 +35,8 @@ public final class EvalCommand implements Callable<Integer> {
     String run;
 
     @Option(names = "--iteration", paramLabel = "N",
-            description = "Committed iteration to evaluate (default: the latest checkpoint; others are re-executed from the one before).")
+            description = "Committed iteration to evaluate (default: the last one). One without a checkpoint is re-executed "
+                    + "from the checkpoint before it, every digest checked against the log.")
     Long iteration;
 
     @Option(names = "--envs", paramLabel = "E", description = "Envs, each commanded one of E speeds evenly spaced over the range (default: ${DEFAULT-VALUE}).")
@@ -73,8 +74,8 @@ public final class EvalCommand implements Callable<Integer> {
             if (iteration != null) {
                 at = iteration;
             } else {
-                at = r.latestCheckpoint().map(CheckpointWritten::iteration).filter(i -> i > 0).orElseThrow(() ->
-                        new IllegalArgumentException("run " + run + " has no checkpoint yet; give --iteration N of a committed iteration"));
+                at = r.lastCommitted().map(IterationCommitted::iteration).orElseThrow(() ->
+                        new IllegalArgumentException("run " + run + " has committed no iteration yet"));
             }
         }
         Config config = RunConfig.parse(created.config(), run);

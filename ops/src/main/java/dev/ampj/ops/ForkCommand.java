@@ -1,11 +1,13 @@
 package dev.ampj.ops;
 
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.ampj.actors.training.RunConfig;
 import dev.ampj.actors.training.Session;
 import dev.ampj.ops.config.AmpConfig;
 import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.ops.train.IterationTable;
+import dev.ampj.ops.train.PeriodicEvaluation;
 import dev.ampj.ops.train.SessionOptions;
 import dev.ampj.ops.train.SessionRunner;
 import dev.ampj.storage.RunStore;
@@ -62,8 +64,11 @@ public final class ForkCommand implements Callable<Integer> {
         err.flush();
         IterationTable table = session.table(out, child, at + 1, to,
                 CommandSupport.stepsPerIteration(RunConfig.parse(created.config(), parent)));
-        Session started = session.start(table, target, o -> CommandSupport.trainer(store).fork(parent, at,
-                c -> AmpConfig.validate(AmpConfig.withSets(c, sets)), child, o));
-        return SessionRunner.run(started, err);
+        Config childConfig = AmpConfig.validate(AmpConfig.withSets(RunConfig.parse(created.config(), parent), sets));
+        try (PeriodicEvaluation evaluation = session.evaluation(store, child, childConfig, table, err)) {
+            Session started = session.start(table, evaluation, target, o -> CommandSupport.trainer(store).fork(parent, at,
+                    c -> AmpConfig.validate(AmpConfig.withSets(c, sets)), child, o));
+            return SessionRunner.run(started, err);
+        }
     }
 }

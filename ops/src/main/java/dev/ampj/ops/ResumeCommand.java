@@ -5,6 +5,7 @@ import dev.ampj.actors.training.RunConfig;
 import dev.ampj.actors.training.Session;
 import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.ops.train.IterationTable;
+import dev.ampj.ops.train.PeriodicEvaluation;
 import dev.ampj.ops.train.SessionOptions;
 import dev.ampj.ops.train.SessionRunner;
 import dev.ampj.storage.RunStore;
@@ -50,8 +51,10 @@ public final class ResumeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         IterationTable table = session.table(out, run, last + 1, to,
                 CommandSupport.stepsPerIteration(RunConfig.parse(created.config(), run)));
-        Session started = session.start(table, target, o -> CommandSupport.trainer(store).resume(run, o));
-        table.note(err, "amp: resuming run " + run + " after iteration " + last + " to iteration " + to);
-        return SessionRunner.run(started, err);
+        try (PeriodicEvaluation evaluation = session.evaluation(store, run, RunConfig.parse(created.config(), run), table, err)) {
+            Session started = session.start(table, evaluation, target, o -> CommandSupport.trainer(store).resume(run, o));
+            table.note(err, "amp: resuming run " + run + " after iteration " + last + " to iteration " + to);
+            return SessionRunner.run(started, err);
+        }
     }
 }

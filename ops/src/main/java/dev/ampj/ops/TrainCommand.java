@@ -6,6 +6,7 @@ import dev.ampj.actors.training.TrainingSettings;
 import dev.ampj.ops.config.AmpConfig;
 import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.ops.train.IterationTable;
+import dev.ampj.ops.train.PeriodicEvaluation;
 import dev.ampj.ops.train.SessionOptions;
 import dev.ampj.ops.train.SessionRunner;
 import dev.ampj.storage.RunStore;
@@ -53,9 +54,11 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         IterationTable table = session.table(out, run, 1, last, CommandSupport.stepsPerIteration(config));
-        Session started = session.start(table, target, o -> CommandSupport.trainer(store).train(config, run, o));
-        table.note(err, "amp: training run " + run + " in " + store.directory(run).root().toAbsolutePath().normalize()
-                + " to iteration " + last);
-        return SessionRunner.run(started, err);
+        try (PeriodicEvaluation evaluation = session.evaluation(store, run, config, table, err)) {
+            Session started = session.start(table, evaluation, target, o -> CommandSupport.trainer(store).train(config, run, o));
+            table.note(err, "amp: training run " + run + " in " + store.directory(run).root().toAbsolutePath().normalize()
+                    + " to iteration " + last);
+            return SessionRunner.run(started, err);
+        }
     }
 }

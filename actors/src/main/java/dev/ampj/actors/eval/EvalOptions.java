@@ -4,7 +4,8 @@ package dev.ampj.actors.eval;
  * What {@code amp eval} rolls out: {@code envs} envs for {@code seconds} of simulated time each, with
  * deterministic actions (the policy's mean), env e commanded the e-th of {@code envs} speeds evenly
  * spaced over [{@code commandMin}, {@code commandMax}] (null: the reference clips' slowest and fastest
- * mean forward speed), envs drawn from {@code seed}'s streams. {@code warmupSeconds} at the start of
+ * mean forward speed), envs drawn from {@code seed}'s streams, every episode starting from the default
+ * pose with the run's reset noise (never from reference states, so every run starts alike). {@code warmupSeconds} at the start of
  * every episode (getting up to speed from standing) are left out of the tracking error.
  */
 public record EvalOptions(int envs, double seconds, Double commandMin, Double commandMax, long seed, double warmupSeconds) {

@@ -23,6 +23,8 @@ import java.util.List;
 public final class PolicyEvaluator {
 
     private static final String COMMAND_KEY = "amp.sim.command.lin-vel-x";
+    /** Every eval episode starts from the default pose, whatever the run trained with, so runs compare on one footing. */
+    private static final String RSI_KEY = "amp.sim.init.reference-state-init";
 
     private final Components components;
 
@@ -91,7 +93,8 @@ public final class PolicyEvaluator {
         List<VecEnv> envs = new ArrayList<>();
         try (PolicyInference policy = learner.newInference()) {
             for (int e = 0; e < commands.length; e++) {
-                Config c = config.withValue(COMMAND_KEY, ConfigValueFactory.fromIterable(List.of(commands[e], commands[e])));
+                Config c = config.withValue(COMMAND_KEY, ConfigValueFactory.fromIterable(List.of(commands[e], commands[e])))
+                        .withValue(RSI_KEY, ConfigValueFactory.fromAnyRef(0.0));
                 envs.add(components.envs(c).create(seed, new int[] {e}));
             }
             return EvalRollout.run(envs, commands, spec, policy, steps, warmup);

@@ -10,6 +10,7 @@ import dev.ampj.sim.motion.MotionLibrary;
 import dev.ampj.sim.motion.MotionReferenceStates;
 import dev.ampj.sim.motion.MotionSettings;
 import dev.ampj.sim.ostrich.OstrichLayout;
+import dev.ampj.sim.ostrich.OstrichMirror;
 import dev.ampj.sim.ostrich.OstrichRobot;
 import dev.ampj.sim.robot.EngineId;
 import dev.ampj.sim.task.VelocityTaskVecEnvs;
@@ -57,6 +58,17 @@ public final class DefaultComponents implements Components {
                 EngineId engine = OstrichRobot.engineOf(sim);
                 return Map.of(engine.name(), engine.version(), "reference-motion", motion,
                         VelocityTaskVecEnvs.TASK, VelocityTaskVecEnvs.REVISION);
+            }
+
+            @Override
+            public java.util.Optional<EnvMirror> mirror() {
+                java.util.Optional<int[]> policy = OstrichMirror.map(spec.policy());
+                java.util.Optional<int[]> critic = OstrichMirror.map(spec.critic());
+                java.util.Optional<int[]> ampObs = OstrichMirror.map(spec.amp());
+                if (policy.isEmpty() || critic.isEmpty() || ampObs.isEmpty()) {
+                    return java.util.Optional.empty();
+                }
+                return java.util.Optional.of(new EnvMirror(policy.get(), critic.get(), OstrichMirror.actionMap(), ampObs.get()));
             }
 
             @Override

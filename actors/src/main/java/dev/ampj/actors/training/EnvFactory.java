@@ -19,6 +19,11 @@ public interface EnvFactory {
     /** Engine and library versions that shape trajectories (recorded in RunCreated, checked on resume). */
     java.util.Map<String, String> versions();
 
+    /** The env's left/right mirror, when it declares one (used by {@code amp.actors.training.symmetry}). */
+    default java.util.Optional<EnvMirror> mirror() {
+        return java.util.Optional.empty();
+    }
+
     /** Native/stepping thread settings that shape trajectories (recorded in RunCreated). */
     java.util.Map<String, String> threads();
 }

@@ -54,6 +54,7 @@ public final class Trainer {
         }
         TrainingSettings training = TrainingSettings.fromConfig(config);
         EnvFactory envs = components.envs(config);
+        config = EnvSymmetry.apply(config, envs);
         long target = options.targetIteration() != null ? options.targetIteration() : training.iterations();
         RunCreated created = new RunCreated(name, RunConfig.render(config), training.seed(), null, "",
                 RunVersions.versions(envs), RunVersions.threads(envs, LearnerSettings.fromConfig(config)), host(), target);

@@ -30,7 +30,7 @@ public record TrainingSettings(
 
     public static final String PATH = "amp.actors.training";
     static final List<String> KEYS = List.of("seed", "num-envs", "horizon", "shards", "iterations", "checkpoint-every",
-            "telemetry", "stage-timeout");
+            "telemetry", "stage-timeout", "symmetry"); // symmetry: read when a run is created (EnvSymmetry)
 
     public TrainingSettings {
         positive("num-envs", numEnvs);

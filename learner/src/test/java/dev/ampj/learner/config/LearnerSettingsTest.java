@@ -2,6 +2,7 @@ package dev.ampj.learner.config;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,10 +17,12 @@ class LearnerSettingsTest {
     }
 
     @Test
-    void referenceDefaultsFollowRslRlAndAmp() {
+    void referenceDefaultsFollowRslRlAndAmpSizedForCpu() {
         LearnerSettings s = LearnerSettings.defaults();
-        assertArrayEquals(new int[] {512, 256, 128}, s.policy().actorHiddenDims());
-        assertArrayEquals(new int[] {1024, 512}, s.discriminator().hiddenDims());
+        assertArrayEquals(new int[] {128, 128}, s.policy().actorHiddenDims());
+        assertArrayEquals(new int[] {256, 256}, s.discriminator().hiddenDims());
+        assertEquals(2, s.discriminator().numLearningEpochs());
+        assertFalse(s.ppo().useClippedValueLoss());
         assertEquals(Activation.ELU, s.policy().activation());
         assertEquals(DiscriminatorLossType.BCE, s.discriminator().loss());
         assertEquals(5.0, s.discriminator().gradientPenalty());
@@ -27,7 +30,7 @@ class LearnerSettingsTest {
         assertEquals(2.0, s.styleReward().rewardCoef());
         assertEquals(0.2, s.ppo().clipParam());
         assertTrue(s.ppo().adaptiveSchedule());
-        assertEquals(1_000_000, s.discriminator().replayBufferSize());
+        assertEquals(30_000, s.discriminator().replayBufferSize());
         assertEquals(64, s.inferenceMicroBatch());
         assertEquals(1e-2, s.discriminator().obsNormalizationEps());
         assertEquals(0.25, parse("amp.learner.discriminator.obs-normalization-eps = 0.25").discriminator()

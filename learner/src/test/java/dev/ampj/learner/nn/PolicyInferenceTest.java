@@ -36,7 +36,7 @@ class PolicyInferenceTest {
 
     @Test
     void independenceHoldsAtTheDefaultSizes() {
-        // micro-batch 64, actor/critic [512, 256, 128] as configured by default
+        // micro-batch 64 and the default actor/critic sizes
         LearnerSettings d = LearnerSettings.defaults();
         independence(d.withPolicy(d.policy()).withDiscriminator(Fixtures.small().discriminator()));
     }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
             BenchLearnerCommand.class,
             BenchSimCommand.class,
             BenchStorageCommand.class,
-            BenchTransportCommand.class
+            BenchTransportCommand.class,
+            BenchTrainCommand.class
         })
 public final class BenchCommand implements Runnable {
 

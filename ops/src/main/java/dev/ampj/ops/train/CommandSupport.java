@@ -1,7 +1,7 @@
 package dev.ampj.ops.train;
 
-import dev.ampj.actors.eval.PolicyEvaluator;
 import com.typesafe.config.Config;
+import dev.ampj.actors.eval.PolicyEvaluator;
 import dev.ampj.actors.training.Components;
 import dev.ampj.actors.training.DefaultComponents;
 import dev.ampj.actors.training.TrainingSettings;

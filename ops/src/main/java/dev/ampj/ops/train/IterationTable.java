@@ -21,8 +21,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 public final class IterationTable implements TrainingListener, AutoCloseable {
 
     static final String HEADER = String.format(Locale.ROOT,
-            "%6s %9s %8s %8s %6s %7s %9s %9s %8s | %8s %8s %8s %8s %8s %8s %8s %6s",
-            "iter", "steps/s", "task_r", "style_r", "D_acc", "ep_len", "surr", "value", "D_loss",
+            "%6s %9s %8s %8s %6s %7s %9s %9s %8s %8s | %8s %8s %8s %8s %8s %8s %8s %6s",
+            "iter", "steps/s", "task_r", "style_r", "D_acc", "ep_len", "surr", "value", "D_loss", "style_d",
             "rollout", "transpt", "style", "D_upd", "PPO_upd", "commit", "total", "ovh%");
     static final int HEADER_EVERY = 25;
 
@@ -74,7 +74,7 @@ public final class IterationTable implements TrainingListener, AutoCloseable {
             if (rows++ % HEADER_EVERY == 0) {
                 out.println(HEADER);
             }
-            out.println(row(c, stepsPerIteration));
+            out.println(row(c, stepsPerIteration, styleDistance));
             out.flush();
         }
         if (bar != null) {
@@ -103,20 +103,32 @@ public final class IterationTable implements TrainingListener, AutoCloseable {
 
     /** One table row. Overhead = everything that is neither simulation, style scoring nor the updates. */
     static String row(IterationCommitted c, long stepsPerIteration) {
+        return row(c, stepsPerIteration, Double.NaN);
+    }
+
+    /** As {@link #row(IterationCommitted, long)}, with the latest in-training eval's style distance (NaN: none yet). */
+    static String row(IterationCommitted c, long stepsPerIteration, double styleDistance) {
         Map<String, Double> s = c.statistics();
         Map<String, Double> t = c.stageMillis();
         double commit = t.getOrDefault("commit", 0.0);
         double total = t.getOrDefault("iteration", 0.0) + commit;
         double work = t.getOrDefault("rollout", 0.0) + t.getOrDefault("style_reward", 0.0) + t.getOrDefault("learn", 0.0);
         return String.format(Locale.ROOT,
-                "%6d %9.0f %8.4f %8.4f %6.3f %7.1f %9.4f %9.4f %8.4f | %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %6.1f",
+                "%6d %9.0f %8.4f %8.4f %6.3f %7.1f %9.4f %9.4f %8.4f %8s | %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %6.1f",
                 c.iteration(), stepsPerIteration / Math.max(1e-9, total / 1000.0), s.get("task_reward"), s.get("style_reward"),
                 s.get("disc_accuracy"), s.get("episode_length"), s.get("surrogate_loss"), s.get("value_loss"),
-                s.get("disc_loss"), t.get("rollout"), t.get("transport"), t.get("style_reward"), t.get("d_update"),
+                s.get("disc_loss"), Double.isNaN(styleDistance) ? "-" : String.format(Locale.ROOT, "%.2f", styleDistance),
+                t.get("rollout"), t.get("transport"), t.get("style_reward"), t.get("d_update"),
                 t.get("ppo_update"), commit, total, 100.0 * Math.max(0, total - work) / Math.max(1e-9, total));
     }
 
     private boolean closed;
+    private double styleDistance = Double.NaN;
+
+    /** The latest in-training eval: its style distance shows in the rows from now on. */
+    public synchronized void evaluated(dev.ampj.actors.eval.EvalReport report) {
+        styleDistance = report.styleDistance();
+    }
 
     @Override
     public synchronized void close() {

@@ -1,5 +1,14 @@
 package dev.ampj.ops.train;
 
+import com.typesafe.config.Config;
+import dev.ampj.actors.run.RunOutcome;
+import dev.ampj.actors.run.TrainingListener;
+import dev.ampj.actors.training.IterationOutcome;
+import dev.ampj.actors.training.TrainingSettings;
+import dev.ampj.storage.RunStore;
+import dev.ampj.storage.event.CheckpointWritten;
+import dev.ampj.storage.event.IterationCommitted;
+import java.io.PrintWriter;
 import dev.ampj.actors.training.Session;
 import dev.ampj.actors.training.Trainer;
 import java.io.PrintWriter;
@@ -19,6 +28,10 @@ public final class SessionOptions {
     @Option(names = "--no-progress", description = "No progress bar on stderr.")
     boolean noProgress;
 
+    @Option(names = "--eval-every", paramLabel = "N", description = "Score the policy (a small amp eval, in the background) at "
+            + "every checkpoint whose iteration is a multiple of N; results in runs/<run>/eval.jsonl; 0 = never (default: ${DEFAULT-VALUE}).")
+    int evalEvery = 50;
+
     /** The {@code --runs-dir} given, or null for the configured one. */
     public Path runsDir() {
         return runsDir;
@@ -29,10 +42,46 @@ public final class SessionOptions {
         return new IterationTable(out, run, first, last, stepsPerIteration, !noProgress && IterationTable.interactive());
     }
 
+    /** The in-training evaluation of run {@code run} (resolved configuration {@code config}) per {@code --eval-every}. */
+    public PeriodicEvaluation evaluation(RunStore store, String run, Config config, IterationTable table, PrintWriter err) {
+        if (evalEvery < 0) {
+            throw new IllegalArgumentException("--eval-every must be >= 0 (0 = never), was " + evalEvery);
+        }
+        return new PeriodicEvaluation(store, run, config, TrainingSettings.fromConfig(config).seed(), evalEvery, table, err,
+                CommandSupport.evaluator());
+    }
+
     /** Starts a session reporting to {@code table}; the table is closed if the session cannot start. */
     public Session start(IterationTable table, Long target, Function<Trainer.Options, Session> starter) {
+        return start(table, null, target, starter);
+    }
+
+    /** As {@link #start(IterationTable, Long, Function)}, also reporting to {@code evaluation} (may be null). */
+    public Session start(IterationTable table, PeriodicEvaluation evaluation, Long target, Function<Trainer.Options, Session> starter) {
+        TrainingListener listener = evaluation == null ? table : new TrainingListener() {
+            @Override
+            public void onCommitted(IterationCommitted c) {
+                table.onCommitted(c);
+            }
+
+            @Override
+            public void onVerified(IterationOutcome.Done d) {
+                table.onVerified(d);
+            }
+
+            @Override
+            public void onCheckpoint(CheckpointWritten c) {
+                table.onCheckpoint(c);
+                evaluation.onCheckpoint(c);
+            }
+
+            @Override
+            public void onEnd(RunOutcome o) {
+                table.onEnd(o);
+            }
+        };
         try {
-            return starter.apply(new Trainer.Options(target, CommandSupport.maxTime(maxMinutes), table));
+            return starter.apply(new Trainer.Options(target, CommandSupport.maxTime(maxMinutes), listener));
         } catch (RuntimeException e) {
             table.close();
             throw e;

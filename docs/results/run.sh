@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The AMP-vs-task-only experiment of docs/results/README.md: for each seed, `amp train` with the
+# defaults (AMP) and the same with task-reward-lerp = 1.0 (task-only PPO: the style reward is
+# ignored), each for MINUTES of wall time on this machine, then `amp eval --json` on the last
+# committed iteration, and learning curves as PNG.
+#
+#   docs/results/run.sh                 # 3 seeds x (AMP, task-only) x 15 minutes: 90 minutes on 2 cores
+#   SEEDS="1" MINUTES=8 docs/results/run.sh
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+OUT="$ROOT/docs/results"
+RUNS="${RUNS:-$OUT/runs}"
+MINUTES="${MINUTES:-15}"
+SEEDS="${SEEDS:-1 2 3}"
+AMP="$ROOT/amp"
+
+mkdir -p "$RUNS"
+for seed in $SEEDS; do
+  for kind in amp task; do
+    name="$kind-s$seed"
+    extra=()
+    [[ "$kind" == task ]] && extra=(--set amp.learner.style-reward.task-reward-lerp=1.0)
+    if [[ ! -d "$RUNS/$name" ]]; then
+      "$AMP" train --name "$name" --runs-dir "$RUNS" --max-minutes "$MINUTES" --no-progress \
+          --set "amp.actors.training.seed=$seed" "${extra[@]}" > "$OUT/$name.log"
+    fi
+    "$AMP" eval "$name" --runs-dir "$RUNS" --json > "$OUT/$name.json"
+  done
+done
+
+names=()
+for seed in $SEEDS; do names+=("amp-s$seed" "task-s$seed"); done
+"$AMP" plot "${names[@]}" --runs-dir "$RUNS" --metric style_distance --log-y --out "$OUT/style_distance.png"
+"$AMP" plot "${names[@]}" --runs-dir "$RUNS" --metric tracking_error --out "$OUT/tracking_error.png"
+"$AMP" plot "${names[@]}" --runs-dir "$RUNS" --metric task_reward --out "$OUT/task_reward.png"
+"$AMP" plot "${names[@]}" --runs-dir "$RUNS" --metric joint_range_error --out "$OUT/joint_range_error.png"
+echo "results in $OUT"

@@ -1,0 +1,136 @@
+package dev.ampj.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.ConfigFactory;
+import dev.ampj.ops.train.CommandSupport;
+import dev.ampj.ops.train.PeriodicEvaluation;
+import dev.ampj.storage.RunStore;
+import dev.ampj.storage.event.IterationCommitted;
+import dev.ampj.storage.log.LogEntry;
+import dev.ampj.storage.log.RunLogReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code amp plot}: learning curves of one or more runs as a PNG, against env steps. */
+@Command(name = "plot", mixinStandardHelpOptions = true,
+        description = "Plot a metric of one or more runs against env steps as a PNG: a training statistic of every committed "
+                + "iteration (task_reward, style_reward, disc_accuracy, episode_length, ...) or an in-training eval's "
+                + "(style_distance, tracking_error, falls_per_min, joint_range_error from runs/<run>/eval.jsonl).")
+public final class PlotCommand implements Callable<Integer> {
+
+    static final List<String> EVAL_METRICS = List.of("style_distance", "tracking_error", "tracking_error_instant",
+            "falls_per_min", "joint_range_error", "episode_length_eval", "d_accuracy_policy", "d_accuracy_reference");
+
+    @Parameters(arity = "1..*", paramLabel = "RUN", description = "Runs to plot, one series each.")
+    List<String> runs;
+
+    @Option(names = "--metric", paramLabel = "NAME", description = "What to plot (default: ${DEFAULT-VALUE}).")
+    String metric = "style_distance";
+
+    @Option(names = "--log-y", description = "Logarithmic y axis.")
+    boolean logY;
+
+    @Option(names = "--out", paramLabel = "FILE.png", required = true, description = "PNG to write.")
+    Path out;
+
+    @Option(names = "--runs-dir", paramLabel = "DIR", description = "Runs root (default: amp.storage.runs-dir, ./runs).")
+    Path runsDir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir);
+        XYChart chart = new XYChartBuilder().width(900).height(520).title(metric).xAxisTitle("env steps (millions)")
+                .yAxisTitle(metric).build();
+        chart.getStyler().setYAxisLogarithmic(logY);
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(false); // label a log axis that spans less than a decade too
+        chart.getStyler().setXAxisDecimalPattern("0.0");
+        chart.getStyler().setYAxisDecimalPattern("0.###");
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        chart.getStyler().setMarkerSize(4);
+        for (String run : runs) {
+            TreeMap<Long, Double> series = series(store, run);
+            if (series.isEmpty()) {
+                throw new IllegalArgumentException("run " + run + " has no values of " + metric + (EVAL_METRICS.contains(metric)
+                        ? " (in-training evals are written to " + PeriodicEvaluation.file(store, run) + ")" : ""));
+            }
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            series.forEach((steps, v) -> {
+                x.add(steps / 1e6);
+                y.add(v);
+            });
+            chart.addSeries(run, x, y).setMarker(EVAL_METRICS.contains(metric) ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        }
+        Path target = out.toAbsolutePath();
+        if (target.getParent() != null) {
+            Files.createDirectories(target.getParent());
+        }
+        BitmapEncoder.saveBitmap(chart, target.toString(), BitmapEncoder.BitmapFormat.PNG);
+        spec.commandLine().getOut().println("wrote " + target);
+        return 0;
+    }
+
+    /** Env steps → value: from the run's commits, or from its eval.jsonl (iteration → env steps through the commits). */
+    private TreeMap<Long, Double> series(RunStore store, String run) throws IOException {
+        TreeMap<Long, Long> stepsAt = new TreeMap<>();
+        TreeMap<Long, Double> values = new TreeMap<>();
+        try (RunLogReader r = store.openReader(run)) {
+            for (LogEntry e : r.readAll()) {
+                if (e.event() instanceof IterationCommitted c) {
+                    stepsAt.put(c.iteration(), c.envSteps());
+                    Double v = c.statistics().get(metric);
+                    if (v != null && !EVAL_METRICS.contains(metric)) {
+                        values.put(c.envSteps(), v);
+                    }
+                }
+            }
+        }
+        if (EVAL_METRICS.contains(metric)) {
+            Path file = PeriodicEvaluation.file(store, run);
+            if (Files.exists(file)) {
+                String key = metric.equals("episode_length_eval") ? "episode_length" : metric;
+                ObjectMapper json = new ObjectMapper();
+                for (String line : Files.readAllLines(file)) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    JsonNode n = json.readTree(line);
+                    Long steps = stepsAt.get(n.get("iteration").asLong());
+                    if (steps != null && n.hasNonNull(key)) {
+                        values.put(steps, n.get(key).asDouble());
+                    }
+                }
+            }
+        } else if (values.isEmpty() && !stepsAt.isEmpty()) {
+            throw new IllegalArgumentException("unknown metric '" + metric + "'; training statistics: "
+                    + knownStatistics(store, run) + "; eval metrics: " + EVAL_METRICS);
+        }
+        return values;
+    }
+
+    private static List<String> knownStatistics(RunStore store, String run) {
+        try (RunLogReader r = store.openReader(run)) {
+            return r.lastCommitted().map(c -> new ArrayList<>(new java.util.TreeSet<>(c.statistics().keySet())))
+                    .map(l -> (List<String>) l).orElse(List.of());
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.ampj.sim.ostrich;
+
+import dev.ampj.sim.env.ObsGroupSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The ostrich's left/right mirror as signed permutations (rsl_rl / amp-rsl-rl symmetry maps:
+ * 1-based, entry i = +j means mirrored[i] = x[j-1], −j means −x[j-1]). Mirroring the robot through
+ * its sagittal plane swaps the legs and negates the sideways parts of root motion: linear vectors
+ * (velocity, gravity) negate y, angular velocities negate x and z. Derived from an observation
+ * group's term slices, so any group built from the terms below gets its map.
+ */
+public final class OstrichMirror {
+
+    private static final int LEG = 3;
+
+    private OstrichMirror() {}
+
+    /** The mirror map of {@code group}, or empty when it holds a term whose mirror is not defined here. */
+    public static Optional<int[]> map(ObsGroupSpec group) {
+        List<Integer> out = new ArrayList<>();
+        for (ObsGroupSpec.Slice s : group.slices()) {
+            int base = s.offset() + 1;
+            switch (s.term()) {
+                case "root_height", "velocity_command" -> {
+                    for (int i = 0; i < s.dim(); i++) {
+                        out.add(base + i);
+                    }
+                }
+                case "root_lin_vel_b", "root_lin_vel_w", "projected_gravity" -> {
+                    out.add(base);
+                    out.add(-(base + 1));
+                    out.add(base + 2);
+                }
+                case "root_ang_vel_b", "root_ang_vel_w" -> {
+                    out.add(-base);
+                    out.add(base + 1);
+                    out.add(-(base + 2));
+                }
+                case "joint_pos", "joint_pos_rel", "joint_vel", "last_action" -> {
+                    if (s.dim() != 2 * LEG) {
+                        return Optional.empty();
+                    }
+                    swapLegs(out, base, LEG);
+                }
+                case "foot_contact" -> {
+                    if (s.dim() != 2) {
+                        return Optional.empty();
+                    }
+                    swapLegs(out, base, 1);
+                }
+                default -> {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.of(out.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** The action map: the six joint targets with the legs swapped. */
+    public static int[] actionMap() {
+        List<Integer> out = new ArrayList<>();
+        swapLegs(out, 1, LEG);
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Left block [base, base + n) and right block [base + n, base + 2n) exchanged. */
+    private static void swapLegs(List<Integer> out, int base, int n) {
+        for (int i = 0; i < n; i++) {
+            out.add(base + n + i);
+        }
+        for (int i = 0; i < n; i++) {
+            out.add(base + i);
+        }
+    }
+}
