@@ -52,17 +52,17 @@ class VecEnvDeterminismTest {
         return g;
     }
 
-    private static final String GOLDEN_COMMANDS = "amp.sim.command.lin-vel-x = [0.0, 1.5]";
+    /** The settings the golden trajectories were recorded with (the defaults then). */
+    private static final String GOLDEN_SETTINGS = "amp.sim.command.lin-vel-x = [0.0, 1.5]\namp.sim.action-clip = 2.0";
 
     @Test
     void goldenHashAndThreadCountAndBatchIndependence() {
-        // The golden trajectories were recorded with commands over [0, 1.5] m/s (the defaults then).
-        goldenHashAndThreadCountAndBatchIndependence(VecEnvBehaviourTest.with(GOLDEN_COMMANDS), GOLDEN);
+        goldenHashAndThreadCountAndBatchIndependence(VecEnvBehaviourTest.with(GOLDEN_SETTINGS), GOLDEN);
     }
 
     @Test
     void goldenHashAndThreadCountAndBatchIndependenceOfOde4j() {
-        goldenHashAndThreadCountAndBatchIndependence(VecEnvBehaviourTest.with("amp.sim.engine = ode4j\n" + GOLDEN_COMMANDS),
+        goldenHashAndThreadCountAndBatchIndependence(VecEnvBehaviourTest.with("amp.sim.engine = ode4j\n" + GOLDEN_SETTINGS),
                 GOLDEN_ODE4J);
     }
 
