@@ -65,5 +65,36 @@ class RunCommandsTest {
         r = CliRun.run("resume", "nope", "--runs-dir", dir);
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("no run 'nope'"), r[2]);
+
+        r = CliRun.run("eval", "cli", "--runs-dir", dir);
+        assertEquals("2", r[0], "point-mass envs have no forward speed to evaluate");
+        assertTrue(r[2].contains("root_lin_vel_w"), r[2]);
+
+        Path png = runs.resolve("curves/task.png");
+        r = CliRun.run("plot", "cli", "cli-fork", "--metric", "task_reward", "--out", png.toString(), "--runs-dir", dir);
+        assertEquals("0", r[0], r[2]);
+        assertTrue(isPng(png), "a PNG was written");
+        r = CliRun.run("plot", "cli", "--metric", "task_rewrd", "--out", png.toString(), "--runs-dir", dir);
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("unknown metric 'task_rewrd'") && r[2].contains("task_reward"), r[2]);
+        r = CliRun.run("plot", "cli", "--metric", "style_distance", "--out", png.toString(), "--runs-dir", dir);
+        assertEquals("2", r[0], "no in-training evals in a 4-iteration run");
+        assertTrue(r[2].contains("eval.jsonl"), r[2]);
+    }
+
+    @Test
+    void benchTrainPrintsTheEndToEndThroughput() {
+        String[] r = CliRun.run("bench", "train", "--config", config.toString(), "--iterations", "5", "--warmup", "1", "--json");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].matches("(?s).*\\{\"bench\":\"train\",\"env_steps_per_s\":[1-9][0-9]*,\"env_steps_per_iteration\":48,.*"), r[1]);
+    }
+
+    private static boolean isPng(Path p) {
+        try {
+            byte[] b = Files.readAllBytes(p);
+            return b.length > 8 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
+        } catch (IOException e) {
+            return false;
+        }
     }
 }
