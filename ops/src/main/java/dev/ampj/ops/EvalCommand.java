@@ -102,6 +102,9 @@ public final class EvalCommand implements Callable<Integer> {
                 r.falls(), r.fallsPerMinute(), r.episodeLength());
         out.printf(Locale.ROOT, "  style distance      %.3f (floor: reference halves %.3f; untrained policy %.3f)%n",
                 r.styleDistance(), r.styleDistanceFloor(), r.styleDistanceInit());
+        StringBuilder terms = new StringBuilder();
+        r.styleDistanceByTerm().forEach((t, d) -> terms.append(String.format(Locale.ROOT, " %s %.2f", t, d)));
+        out.println("    by AMP term:" + terms);
         out.printf(Locale.ROOT, "  joint range error   %.3f rad%n", r.jointRangeError());
         for (EvalReport.JointRange j : r.jointRanges()) {
             out.printf(Locale.ROOT, "    %-12s policy [%6.2f, %6.2f]  reference [%6.2f, %6.2f]%n",

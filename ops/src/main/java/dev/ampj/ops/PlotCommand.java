@@ -41,6 +41,9 @@ public final class PlotCommand implements Callable<Integer> {
     @Option(names = "--metric", paramLabel = "NAME", description = "What to plot (default: ${DEFAULT-VALUE}).")
     String metric = "style_distance";
 
+    @Option(names = "--labels", paramLabel = "L1,L2,...", split = ",", description = "Legend labels, one per run (default: the run names).")
+    List<String> labels;
+
     @Option(names = "--log-y", description = "Logarithmic y axis.")
     boolean logY;
 
@@ -66,7 +69,11 @@ public final class PlotCommand implements Callable<Integer> {
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         chart.getStyler().setMarkerSize(4);
-        for (String run : runs) {
+        if (labels != null && labels.size() != runs.size()) {
+            throw new IllegalArgumentException("--labels has " + labels.size() + " labels for " + runs.size() + " runs");
+        }
+        for (int i = 0; i < runs.size(); i++) {
+            String run = runs.get(i);
             TreeMap<Long, Double> series = series(store, run);
             if (series.isEmpty()) {
                 throw new IllegalArgumentException("run " + run + " has no values of " + metric + (EVAL_METRICS.contains(metric)
@@ -78,7 +85,7 @@ public final class PlotCommand implements Callable<Integer> {
                 x.add(steps / 1e6);
                 y.add(v);
             });
-            chart.addSeries(run, x, y).setMarker(EVAL_METRICS.contains(metric) ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            chart.addSeries(labels != null ? labels.get(i) : run, x, y).setMarker(EVAL_METRICS.contains(metric) ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         }
         Path target = out.toAbsolutePath();
         if (target.getParent() != null) {

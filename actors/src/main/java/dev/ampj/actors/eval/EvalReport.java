@@ -11,6 +11,8 @@ import java.util.Map;
  * discriminator's accuracy on fresh samples. Deterministic: the same run, iteration and options
  * give the same report.
  *
+ * @param styleDistanceByTerm the style distance of each AMP term alone (its columns of s and s′):
+ *                        which part of the motion differs most
  * @param jointRangeError the largest gap, over joints, between the policy's and the reference's
  *                        minimum or maximum angle (rad); NaN without a joint_pos AMP term
  */
@@ -29,6 +31,7 @@ public record EvalReport(
         double styleDistance,
         double styleDistanceFloor,
         double styleDistanceInit,
+        Map<String, Double> styleDistanceByTerm,
         double jointRangeError,
         List<JointRange> jointRanges,
         double dAccuracyPolicy,
@@ -57,6 +60,7 @@ public record EvalReport(
         m.put("style_distance", styleDistance);
         m.put("style_distance_floor", styleDistanceFloor);
         m.put("style_distance_init", styleDistanceInit);
+        m.put("style_distance_by_term", styleDistanceByTerm);
         m.put("joint_range_error", jointRangeError);
         m.put("joint_ranges", jointRanges.stream().map(j -> {
             Map<String, Object> r = new LinkedHashMap<>();

@@ -12,7 +12,9 @@ import dev.ampj.sim.env.ObsGroupSpec;
 import dev.ampj.sim.env.VecEnv;
 import dev.ampj.sim.env.VecEnvSpec;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Scores a trained policy the way a user judges AMP: deterministic rollouts over commanded speeds
@@ -72,6 +74,13 @@ public final class PolicyEvaluator {
         double floor = style.between(reference.features(0, 0.5), reference.count(0, 0.5),
                 reference.features(0.5, 1), reference.count(0.5, 1));
 
+        Map<String, Double> byTerm = new LinkedHashMap<>();
+        for (ObsGroupSpec.Slice term : spec.amp().slices()) {
+            int[] cols = termColumns(term, spec.ampDim());
+            float[] ref = columns(all, reference.pairs(), width, cols);
+            byTerm.put(term.term(), new StyleDistance(ref, reference.pairs(), cols.length)
+                    .between(columns(trained.features(), trained.pairs(), width, cols), trained.pairs(), ref, reference.pairs()));
+        }
         List<EvalReport.JointRange> ranges = jointRanges(reference, spec, trained);
         double rangeError = ranges.isEmpty() ? Double.NaN : 0;
         for (EvalReport.JointRange r : ranges) {
@@ -85,7 +94,7 @@ public final class PolicyEvaluator {
         double minutes = o.envs() * steps * spec.controlDt() / 60.0;
         return new EvalReport(run, iteration, o.envs(), steps * spec.controlDt(), lo, hi, trained.trackingError(),
                 trained.trackingErrorInstant(), trained.falls() / minutes, trained.falls(), trained.meanEpisodeSteps(),
-                distance, floor, init, rangeError, ranges, fraction(policyLogits, false), fraction(referenceLogits, true), perEnv);
+                distance, floor, init, byTerm, rangeError, ranges, fraction(policyLogits, false), fraction(referenceLogits, true), perEnv);
     }
 
     private EvalRollout.Result rollout(Config config, double[] commands, long seed, VecEnvSpec spec, AmpLearner learner,
@@ -101,6 +110,26 @@ public final class PolicyEvaluator {
         } finally {
             envs.forEach(VecEnv::close);
         }
+    }
+
+    /** A term's columns in the transition feature [s, s′]: its slice of s, then of s′. */
+    private static int[] termColumns(ObsGroupSpec.Slice term, int ampDim) {
+        int[] cols = new int[2 * term.dim()];
+        for (int i = 0; i < term.dim(); i++) {
+            cols[i] = term.offset() + i;
+            cols[term.dim() + i] = ampDim + term.offset() + i;
+        }
+        return cols;
+    }
+
+    private static float[] columns(float[] rows, int count, int width, int[] cols) {
+        float[] out = new float[count * cols.length];
+        for (int r = 0; r < count; r++) {
+            for (int c = 0; c < cols.length; c++) {
+                out[r * cols.length + c] = rows[r * width + cols[c]];
+            }
+        }
+        return out;
     }
 
     private static float[] logits(AmpLearner learner, float[] features, int pairs, int dim) {
