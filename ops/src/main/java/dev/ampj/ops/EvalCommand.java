@@ -105,6 +105,8 @@ public final class EvalCommand implements Callable<Integer> {
         StringBuilder terms = new StringBuilder();
         r.styleDistanceByTerm().forEach((t, d) -> terms.append(String.format(Locale.ROOT, " %s %.2f", t, d)));
         out.println("    by AMP term:" + terms);
+        out.printf(Locale.ROOT, "  joint velocity residual %.2f rad/s (reference %.2f): RMS of (q̇+q̇′)/2 − Δq/Δt%n",
+                r.jointVelocityResidualPolicy(), r.jointVelocityResidualReference());
         out.printf(Locale.ROOT, "  joint range error   %.3f rad%n", r.jointRangeError());
         for (EvalReport.JointRange j : r.jointRanges()) {
             out.printf(Locale.ROOT, "    %-12s policy [%6.2f, %6.2f]  reference [%6.2f, %6.2f]%n",

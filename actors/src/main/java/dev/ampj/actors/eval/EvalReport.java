@@ -13,6 +13,9 @@ import java.util.Map;
  *
  * @param styleDistanceByTerm the style distance of each AMP term alone (its columns of s and s′):
  *                        which part of the motion differs most
+ * @param jointVelocityResidualPolicy RMS of (q̇ + q̇′)/2 − Δq/Δt over the policy's pairs (rad/s):
+ *                        joint velocities that their positions do not explain (within-step chatter)
+ * @param jointVelocityResidualReference the same over the reference's pairs
  * @param jointRangeError the largest gap, over joints, between the policy's and the reference's
  *                        minimum or maximum angle (rad); NaN without a joint_pos AMP term
  */
@@ -32,6 +35,8 @@ public record EvalReport(
         double styleDistanceFloor,
         double styleDistanceInit,
         Map<String, Double> styleDistanceByTerm,
+        double jointVelocityResidualPolicy,
+        double jointVelocityResidualReference,
         double jointRangeError,
         List<JointRange> jointRanges,
         double dAccuracyPolicy,
@@ -61,6 +66,7 @@ public record EvalReport(
         m.put("style_distance_floor", styleDistanceFloor);
         m.put("style_distance_init", styleDistanceInit);
         m.put("style_distance_by_term", styleDistanceByTerm);
+        m.put("joint_velocity_residual", List.of(jointVelocityResidualPolicy, jointVelocityResidualReference));
         m.put("joint_range_error", jointRangeError);
         m.put("joint_ranges", jointRanges.stream().map(j -> {
             Map<String, Object> r = new LinkedHashMap<>();

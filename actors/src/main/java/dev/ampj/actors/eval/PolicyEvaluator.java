@@ -81,6 +81,8 @@ public final class PolicyEvaluator {
             byTerm.put(term.term(), new StyleDistance(ref, reference.pairs(), cols.length)
                     .between(columns(trained.features(), trained.pairs(), width, cols), trained.pairs(), ref, reference.pairs()));
         }
+        double[] residual = {velocityResidual(trained.features(), trained.pairs(), spec),
+            velocityResidual(all, reference.pairs(), spec)};
         List<EvalReport.JointRange> ranges = jointRanges(reference, spec, trained);
         double rangeError = ranges.isEmpty() ? Double.NaN : 0;
         for (EvalReport.JointRange r : ranges) {
@@ -94,7 +96,7 @@ public final class PolicyEvaluator {
         double minutes = o.envs() * steps * spec.controlDt() / 60.0;
         return new EvalReport(run, iteration, o.envs(), steps * spec.controlDt(), lo, hi, trained.trackingError(),
                 trained.trackingErrorInstant(), trained.falls() / minutes, trained.falls(), trained.meanEpisodeSteps(),
-                distance, floor, init, byTerm, rangeError, ranges, fraction(policyLogits, false), fraction(referenceLogits, true), perEnv);
+                distance, floor, init, byTerm, residual[0], residual[1], rangeError, ranges, fraction(policyLogits, false), fraction(referenceLogits, true), perEnv);
     }
 
     private EvalRollout.Result rollout(Config config, double[] commands, long seed, VecEnvSpec spec, AmpLearner learner,
@@ -110,6 +112,31 @@ public final class PolicyEvaluator {
         } finally {
             envs.forEach(VecEnv::close);
         }
+    }
+
+    /**
+     * RMS over joints and pairs of (q̇ + q̇′)/2 − (q′ − q)/dt (rad/s): how far the AMP state's joint
+     * velocities are from what its joint positions imply over one control step. Velocity chatter
+     * within a control step (e.g. torque feedback at every physics step) shows here; NaN without
+     * joint_pos and joint_vel terms.
+     */
+    static double velocityResidual(float[] features, int pairs, VecEnvSpec spec) {
+        ObsGroupSpec.Slice q = EvalRollout.find(spec.amp(), "joint_pos");
+        ObsGroupSpec.Slice v = EvalRollout.find(spec.amp(), "joint_vel");
+        if (q == null || v == null || q.dim() != v.dim()) {
+            return Double.NaN;
+        }
+        int d = spec.ampDim();
+        double sum = 0;
+        for (int p = 0; p < pairs; p++) {
+            int s = p * 2 * d;
+            for (int j = 0; j < q.dim(); j++) {
+                double fd = (features[s + d + q.offset() + j] - features[s + q.offset() + j]) / spec.controlDt();
+                double mid = 0.5 * (features[s + v.offset() + j] + features[s + d + v.offset() + j]);
+                sum += (mid - fd) * (mid - fd);
+            }
+        }
+        return Math.sqrt(sum / ((double) pairs * q.dim()));
     }
 
     /** A term's columns in the transition feature [s, s′]: its slice of s, then of s′. */
