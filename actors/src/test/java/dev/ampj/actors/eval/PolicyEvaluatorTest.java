@@ -77,6 +77,32 @@ class PolicyEvaluatorTest {
     }
 
     @Test
+    void velocityResidualIsZeroForConsistentPairsAndMeasuresChatter() {
+        dev.ampj.sim.env.VecEnvSpec spec = new DefaultComponents().envs(config).spec();
+        int d = spec.ampDim();
+        int q = EvalRollout.find(spec.amp(), "joint_pos").offset();
+        int v = EvalRollout.find(spec.amp(), "joint_vel").offset();
+        int pairs = 10;
+        float[] f = new float[pairs * 2 * d];
+        for (int p = 0; p < pairs; p++) {
+            for (int j = 0; j < 6; j++) {
+                float vel = 0.5f * (j + 1);
+                f[p * 2 * d + q + j] = 0.1f * p;
+                f[p * 2 * d + d + q + j] = (float) (0.1f * p + vel * spec.controlDt());
+                f[p * 2 * d + v + j] = vel;
+                f[p * 2 * d + d + v + j] = vel;
+            }
+        }
+        assertEquals(0, PolicyEvaluator.velocityResidual(f, pairs, spec), 1e-4);
+        for (int p = 0; p < pairs; p++) {
+            for (int j = 0; j < 6; j++) {
+                f[p * 2 * d + v + j] += (p % 2 == 0 ? 2f : -2f); // chatter: the velocity of s alternates by +-2 rad/s
+            }
+        }
+        assertEquals(1.0, PolicyEvaluator.velocityResidual(f, pairs, spec), 1e-3);
+    }
+
+    @Test
     void badOptionsAreRefusedNamingTheOption() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new EvalOptions(1, 2, null, null, 1, 0));
         assertTrue(e.getMessage().contains("--envs"), e.getMessage());
