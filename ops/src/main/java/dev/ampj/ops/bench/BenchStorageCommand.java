@@ -13,16 +13,13 @@ import dev.ampj.storage.log.RunLogReader;
 import dev.ampj.storage.log.RunLogWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -83,7 +80,7 @@ public final class BenchStorageCommand implements Callable<Integer> {
             return 0;
         } finally {
             if (temporary) {
-                deleteTree(root);
+                ScratchDirectories.delete(root);
             }
         }
     }
@@ -260,19 +257,5 @@ public final class BenchStorageCommand implements Callable<Integer> {
     private static double round(double v, int digits) {
         double f = Math.pow(10, digits);
         return Math.round(v * f) / f;
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> all = Files.walk(root)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete scratch directory " + root, e);
-        }
     }
 }

@@ -10,18 +10,15 @@ import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.storage.event.IterationCommitted;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -93,7 +90,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
             print(r);
             return 0;
         } finally {
-            deleteTree(root);
+            ScratchDirectories.delete(root);
         }
     }
 
@@ -118,19 +115,5 @@ public final class BenchTrainCommand implements Callable<Integer> {
             r.forEach((k, v) -> out.printf(Locale.ROOT, "  %-26s %s%n", k, v));
         }
         out.flush();
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> all = Files.walk(root)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete scratch directory " + root, e);
-        }
     }
 }
