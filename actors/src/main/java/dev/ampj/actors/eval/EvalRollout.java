@@ -34,7 +34,7 @@ final class EvalRollout {
         int da = spec.ampDim();
         int act = spec.actionDim();
         SpeedSource speed = SpeedSource.of(spec);
-        ObsGroupSpec.Slice joints = find(spec.amp(), "joint_pos");
+        ObsGroupSpec.Slice joints = spec.amp().find("joint_pos");
         int nj = joints == null ? 0 : joints.dim();
         float[] jointMin = new float[nj];
         float[] jointMax = new float[nj];
@@ -127,24 +127,15 @@ final class EvalRollout {
                 instantCount == 0 ? Double.NaN : instantSum / instantCount, meanSpeed, envFalls, jointMin, jointMax);
     }
 
-    static ObsGroupSpec.Slice find(ObsGroupSpec group, String term) {
-        for (ObsGroupSpec.Slice s : group.slices()) {
-            if (s.term().equals(term)) {
-                return s;
-            }
-        }
-        return null;
-    }
-
     /** Where the forward speed is read: the AMP state's root_lin_vel_w x, else the critic's root_lin_vel_b x. */
     private record SpeedSource(boolean amp, int offset) {
 
         static SpeedSource of(VecEnvSpec spec) {
-            ObsGroupSpec.Slice s = find(spec.amp(), "root_lin_vel_w");
+            ObsGroupSpec.Slice s = spec.amp().find("root_lin_vel_w");
             if (s != null) {
                 return new SpeedSource(true, s.offset());
             }
-            s = find(spec.critic(), "root_lin_vel_b");
+            s = spec.critic().find("root_lin_vel_b");
             if (s != null) {
                 return new SpeedSource(false, s.offset());
             }

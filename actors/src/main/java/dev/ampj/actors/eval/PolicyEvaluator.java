@@ -42,8 +42,10 @@ public final class PolicyEvaluator {
         EnvFactory base = components.envs(config);
         VecEnvSpec spec = base.spec();
         ReferencePairs reference = components.reference(config, spec, runSeed);
-        double lo = o.commandMin() != null ? o.commandMin() : referenceSpeeds(reference, spec)[0];
-        double hi = o.commandMax() != null ? o.commandMax() : referenceSpeeds(reference, spec)[1];
+        float[] all = reference.features();
+        double[] speeds = o.commandMin() != null ? new double[] {o.commandMin(), o.commandMax()} : referenceSpeeds(reference, spec);
+        double lo = speeds[0];
+        double hi = speeds[1];
         double[] commands = new double[o.envs()];
         for (int e = 0; e < commands.length; e++) {
             commands[e] = lo + (hi - lo) * e / (commands.length - 1);
@@ -59,7 +61,7 @@ public final class PolicyEvaluator {
         try (AmpLearner learner = AmpLearner.restore(settings, learnerState)) {
             trained = rollout(config, commands, o.seed(), spec, learner, steps, warmup);
             policyLogits = logits(learner, trained.features(), trained.pairs(), spec.ampDim());
-            referenceLogits = logits(learner, reference.features(), reference.pairs(), spec.ampDim());
+            referenceLogits = logits(learner, all, reference.pairs(), spec.ampDim());
         }
         EvalRollout.Result untrained;
         try (AmpLearner init = AmpLearner.create(settings, dims, runSeed)) {
@@ -67,8 +69,7 @@ public final class PolicyEvaluator {
         }
 
         int width = 2 * spec.ampDim();
-        StyleDistance style = new StyleDistance(reference.features(), reference.pairs(), width);
-        float[] all = reference.features();
+        StyleDistance style = new StyleDistance(all, reference.pairs(), width);
         double distance = style.between(trained.features(), trained.pairs(), all, reference.pairs());
         double init = style.between(untrained.features(), untrained.pairs(), all, reference.pairs());
         double floor = style.between(reference.features(0, 0.5), reference.count(0, 0.5),
@@ -96,7 +97,8 @@ public final class PolicyEvaluator {
         double minutes = o.envs() * steps * spec.controlDt() / 60.0;
         return new EvalReport(run, iteration, o.envs(), steps * spec.controlDt(), lo, hi, trained.trackingError(),
                 trained.trackingErrorInstant(), trained.falls() / minutes, trained.falls(), trained.meanEpisodeSteps(),
-                distance, floor, init, byTerm, residual[0], residual[1], rangeError, ranges, fraction(policyLogits, false), fraction(referenceLogits, true), perEnv);
+                distance, floor, init, byTerm, residual[0], residual[1], rangeError, ranges, fraction(policyLogits, false),
+                fraction(referenceLogits, true), perEnv);
     }
 
     private EvalRollout.Result rollout(Config config, double[] commands, long seed, VecEnvSpec spec, AmpLearner learner,
@@ -121,8 +123,8 @@ public final class PolicyEvaluator {
      * joint_pos and joint_vel terms.
      */
     static double velocityResidual(float[] features, int pairs, VecEnvSpec spec) {
-        ObsGroupSpec.Slice q = EvalRollout.find(spec.amp(), "joint_pos");
-        ObsGroupSpec.Slice v = EvalRollout.find(spec.amp(), "joint_vel");
+        ObsGroupSpec.Slice q = spec.amp().find("joint_pos");
+        ObsGroupSpec.Slice v = spec.amp().find("joint_vel");
         if (q == null || v == null || q.dim() != v.dim()) {
             return Double.NaN;
         }
@@ -182,7 +184,7 @@ public final class PolicyEvaluator {
 
     /** Slowest and fastest clip's mean forward speed (the AMP state's root_lin_vel_w x). */
     static double[] referenceSpeeds(ReferencePairs reference, VecEnvSpec spec) {
-        ObsGroupSpec.Slice v = EvalRollout.find(spec.amp(), "root_lin_vel_w");
+        ObsGroupSpec.Slice v = spec.amp().find("root_lin_vel_w");
         if (v == null) {
             throw new IllegalArgumentException("the AMP observation has no root_lin_vel_w term, so the reference's speed range "
                     + "is unknown; give --command MIN,MAX");
@@ -202,7 +204,7 @@ public final class PolicyEvaluator {
     }
 
     private static List<EvalReport.JointRange> jointRanges(ReferencePairs reference, VecEnvSpec spec, EvalRollout.Result policy) {
-        ObsGroupSpec.Slice q = EvalRollout.find(spec.amp(), "joint_pos");
+        ObsGroupSpec.Slice q = spec.amp().find("joint_pos");
         List<EvalReport.JointRange> out = new ArrayList<>();
         if (q == null) {
             return out;

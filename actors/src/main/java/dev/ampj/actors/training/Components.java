@@ -2,6 +2,7 @@ package dev.ampj.actors.training;
 
 import com.typesafe.config.Config;
 import dev.ampj.actors.eval.ReferencePairs;
+import dev.ampj.sim.env.ObsGroupSpec;
 import dev.ampj.sim.env.VecEnvSpec;
 
 /**
@@ -30,8 +31,10 @@ public interface Components {
         float[] next = new float[n * expert.dim()];
         expert.sample(n, s, next);
         java.util.List<String> joints = new java.util.ArrayList<>();
-        spec.amp().slices().stream().filter(t -> t.term().equals("joint_pos")).findFirst()
-                .ifPresent(t -> { for (int j = 0; j < t.dim(); j++) { joints.add("joint_" + j); } });
+        ObsGroupSpec.Slice q = spec.amp().find("joint_pos");
+        for (int j = 0; q != null && j < q.dim(); j++) {
+            joints.add("joint_" + j);
+        }
         return new ReferencePairs(expert.dim(), java.util.List.of(new ReferencePairs.Clip("sampled", s, next, n)), joints);
     }
 }

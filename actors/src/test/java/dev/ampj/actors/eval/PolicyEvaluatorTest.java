@@ -80,8 +80,8 @@ class PolicyEvaluatorTest {
     void velocityResidualIsZeroForConsistentPairsAndMeasuresChatter() {
         dev.ampj.sim.env.VecEnvSpec spec = new DefaultComponents().envs(config).spec();
         int d = spec.ampDim();
-        int q = EvalRollout.find(spec.amp(), "joint_pos").offset();
-        int v = EvalRollout.find(spec.amp(), "joint_vel").offset();
+        int q = spec.amp().find("joint_pos").offset();
+        int v = spec.amp().find("joint_vel").offset();
         int pairs = 10;
         float[] f = new float[pairs * 2 * d];
         for (int p = 0; p < pairs; p++) {

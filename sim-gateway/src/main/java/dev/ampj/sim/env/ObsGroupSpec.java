@@ -31,12 +31,21 @@ public record ObsGroupSpec(String name, List<Slice> slices) {
         return last.offset() + last.dim();
     }
 
-    /** The slice of term {@code term}; unknown names fail with the terms of the group. */
-    public Slice slice(String term) {
+    /** The slice of term {@code term}, or null when the group has no such term. */
+    public Slice find(String term) {
         for (Slice s : slices) {
             if (s.term().equals(term)) {
                 return s;
             }
+        }
+        return null;
+    }
+
+    /** The slice of term {@code term}; unknown names fail with the terms of the group. */
+    public Slice slice(String term) {
+        Slice s = find(term);
+        if (s != null) {
+            return s;
         }
         throw new IllegalArgumentException("group " + name + " has no term '" + term + "'; terms: "
                 + slices.stream().map(Slice::term).toList());
