@@ -7,6 +7,7 @@ import java.util.Map;
 public record BenchResult(
         BenchSpec spec,
         double updateSeconds,
+        double updateSecondsMedian,
         double ppoSeconds,
         double discriminatorSeconds,
         double updateCpuSeconds,
@@ -40,7 +41,9 @@ public record BenchResult(
         m.put("threads", spec.threads());
         m.put("updates", spec.updates());
         m.put("overlap", spec.overlap());
+        m.put("warmup", spec.warmup());
         m.put("update_s", updateSeconds);
+        m.put("update_s_median", updateSecondsMedian);
         m.put("ppo_s", ppoSeconds);
         m.put("disc_s", discriminatorSeconds);
         m.put("update_cpu_s", updateCpuSeconds);

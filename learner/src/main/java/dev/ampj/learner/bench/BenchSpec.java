@@ -25,9 +25,9 @@ public record BenchSpec(
     public static BenchSpec preset(String name) {
         return switch (name) {
             case "ostrich" -> new BenchSpec("ostrich", 512, 24, 30, 6, 22, new int[] {512, 256, 128},
-                    new int[] {256, 256}, 5, 4, 2, 3, 1, false);
+                    new int[] {256, 256}, 5, 4, 2, 5, 2, false);
             case "g1" -> new BenchSpec("g1", 512, 24, 81, 23, 46, new int[] {512, 256, 128},
-                    new int[] {1024, 512}, 5, 4, 2, 3, 1, false);
+                    new int[] {1024, 512}, 5, 4, 2, 5, 2, false);
             default -> throw new IllegalArgumentException("--preset " + name + ": expected ostrich or g1");
         };
     }

@@ -58,6 +58,7 @@ public final class LearnerBenchmark {
             double ppo = 0;
             double disc = 0;
             double wall = 0;
+            double[] walls = new double[spec.updates()];
             double rssStart = 0;
             long cpuStart = 0;
             double loadStart = loadAverage();
@@ -84,6 +85,7 @@ public final class LearnerBenchmark {
                         disc += (discEnd - t0) * 1e-9;
                         ppo += (ppoEnd - t0) * 1e-9;
                         wall += (t2 - t0) * 1e-9;
+                        walls[u - spec.warmup()] = (t2 - t0) * 1e-9;
                     }
                 } else {
                     learner.discriminator().update(rollout.ampObs(), rollout.ampNextObs(), rollout.steps(), expert,
@@ -95,6 +97,7 @@ public final class LearnerBenchmark {
                         disc += (t1 - t0) * 1e-9;
                         ppo += (t2 - t1) * 1e-9;
                         wall += (t2 - t0) * 1e-9;
+                        walls[u - spec.warmup()] = (t2 - t0) * 1e-9;
                     }
                 }
                 progress.accept(u);
@@ -103,14 +106,19 @@ public final class LearnerBenchmark {
             double rssEnd = rssMiB();
             double act = actSecondsPerStep(learner, dims, spec);
             int k = spec.updates();
-            return new BenchResult(spec, wall / k, ppo / k, disc / k, cpu / k, act, rssStart, rssEnd, loadStart,
+            Arrays.sort(walls);
+            return new BenchResult(spec, wall / k, walls[k / 2], ppo / k, disc / k, cpu / k, act, rssStart, rssEnd, loadStart,
                     loadAverage(), learner.policyDigest(), learner.discriminatorDigest());
         } finally {
             pool.shutdown();
         }
     }
 
-    /** Median time of one rollout step for all envs: inference, sampling, log-prob and style reward. */
+    /** Rollout steps timed for the act figure, after {@link #ACT_WARMUP} untimed ones (as the PyTorch anchor). */
+    static final int ACT_STEPS = 200;
+    static final int ACT_WARMUP = 20;
+
+    /** Mean time of one rollout step for all envs: inference, sampling, log-prob and style reward. */
     static double actSecondsPerStep(AmpLearner learner, LearnerDims dims, BenchSpec spec) {
         int n = spec.envs();
         int[] ids = new int[n];
@@ -120,23 +128,20 @@ public final class LearnerBenchmark {
         float[] obs = gaussian("act-obs", n * dims.policyObs(), 1.0, 0);
         float[] amp = gaussian("act-amp", n * dims.ampObs(), 1.0, 0);
         float[] ampNext = gaussian("act-amp-next", n * dims.ampObs(), 1.0, 0);
-        int steps = Math.max(spec.horizon(), 20);
-        double[] times = new double[steps];
         try (PolicyInference inference = learner.newInference()) {
-            for (int t = -3; t < steps; t++) {
-                long t0 = System.nanoTime();
+            long t0 = 0;
+            for (int t = -ACT_WARMUP; t < ACT_STEPS; t++) {
+                if (t == 0) {
+                    t0 = System.nanoTime();
+                }
                 ActResult r = inference.act(Math.max(t, 0), ids, obs, obs);
                 learner.discriminator().styleRewards(amp, ampNext, n);
-                if (t >= 0) {
-                    times[t] = (System.nanoTime() - t0) * 1e-9;
-                }
                 if (!Float.isFinite(r.logProbs()[0])) {
                     throw new IllegalStateException("non-finite log-prob in the benchmark");
                 }
             }
+            return (System.nanoTime() - t0) * 1e-9 / ACT_STEPS;
         }
-        Arrays.sort(times);
-        return times[steps / 2];
     }
 
     static Rollout rollout(LearnerDims d, int horizon, int envs) {

@@ -71,10 +71,18 @@ public final class Mlp {
         NDArray h = x;
         int last = weights.length - 1;
         for (int i = 0; i <= last; i++) {
-            NDArray z = h.matMul(weights[i]).addi(biases[i]);
+            NDArray z = affine(h, i);
             h = i == last ? z : Activations.apply(activation, z);
         }
         return h;
+    }
+
+    /**
+     * {@code h W_i + b_i} as one fused addmm (torch.nn.functional.linear on the [out, in] view of
+     * W_i): the bias is added inside the GEMM rather than in a second pass over the [rows, out] result.
+     */
+    private NDArray affine(NDArray h, int layer) {
+        return ai.djl.nn.core.Linear.linear(h, weights[layer].transpose(), biases[layer]).singletonOrThrow();
     }
 
     /**
@@ -104,11 +112,11 @@ public final class Mlp {
         List<NDArray> pre = new ArrayList<>(last);
         NDArray h = x;
         for (int i = 0; i < last; i++) {
-            NDArray z = h.matMul(weights[i]).addi(biases[i]);
+            NDArray z = affine(h, i);
             pre.add(fromRow == 0 ? z : z.get(new NDIndex(fromRow + ":")));
             h = Activations.apply(activation, z);
         }
-        NDArray out = h.matMul(weights[last]).addi(biases[last]);
+        NDArray out = affine(h, last);
         // d out / d h_last = W_last^T broadcast over the rows.
         NDArray g = weights[last].transpose().broadcast(new Shape(rows - fromRow, sizes[last]));
         for (int i = last - 1; i >= 0; i--) {

@@ -38,10 +38,14 @@ public final class BenchLearnerCommand implements Callable<Integer> {
     @Option(names = "--epochs") Integer epochs;
     @Option(names = "--minibatches") Integer minibatches;
     @Option(names = "--threads", description = "libtorch intra-op threads") Integer threads;
-    @Option(names = "--updates", description = "timed updates (default 3)") Integer updates;
-    @Option(names = "--warmup", description = "untimed updates first (default 1)") Integer warmup;
+    @Option(names = "--updates", description = "timed updates (default 5)") Integer updates;
+    @Option(names = "--warmup", description = "untimed updates first (default 2)") Integer warmup;
     @Option(names = "--overlap", description = "run the discriminator and PPO updates concurrently on two threads")
     boolean overlap;
+    @Option(names = "--compare", paramLabel = "PYTHON", description = "then run the PyTorch anchor (the same update "
+            + "and inference in plain PyTorch, amp-rsl-rl's structure) with this Python on the same shapes, and print both "
+            + "and the ratios; the Python needs torch (" + PytorchAnchor.INSTALL_HINT + ")")
+    String compare;
     @Option(names = "--rss", description = "print the process RSS every tenth of the updates on stderr (memory hygiene)")
     boolean rss;
 
@@ -63,22 +67,44 @@ public final class BenchLearnerCommand implements Callable<Integer> {
             }
         });
         var out = spec.commandLine().getOut();
+        Map<String, Object> fields = new java.util.LinkedHashMap<>(r.asMap());
+        PytorchAnchor.Result anchor = null;
+        if (compare != null) {
+            if (!json) {
+                err.println("running the PyTorch anchor with " + compare + " ...");
+                err.flush();
+            }
+            anchor = PytorchAnchor.run(compare, s);
+            fields.put("anchor_impl", anchor.impl());
+            fields.put("anchor_update_s", anchor.updateSeconds());
+            fields.put("anchor_update_samples_per_s", anchor.updateSamplesPerSecond());
+            fields.put("anchor_act_env_steps_per_s", anchor.actEnvStepsPerSecond());
+            fields.put("update_ratio", anchor.updateSeconds() / r.updateSeconds());
+            fields.put("act_ratio", r.actEnvStepsPerSecond() / anchor.actEnvStepsPerSecond());
+        }
         if (json) {
-            out.println(toJson(r.asMap()));
+            out.println(toJson(fields));
         } else {
             out.printf("learner bench %s: envs %d x horizon %d, obs %d, act %d, amp %d, actor/critic %s, disc %s, "
                     + "%d epochs x %d minibatches, %d threads%n", s.preset(), s.envs(), s.horizon(), s.obs(),
                     s.actions(), s.amp(), Arrays.toString(s.acHidden()), Arrays.toString(s.discHidden()), s.epochs(),
                     s.miniBatches(), s.threads());
             Map<String, Object> m = r.asMap();
-            out.printf("update %.3f s (ppo %.3f s, discriminator %.3f s%s): %.0f samples/s, %.1f GFLOP/s%n",
-                    r.updateSeconds(), r.ppoSeconds(), r.discriminatorSeconds(), s.overlap() ? ", overlapped" : "",
+            out.printf("update %.3f s mean, %.3f s median over %d (ppo %.3f s, discriminator %.3f s%s): %.0f samples/s, %.1f GFLOP/s%n",
+                    r.updateSeconds(), r.updateSecondsMedian(), s.updates(), r.ppoSeconds(), r.discriminatorSeconds(), s.overlap() ? ", overlapped" : "",
                     r.updateSamplesPerSecond(),
                     (Double) m.get("update_gflop_per_s"));
             out.printf("update cpu %.3f s (process CPU time per update)%n", r.updateCpuSeconds());
             out.printf("act: %.0f env-steps/s%n", r.actEnvStepsPerSecond());
             out.printf("load average %.2f -> %.2f%n", r.loadStart(), r.loadEnd());
             out.printf("rss: %.1f -> %.1f MiB over %d updates%n", r.rssStartMiB(), r.rssEndMiB(), s.updates());
+            if (anchor != null) {
+                out.printf("%s (same shapes, %d threads, %d timed updates): update %.3f s, %.0f samples/s; act %.0f env-steps/s%n",
+                        anchor.impl(), s.threads(), s.updates(), anchor.updateSeconds(), anchor.updateSamplesPerSecond(),
+                        anchor.actEnvStepsPerSecond());
+                out.printf("ratio (amp / PyTorch): update %.2fx, act %.2fx%n", (Double) fields.get("update_ratio"),
+                        (Double) fields.get("act_ratio"));
+            }
         }
         out.flush();
         return 0;
