@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The engine and library versions and the native thread settings a run's numbers depend on
+ * The engine and library versions and the native settings (thread counts, the learner's device) a run's numbers depend on
  * (DESIGN.md §4): recorded in RunCreated, and a resume refuses to continue under different ones.
  */
 public final class RunVersions {
@@ -27,7 +27,18 @@ public final class RunVersions {
         Map<String, String> t = new TreeMap<>(envs.threads());
         t.put("torch-threads", Integer.toString(learner.torchThreads()));
         t.put("torch-interop-threads", Integer.toString(learner.torchInteropThreads()));
+        t.put(LEARNER_DEVICE, dev.ampj.learner.LearnerDevice.resolvedName(learner));
         return t;
+    }
+
+    /** The device the learner's updates ran on ({@code cpu}, {@code cuda:0}); runs recorded before it was kept ran on the CPU. */
+    public static final String LEARNER_DEVICE = "learner-device";
+
+    /** {@code recorded} with the defaults of keys that older runs did not record. */
+    public static Map<String, String> withDefaults(Map<String, String> recorded) {
+        Map<String, String> m = new TreeMap<>(recorded);
+        m.putIfAbsent(LEARNER_DEVICE, "cpu");
+        return m;
     }
 
     /** Null when {@code recorded} and {@code current} agree; else each differing key with both values. */

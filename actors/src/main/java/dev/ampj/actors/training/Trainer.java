@@ -265,7 +265,7 @@ public final class Trainer {
 
     private static void requireSameEnvironment(String run, RunCreated created, EnvFactory envs, Config config) {
         String v = RunVersions.difference("engine/library versions", created.versions(), RunVersions.versions(envs));
-        String t = RunVersions.difference("native thread settings", created.nativeThreads(),
+        String t = RunVersions.difference("native settings", RunVersions.withDefaults(created.nativeThreads()),
                 RunVersions.threads(envs, LearnerSettings.fromConfig(config)));
         if (v != null || t != null) {
             throw new IllegalArgumentException("run " + run + " cannot be re-executed exactly here: "

@@ -57,7 +57,7 @@ public final class DiscriminatorTrainer implements AutoCloseable {
         this.inputs = new DiscriminatorInputs(dims.ampObs(), settings.ampObsMap().length == 0 ? null
                 : new Mirror("amp.learner.discriminator", "amp-obs-map", settings.ampObsMap(), dims.ampObs()));
         TorchThreads.apply(threads);
-        this.manager = NDManager.newBaseManager();
+        this.manager = NDManager.newBaseManager(dev.ampj.learner.LearnerDevice.resolve(s.device()));
         float[] init = Discriminator.initialParameters(dims.ampObs(), settings.hiddenDims(), settings.minibatchStd(), seed);
         this.net = new Discriminator(manager, DataType.FLOAT32, dims.ampObs(), settings.hiddenDims(),
                 settings.activation(), settings.minibatchStd(), init, true);

@@ -73,7 +73,7 @@ public final class PpoLearner implements AutoCloseable {
             this.actionMirror = null;
         }
         TorchThreads.apply(threads);
-        this.manager = NDManager.newBaseManager();
+        this.manager = NDManager.newBaseManager(dev.ampj.learner.LearnerDevice.resolve(s.device()));
         this.net = new ActorCritic(manager, DataType.FLOAT32, arch, arch.initialParameters(seed), true);
         this.adam = new Adam(manager, net.trainableParameters(), settings.adam());
         this.obsNormalizer = new EmpiricalNormalizer(dims.policyObs(), OBS_EPS, s.policy().obsNormalization());

@@ -6,6 +6,7 @@ import java.util.Set;
 
 /** Everything under {@code amp.learner}, read once and validated. */
 public record LearnerSettings(
+        DeviceSetting device,
         int torchThreads,
         int torchInteropThreads,
         int inferenceMicroBatch,
@@ -22,12 +23,8 @@ public record LearnerSettings(
     /** Reads {@code amp.learner} from {@code config} (resolved, with the reference defaults underneath). */
     public static LearnerSettings fromConfig(Config config) {
         StrictConfig c = new StrictConfig(config, PATH, KEYS);
-        String device = c.oneOf("device", "cpu", "gpu");
-        if (device.equals("gpu")) {
-            throw new IllegalArgumentException("config: " + PATH + ".device = gpu: the CUDA libtorch native jar "
-                    + "(ai.djl.pytorch:pytorch-native-cu*) is not on the classpath of this build; use device = cpu");
-        }
         return new LearnerSettings(
+                DeviceSetting.parse(c.oneOf("device", "auto", "cpu", "cuda")),
                 c.positiveInt("torch-threads"),
                 c.positiveInt("torch-interop-threads"),
                 c.positiveInt("inference-micro-batch"),
@@ -43,18 +40,18 @@ public record LearnerSettings(
     }
 
     public LearnerSettings withPolicy(PolicySettings p) {
-        return new LearnerSettings(torchThreads, torchInteropThreads, inferenceMicroBatch, p, ppo, discriminator, styleReward);
+        return new LearnerSettings(device, torchThreads, torchInteropThreads, inferenceMicroBatch, p, ppo, discriminator, styleReward);
     }
 
     public LearnerSettings withPpo(PpoSettings p) {
-        return new LearnerSettings(torchThreads, torchInteropThreads, inferenceMicroBatch, policy, p, discriminator, styleReward);
+        return new LearnerSettings(device, torchThreads, torchInteropThreads, inferenceMicroBatch, policy, p, discriminator, styleReward);
     }
 
     public LearnerSettings withDiscriminator(DiscriminatorSettings d) {
-        return new LearnerSettings(torchThreads, torchInteropThreads, inferenceMicroBatch, policy, ppo, d, styleReward);
+        return new LearnerSettings(device, torchThreads, torchInteropThreads, inferenceMicroBatch, policy, ppo, d, styleReward);
     }
 
     public LearnerSettings withStyleReward(StyleRewardSettings s) {
-        return new LearnerSettings(torchThreads, torchInteropThreads, inferenceMicroBatch, policy, ppo, discriminator, s);
+        return new LearnerSettings(device, torchThreads, torchInteropThreads, inferenceMicroBatch, policy, ppo, discriminator, s);
     }
 }

@@ -48,7 +48,8 @@ public final class PolicyInference implements AutoCloseable {
         this.microBatch = microBatch;
         this.threads = threads;
         TorchThreads.apply(threads);
-        this.manager = NDManager.newBaseManager();
+        // Rollout-side: always the CPU of the shard that steps the envs, whatever the learner's device.
+        this.manager = NDManager.newBaseManager(ai.djl.Device.cpu());
         JniUtils.setGradMode(false);
         this.net = new ActorCritic(manager, DataType.FLOAT32, arch, snapshot, false);
         try (NDManager tmp = manager.newSubManager()) {

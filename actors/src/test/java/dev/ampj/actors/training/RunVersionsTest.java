@@ -1,0 +1,41 @@
+package dev.ampj.actors.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import dev.ampj.actors.testenv.PointMassComponents;
+import dev.ampj.learner.config.LearnerSettings;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class RunVersionsTest {
+
+    private static Map<String, String> current() {
+        var config = ConfigFactory.defaultReference();
+        return RunVersions.threads(new PointMassComponents().envs(config), LearnerSettings.fromConfig(config));
+    }
+
+    @Test
+    void aRunRecordsTheLearnersResolvedDevice() {
+        String device = current().get(RunVersions.LEARNER_DEVICE);
+        assertTrue(device.equals("cpu") || device.startsWith("cuda:"), device);
+    }
+
+    @Test
+    void aResumeRefusesAnotherDeviceAndAcceptsRunsRecordedBeforeDevicesWere() {
+        Map<String, String> now = current();
+        Map<String, String> onGpu = new TreeMap<>(now);
+        onGpu.put(RunVersions.LEARNER_DEVICE, now.get(RunVersions.LEARNER_DEVICE).equals("cpu") ? "cuda:0" : "cpu");
+        String diff = RunVersions.difference("native settings", RunVersions.withDefaults(onGpu), now);
+        assertTrue(diff != null && diff.contains("learner-device: run has " + onGpu.get(RunVersions.LEARNER_DEVICE)), diff);
+
+        Map<String, String> older = new TreeMap<>(now);
+        older.remove(RunVersions.LEARNER_DEVICE);
+        String cpuHere = now.get(RunVersions.LEARNER_DEVICE).equals("cpu") ? null : "differs";
+        assertEquals(cpuHere == null, RunVersions.difference("native settings", RunVersions.withDefaults(older), now) == null);
+        assertNull(RunVersions.difference("native settings", RunVersions.withDefaults(now), now));
+    }
+}
