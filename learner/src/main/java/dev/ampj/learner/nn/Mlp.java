@@ -82,6 +82,12 @@ public final class Mlp {
      * W_i): the bias is added inside the GEMM rather than in a second pass over the [rows, out] result.
      */
     private NDArray affine(NDArray h, int layer) {
+        if (sizes[layer + 1] == 1) {
+            // One output (critic, discriminator): MKL runs [rows, k] x [k, 1] and its backward
+            // d h = d out W^T (a K = 1 GEMM) at < 1 GFLOP/s; a broadcast multiply and a row sum are
+            // memory-bound passes instead (g1's discriminator: 16 ms -> ~1 ms per mini-batch).
+            return h.mul(weights[layer].reshape(1, sizes[layer])).sum(new int[] {1}, true).add(biases[layer]);
+        }
         return ai.djl.nn.core.Linear.linear(h, weights[layer].transpose(), biases[layer]).singletonOrThrow();
     }
 
