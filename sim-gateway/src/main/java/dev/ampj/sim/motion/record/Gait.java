@@ -14,7 +14,7 @@ import java.util.Locale;
  *
  * <p>The parameters are per engine ({@link #named(String, String)}): the limit cycle a set settles
  * on depends on the contact model and integrator, and the ode4j sets do not hold a steady gait on
- * the reduced engine. Both sets came from random searches (see ARCHITECTURE.md, reference gaits).
+ * the reduced engine. Both sets came from random searches (docs/notes/gait-search.md).
  *
  * @param swingHipA      forward world angle of the swing thigh in state A (swh)
  * @param swingKneeA     swing knee bend in state A (swk): how high the foot is lifted
