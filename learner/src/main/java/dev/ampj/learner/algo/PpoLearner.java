@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.NDScope;
 import dev.ampj.common.Digests;
-import dev.ampj.common.RandomStream;
 import dev.ampj.learner.LearnerDims;
 import dev.ampj.learner.config.LearnerSettings;
 import dev.ampj.learner.config.PpoSettings;
@@ -142,59 +141,34 @@ public final class PpoLearner implements AutoCloseable {
 
         boolean augment = obsMirror != null && settings.symmetry().useDataAugmentation();
         boolean mirrorLoss = obsMirror != null && settings.symmetry().useMirrorLoss();
-        int batch = Math.max(1, n / settings.numMiniBatches());
-        int rows = augment ? 2 * batch : batch;
-        float[] mbObs = new float[rows * dp];
-        float[] mbCritic = new float[rows * dc];
-        float[] mbActions = new float[rows * da];
-        float[] mbOldLogProbs = new float[rows];
-        float[] mbAdv = new float[rows];
-        float[] mbReturns = new float[rows];
-        float[] mbValues = new float[rows];
-        float[] mbOldMeans = new float[batch * da];
+        PpoMiniBatches batches = new PpoMiniBatches(dims, seed, iteration, n, settings.numMiniBatches(),
+                new PpoMiniBatches.Columns(obs, criticObs, obsMirrored, criticMirrored, rollout.actions(),
+                        rollout.logProbs(), advantages, returns, rollout.values(), oldMeans),
+                augment ? actionMirror : null);
+        int batch = batches.batch;
+        int rows = batches.rows;
 
         double sumSurrogate = 0, sumValue = 0, sumEntropy = 0, sumKl = 0, sumClip = 0, sumMirror = 0, sumNorm = 0;
         int updates = 0;
         try {
             for (int epoch = 0; epoch < settings.numLearningEpochs(); epoch++) {
-                int[] perm = new RandomStream(dev.ampj.common.CounterRandom.key(seed, "ppo-minibatch", iteration, epoch), 0)
-                        .permutation(n);
+                int[] perm = batches.permutation(epoch);
                 for (int mb = 0; mb < settings.numMiniBatches(); mb++) {
-                    for (int k = 0; k < batch; k++) {
-                        int i = perm[mb * batch + k];
-                        System.arraycopy(obs, i * dp, mbObs, k * dp, dp);
-                        System.arraycopy(criticObs, i * dc, mbCritic, k * dc, dc);
-                        System.arraycopy(rollout.actions(), i * da, mbActions, k * da, da);
-                        System.arraycopy(oldMeans, i * da, mbOldMeans, k * da, da);
-                        mbOldLogProbs[k] = rollout.logProbs()[i];
-                        mbAdv[k] = advantages[i];
-                        mbReturns[k] = returns[i];
-                        mbValues[k] = rollout.values()[i];
-                        if (augment) {
-                            int m = batch + k;
-                            System.arraycopy(obsMirrored, i * dp, mbObs, m * dp, dp);
-                            System.arraycopy(criticMirrored, i * dc, mbCritic, m * dc, dc);
-                            actionMirror.apply(rollout.actions(), i * da, mbActions, m * da);
-                            mbOldLogProbs[m] = mbOldLogProbs[k];
-                            mbAdv[m] = mbAdv[k];
-                            mbReturns[m] = mbReturns[k];
-                            mbValues[m] = mbValues[k];
-                        }
-                    }
+                    batches.fill(perm, mb);
                     try (NDScope scope = new NDScope()) {
                         Autograd.gradMode(true);
-                        NDArray o = manager.create(mbObs, new Shape(rows, dp));
+                        NDArray o = manager.create(batches.obs, new Shape(rows, dp));
                         NDArray mean = net.actionMean(o);
                         NDArray std = net.actionStd();
-                        NDArray value = net.value(manager.create(mbCritic, new Shape(rows, dc)));
+                        NDArray value = net.value(manager.create(batches.criticObs, new Shape(rows, dc)));
                         PpoLoss.Terms t = PpoLoss.compute(settings, mean, std, value,
-                                manager.create(mbActions, new Shape(rows, da)), manager.create(mbOldLogProbs),
-                                manager.create(mbAdv), manager.create(mbReturns), manager.create(mbValues));
+                                manager.create(batches.actions, new Shape(rows, da)), manager.create(batches.oldLogProbs),
+                                manager.create(batches.advantages), manager.create(batches.returns),
+                                manager.create(batches.values));
                         NDArray loss = t.loss();
                         if (mirrorLoss) {
                             NDArray mirrored = augment ? mean.get(new NDIndex(batch + ":"))
-                                    : net.actionMean(manager.create(gather(obsMirrored, perm, mb * batch, batch, dp),
-                                            new Shape(batch, dp)));
+                                    : net.actionMean(manager.create(batches.mirroredObs(perm, mb), new Shape(batch, dp)));
                             NDArray target = mean.get(new NDIndex("0:" + batch)).stopGradient()
                                     .matMul(manager.create(actionMirror.matrix(), new Shape(da, da)));
                             NDArray mirrorTerm = mirrored.sub(target).square().mean();
@@ -202,7 +176,7 @@ public final class PpoLearner implements AutoCloseable {
                             sumMirror += mirrorTerm.getFloat();
                         }
                         NDArray meanOrig = augment ? mean.get(new NDIndex("0:" + batch)) : mean;
-                        double kl = PpoLoss.kl(manager.create(mbOldMeans, new Shape(batch, da)),
+                        double kl = PpoLoss.kl(manager.create(batches.oldMeans, new Shape(batch, da)),
                                 manager.create(oldStd), meanOrig, std).getFloat();
                         if (settings.adaptiveSchedule()) {
                             if (kl > settings.desiredKl() * 2.0) {
@@ -244,14 +218,6 @@ public final class PpoLearner implements AutoCloseable {
         float[] out = new float[rows * width];
         for (int r = 0; r < rows; r++) {
             m.apply(x, r * width, out, r * width);
-        }
-        return out;
-    }
-
-    private static float[] gather(float[] x, int[] perm, int from, int rows, int width) {
-        float[] out = new float[rows * width];
-        for (int k = 0; k < rows; k++) {
-            System.arraycopy(x, perm[from + k] * width, out, k * width, width);
         }
         return out;
     }
