@@ -29,6 +29,13 @@ public final class PolicyEvaluator {
     private static final String RSI_KEY = "amp.sim.init.reference-state-init";
 
     private final Components components;
+    /**
+     * The untrained policy's rollouts by (run seed, eval seed, commands, steps, warm-up): periodic
+     * evaluations of one run score every checkpoint against the same untrained rollout, which is
+     * deterministic, so it is rolled out once. Keyed also by the config's rendering: a key never
+     * matches another run's settings.
+     */
+    private final Map<String, EvalRollout.Result> untrainedRollouts = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PolicyEvaluator(Components components) {
         this.components = components;
@@ -63,9 +70,14 @@ public final class PolicyEvaluator {
             policyLogits = logits(learner, trained.features(), trained.pairs(), spec.ampDim());
             referenceLogits = logits(learner, all, reference.pairs(), spec.ampDim());
         }
-        EvalRollout.Result untrained;
-        try (AmpLearner init = AmpLearner.create(settings, dims, runSeed)) {
-            untrained = rollout(config, commands, o.seed(), spec, init, steps, warmup);
+        String untrainedKey = runSeed + "/" + o.seed() + "/" + java.util.Arrays.toString(commands) + "/" + steps + "/" + warmup
+                + "/" + config.root().render(com.typesafe.config.ConfigRenderOptions.concise());
+        EvalRollout.Result untrained = untrainedRollouts.get(untrainedKey);
+        if (untrained == null) {
+            try (AmpLearner init = AmpLearner.create(settings, dims, runSeed)) {
+                untrained = rollout(config, commands, o.seed(), spec, init, steps, warmup);
+            }
+            untrainedRollouts.put(untrainedKey, untrained);
         }
 
         int width = 2 * spec.ampDim();
