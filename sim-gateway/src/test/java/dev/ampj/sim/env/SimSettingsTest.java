@@ -52,6 +52,16 @@ class SimSettingsTest {
         assertTrue(e.getMessage().contains("amp.sim.command.lin-vel-x"), e.getMessage());
     }
 
+    /** Settings added later (observation processing, randomization) hash only when set: older runs' snapshots still restore. */
+    @Test
+    void theDefaultDigestIsTheOneRecordedBeforeObservationProcessingExisted() {
+        assertEquals("c001e6e65c3bbd07152f6f96a42bf656a75afc381f0288d3e724eec7d4e9352b", SimSettings.defaults().digest());
+        assertNotEquals(SimSettings.defaults().digest(),
+                SimSettings.fromConfig(with("amp.sim.observations.policy.history-length = 2")).digest());
+        assertNotEquals(SimSettings.defaults().digest(),
+                SimSettings.fromConfig(with("amp.sim.randomization.friction = [0.5, 1.0]")).digest());
+    }
+
     @Test
     void digestIgnoresThreadsButNotPhysics() {
         SimSettings s = SimSettings.defaults();
