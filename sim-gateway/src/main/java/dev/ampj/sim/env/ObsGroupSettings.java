@@ -53,10 +53,7 @@ public record ObsGroupSettings(int historyLength, List<Term> terms) {
         return new Term(term, 0, false, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 1, historyLength);
     }
 
-    /**
-     * The term names given settings that are not in {@code known}; fails naming the first one's key
-     * ({@code path.<term>}) and the known terms.
-     */
+    /** Fails, naming the key ({@code path.<term>}) and the known terms, if a term given settings is not in {@code known}. */
     public void requireTerms(String path, List<String> known) {
         for (Term t : terms) {
             if (!known.contains(t.term())) {
