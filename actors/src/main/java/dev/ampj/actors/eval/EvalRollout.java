@@ -137,7 +137,7 @@ final class EvalRollout {
             }
             s = spec.critic().find("root_lin_vel_b");
             if (s != null) {
-                return new SpeedSource(false, s.offset());
+                return new SpeedSource(false, s.latest()); // the newest frame when the critic stacks history
             }
             throw new IllegalArgumentException("eval reads the forward speed from the AMP term root_lin_vel_w or the critic term "
                     + "root_lin_vel_b; the env has neither (AMP terms " + spec.amp().slices().stream().map(ObsGroupSpec.Slice::term).toList()

@@ -25,7 +25,8 @@ public record SimSettings(
         Command command,
         Rewards rewards,
         Terminations terminations,
-        Observations observations) {
+        Observations observations,
+        RandomizationSettings randomization) {
 
     public static final String PATH = "amp.sim";
     /** Generalized (reduced) coordinates in the sagittal plane: {@code dev.ampj.sim.reduced}. */
@@ -34,7 +35,8 @@ public record SimSettings(
     public static final String ENGINE_ODE4J = "ode4j";
     public static final List<String> ENGINES = List.of(ENGINE_REDUCED, ENGINE_ODE4J);
     static final List<String> KEYS = List.of("robot", "engine", "planar", "dt", "decimation", "episode-length-s", "threads",
-            "action-scale", "action-clip", "pd", "init", "command", "rewards", "terminations", "observations");
+            "action-scale", "action-clip", "pd", "init", "command", "rewards", "terminations", "observations",
+            "randomization");
 
     /** PD gains and torque limits per leg joint [hip, knee, ankle]. */
     public record Pd(List<Double> kp, List<Double> kd, List<Double> torqueLimit) {
@@ -64,9 +66,13 @@ public record SimSettings(
         static final List<String> KEYS = List.of("min-torso-height", "max-torso-pitch");
     }
 
-    /** AMP observation terms (or groups) and key bodies, by name. */
-    public record Observations(List<String> ampTerms, List<String> keyBodies) {
-        static final List<String> KEYS = List.of("amp-terms", "key-bodies");
+    /**
+     * AMP observation terms (or groups) and key bodies, by name; the processing of the policy and
+     * critic terms (the AMP group is never processed: the discriminator sees true states).
+     */
+    public record Observations(List<String> ampTerms, List<String> keyBodies, ObsGroupSettings policy,
+            ObsGroupSettings critic) {
+        static final List<String> KEYS = List.of("amp-terms", "key-bodies", "policy", "critic");
     }
 
     /** Control steps per episode. */
@@ -81,7 +87,16 @@ public record SimSettings(
 
     /** SHA-256 of the settings that shape trajectories (everything but {@code threads}); snapshots refuse others. */
     public String digest() {
-        return Digests.sha256Hex(withThreads(1).toString().getBytes(StandardCharsets.UTF_8));
+        String text = withThreads(1).toString();
+        // Sections added after runs were recorded enter the digest only when set, so the snapshots
+        // of those runs (taken with what are now the defaults) still restore.
+        if (observations.policy.equals(ObsGroupSettings.NONE) && observations.critic.equals(ObsGroupSettings.NONE)) {
+            text = text.replace(", policy=" + observations.policy + ", critic=" + observations.critic, "");
+        }
+        if (randomization.off()) {
+            text = text.replace(", randomization=" + randomization, "");
+        }
+        return Digests.sha256Hex(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The defaults of reference.conf. */
@@ -166,11 +181,15 @@ public record SimSettings(
         Config oc = ConfigKeys.section(c, p, "observations");
         ConfigKeys.requireOnly(oc, op, Observations.KEYS);
         Observations observations = new Observations(ConfigKeys.strings(oc, op, "amp-terms"),
-                ConfigKeys.strings(oc, op, "key-bodies"));
+                ConfigKeys.strings(oc, op, "key-bodies"),
+                ObsGroupSettings.read(ConfigKeys.section(oc, op, "policy"), op + ".policy"),
+                ObsGroupSettings.read(ConfigKeys.section(oc, op, "critic"), op + ".critic"));
+        RandomizationSettings randomization = RandomizationSettings.read(ConfigKeys.section(c, p, "randomization"),
+                p + ".randomization", planar);
 
         return new SimSettings(robot, engine, planar, dt, decimation, episode, threads,
                 ConfigKeys.positive(c, p, "action-scale"), ConfigKeys.positive(c, p, "action-clip"), pd, init,
-                command, rewards, terminations, observations);
+                command, rewards, terminations, observations, randomization);
     }
 
     /** A copy with {@code threads} stepping threads (a runtime choice that does not change results). */
@@ -179,7 +198,7 @@ public record SimSettings(
             throw new IllegalArgumentException("threads = " + n + ": expected a positive integer");
         }
         return new SimSettings(robot, engine, planar, dt, decimation, episodeLengthS, n, actionScale, actionClip, pd, init,
-                command, rewards, terminations, observations);
+                command, rewards, terminations, observations, randomization);
     }
 
     private static double nonNegative(Config c, String path, String key) {

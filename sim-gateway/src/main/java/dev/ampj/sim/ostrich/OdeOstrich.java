@@ -169,6 +169,11 @@ public final class OdeOstrich implements OstrichRobot {
     }
 
     @Override
+    public void setFriction(double mu) {
+        contacts.setFriction(mu);
+    }
+
+    @Override
     public int maxContactsPerGeom() {
         return CONTACTS_PER_GEOM;
     }

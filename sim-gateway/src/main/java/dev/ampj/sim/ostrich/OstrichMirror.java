@@ -10,7 +10,8 @@ import java.util.Optional;
  * 1-based, entry i = +j means mirrored[i] = x[j-1], −j means −x[j-1]). Mirroring the robot through
  * its sagittal plane swaps the legs and negates the sideways parts of root motion: linear vectors
  * (velocity, gravity) negate y, angular velocities negate x and z. Derived from an observation
- * group's term slices, so any group built from the terms below gets its map.
+ * group's term slices, so any group built from the terms below gets its map; a term stacked with
+ * history is mirrored frame by frame (each frame stays in its place in time).
  */
 public final class OstrichMirror {
 
@@ -22,41 +23,50 @@ public final class OstrichMirror {
     public static Optional<int[]> map(ObsGroupSpec group) {
         List<Integer> out = new ArrayList<>();
         for (ObsGroupSpec.Slice s : group.slices()) {
-            int base = s.offset() + 1;
-            switch (s.term()) {
-                case "root_height", "velocity_command" -> {
-                    for (int i = 0; i < s.dim(); i++) {
-                        out.add(base + i);
-                    }
-                }
-                case "root_lin_vel_b", "root_lin_vel_w", "projected_gravity" -> {
-                    out.add(base);
-                    out.add(-(base + 1));
-                    out.add(base + 2);
-                }
-                case "root_ang_vel_b", "root_ang_vel_w" -> {
-                    out.add(-base);
-                    out.add(base + 1);
-                    out.add(-(base + 2));
-                }
-                case "joint_pos", "joint_pos_rel", "joint_vel", "last_action" -> {
-                    if (s.dim() != 2 * LEG) {
-                        return Optional.empty();
-                    }
-                    swapLegs(out, base, LEG);
-                }
-                case "foot_contact" -> {
-                    if (s.dim() != 2) {
-                        return Optional.empty();
-                    }
-                    swapLegs(out, base, 1);
-                }
-                default -> {
+            for (int h = 0; h < s.history(); h++) {
+                if (!mirrorFrame(s.term(), s.frameDim(), s.offset() + h * s.frameDim() + 1, out)) {
                     return Optional.empty();
                 }
             }
         }
         return Optional.of(out.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Appends the map of one frame of {@code term} starting at 1-based {@code base}; false if undefined. */
+    private static boolean mirrorFrame(String term, int dim, int base, List<Integer> out) {
+        switch (term) {
+            case "root_height", "velocity_command" -> {
+                for (int i = 0; i < dim; i++) {
+                    out.add(base + i);
+                }
+            }
+            case "root_lin_vel_b", "root_lin_vel_w", "projected_gravity" -> {
+                out.add(base);
+                out.add(-(base + 1));
+                out.add(base + 2);
+            }
+            case "root_ang_vel_b", "root_ang_vel_w" -> {
+                out.add(-base);
+                out.add(base + 1);
+                out.add(-(base + 2));
+            }
+            case "joint_pos", "joint_pos_rel", "joint_vel", "last_action" -> {
+                if (dim != 2 * LEG) {
+                    return false;
+                }
+                swapLegs(out, base, LEG);
+            }
+            case "foot_contact" -> {
+                if (dim != 2) {
+                    return false;
+                }
+                swapLegs(out, base, 1);
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The action map: the six joint targets with the legs swapped. */

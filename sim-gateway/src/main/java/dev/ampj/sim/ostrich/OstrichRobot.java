@@ -99,6 +99,12 @@ public interface OstrichRobot extends AutoCloseable {
     /** Restores a {@link #readState} exactly. */
     void writeState(double[] in, int o);
 
+    /**
+     * Sets the ground's Coulomb friction coefficient for the next steps ({@link OstrichGeometry#FRICTION}
+     * until set). Not part of {@link #readState}: its owner sets it again after a restore.
+     */
+    void setFriction(double mu);
+
     /** Most ground contacts one geom can report. */
     int maxContactsPerGeom();
 

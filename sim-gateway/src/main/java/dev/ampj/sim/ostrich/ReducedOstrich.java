@@ -200,6 +200,11 @@ public final class ReducedOstrich implements OstrichRobot {
     }
 
     @Override
+    public void setFriction(double mu) {
+        stepper.setFriction(mu);
+    }
+
+    @Override
     public int maxContactsPerGeom() {
         return 4;
     }

@@ -28,7 +28,7 @@ public final class PlanarStepper {
     private final ChainKinematics k;
     private final double erp;
     private final double layer;
-    private final double mu;
+    private double mu;
     private final int n;
     private final double[] q;
     private final double[] qd;
@@ -299,6 +299,11 @@ public final class PlanarStepper {
     /** True if the last step's contact solve was exact (Lemke's), false if it fell back. */
     public boolean lastSolveExact() {
         return rows == 0 || solver.exact();
+    }
+
+    /** Sets the Coulomb friction coefficient of the next steps (domain randomization at a reset). */
+    public void setFriction(double mu) {
+        this.mu = mu;
     }
 
     /** False if the last step's contact solve stopped with friction bounds still moving. */

@@ -35,7 +35,7 @@ public final class GroundContacts {
     private final DContactGeomBuffer geomBuffer;
     private final double[] reach;
     private final DJointGroup group = OdeHelper.createJointGroup();
-    private final double mu;
+    private double mu;
     private final int[] counts;
     private final boolean sagittal;
 
@@ -136,6 +136,11 @@ public final class GroundContacts {
     /** Most contacts one geom can report ({@link #count} is in {@code 0..maxPerGeom}). */
     public int maxPerGeom() {
         return maxPerGeom;
+    }
+
+    /** Sets the Coulomb friction coefficient of the contacts generated from now on. */
+    public void setFriction(double mu) {
+        this.mu = mu;
     }
 
     /**

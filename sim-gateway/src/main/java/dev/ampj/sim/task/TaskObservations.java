@@ -1,6 +1,7 @@
 package dev.ampj.sim.task;
 
 import dev.ampj.sim.env.ObsGroupSpec;
+import dev.ampj.sim.env.SimSettings;
 import dev.ampj.sim.ostrich.OstrichLayout;
 import dev.ampj.sim.terms.AmpObservation;
 import dev.ampj.sim.terms.AmpTermRegistry;
@@ -17,6 +18,9 @@ import java.util.List;
  * critic (31): policy + root_height 1, foot_contact 2 (left, right; 1 when touching the ground)
  * amp:         amp.sim.observations.amp-terms over key-bodies (ostrich22 by default: 22)
  * </pre>
+ * These are the clean frames; the policy and critic rows are them after {@link ObsProcessing} and
+ * {@link ObsHistory} (as wide as above with the defaults, {@code history × width} per term otherwise).
+ * The AMP row is never processed.
  */
 final class TaskObservations {
 
@@ -34,14 +38,25 @@ final class TaskObservations {
     final ObsGroupSpec critic;
     final ObsGroupSpec ampSpec;
 
-    TaskObservations(List<String> ampTerms, List<String> keyBodies) {
+    final ObsProcessing policyProcessing;
+    final ObsProcessing criticProcessing;
+
+    TaskObservations(SimSettings.Observations settings) {
+        String path = SimSettings.PATH + ".observations";
+        policyProcessing = new ObsProcessing("policy", path + ".policy", settings.policy(), POLICY_TERMS, POLICY_DIMS);
+        criticProcessing = new ObsProcessing("critic", path + ".critic", settings.critic(),
+                concat(POLICY_TERMS, CRITIC_EXTRA), concat(POLICY_DIMS, CRITIC_EXTRA_DIMS));
+        policy = policyProcessing.spec;
+        critic = criticProcessing.spec;
+        try {
+            amp = AmpTermRegistry.resolve(settings.ampTerms(), settings.keyBodies(), OstrichLayout.LAYOUT);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
+        }
         base = AmpTermRegistry.resolve(List.of("root_lin_vel_b", "root_ang_vel_b", "projected_gravity"), List.of(),
                 OstrichLayout.LAYOUT);
         joints = AmpTermRegistry.resolve(List.of("joint_pos_rel", "joint_vel"), List.of(), OstrichLayout.LAYOUT);
         height = AmpTermRegistry.resolve(List.of("root_height"), List.of(), OstrichLayout.LAYOUT);
-        amp = AmpTermRegistry.resolve(ampTerms, keyBodies, OstrichLayout.LAYOUT);
-        policy = ObsGroupSpec.of("policy", POLICY_TERMS, POLICY_DIMS);
-        critic = ObsGroupSpec.of("critic", concat(POLICY_TERMS, CRITIC_EXTRA), concat(POLICY_DIMS, CRITIC_EXTRA_DIMS));
         List<String> names = amp.termNames();
         List<Integer> dims = names.stream().map(amp::dimOf).toList();
         ampSpec = ObsGroupSpec.of("amp", names, dims);

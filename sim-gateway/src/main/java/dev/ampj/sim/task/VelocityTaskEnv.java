@@ -17,8 +17,10 @@ import java.nio.ByteOrder;
 /**
  * One ostrich on the velocity-tracking task: PD joint targets from actions, task reward terms,
  * failure terminations and timeouts, auto-reset into the next episode with a randomised default
- * pose or a reference state. All randomness is drawn from streams keyed by (seed, purpose, global
- * env id, episode), so the env's trajectory never depends on where or with whom it runs.
+ * pose or a reference state, domain randomization (friction per episode, pushes), and the policy
+ * and critic observations processed (noise, clip, scale) and stacked ({@link ObsHistory}). All
+ * randomness is drawn from streams keyed by (seed, purpose, global env id, episode) and counted by
+ * step, so the env's trajectory never depends on where or with whom it runs.
  */
 public final class VelocityTaskEnv implements BatchMember {
 
@@ -38,7 +40,8 @@ public final class VelocityTaskEnv implements BatchMember {
      * command, last action, raw bodies: {@link #dynamicsBytes}, what {@link #stateHash} covers),
      * then what only observations and readouts depend on: ground contacts per geom of the last
      * substep (critic {@code foot_contact}; no body state reproduces them) and the last step's
-     * torques, mean Σ τ² and power.
+     * torques, mean Σ τ² and power; last, the policy's and the critic's frames older than the
+     * newest (none without history).
      */
     private final int dynamicsBytes;
     private final int stateBytes;
@@ -63,6 +66,16 @@ public final class VelocityTaskEnv implements BatchMember {
     /** (global env id, episode): the ids of this episode's random streams, reused so resets do not allocate. */
     private final long[] streamIds = new long[2];
     private final ByteBuffer hashBuffer;
+    private final DomainRandomization randomization;
+    private final PushSchedule pushes;
+    /** The clean critic frame (its first {@code policy frame} floats are the clean policy frame). */
+    private final float[] clean;
+    private final float[] policyFrame;
+    private final float[] criticFrame;
+    private final ObsHistory policyHistory;
+    private final ObsHistory criticHistory;
+    private long policyNoiseKey;
+    private long criticNoiseKey;
 
     private long episode;
     private int episodeStep;
@@ -70,7 +83,7 @@ public final class VelocityTaskEnv implements BatchMember {
     private final float[] lastAction = new float[6];
 
     VelocityTaskEnv(int envId, long seed, SimSettings settings, TaskObservations obs, RewardTerms rewards,
-            ReferenceStateSampler sampler) {
+            DomainRandomization randomization, ReferenceStateSampler sampler) {
         this.envId = envId;
         this.seed = seed;
         this.s = settings;
@@ -80,7 +93,15 @@ public final class VelocityTaskEnv implements BatchMember {
         this.robot = OstrichRobot.create(settings);
         this.raw = new double[robot.stateDoubles()];
         this.dynamicsBytes = 4 + 8 + 4 + 8 + 6 * 4 + raw.length * 8;
-        this.stateBytes = dynamicsBytes + OstrichRobot.GEOMS + OstrichRobot.READOUT_DOUBLES * 8;
+        this.randomization = randomization;
+        this.pushes = new PushSchedule(randomization);
+        this.clean = new float[obs.criticProcessing.frameDim()];
+        this.policyFrame = new float[obs.policyProcessing.frameDim()];
+        this.criticFrame = new float[clean.length];
+        this.policyHistory = new ObsHistory(obs.policy);
+        this.criticHistory = new ObsHistory(obs.critic);
+        this.stateBytes = dynamicsBytes + OstrichRobot.GEOMS + OstrichRobot.READOUT_DOUBLES * 8
+                + 4 * (policyHistory.olderFloats() + criticHistory.olderFloats());
         this.hashBuffer = ByteBuffer.allocate(stateBytes).order(ByteOrder.LITTLE_ENDIAN);
         this.maxSteps = settings.maxEpisodeSteps();
         this.cosMaxTilt = Math.cos(settings.terminations().maxTorsoPitch());
@@ -174,8 +195,19 @@ public final class VelocityTaskEnv implements BatchMember {
         out.nanTerminated[slot] = false;
         if (failed || timeout) {
             obs.amp.compute(frame, out.terminalAmpObs, slot * out.ampDim);
-            writeCritic(out.terminalCriticObs, slot * out.criticDim);
+            computeClean();
+            obs.criticProcessing.process(clean, 0, criticNoiseKey, episodeStep, criticFrame);
+            criticHistory.push(criticFrame);
+            criticHistory.write(out.terminalCriticObs, slot * out.criticDim);
             startEpisode(episode + 1);
+        } else {
+            if (pushes.due(episodeStep)) {
+                push();
+            }
+            computeClean();
+            process();
+            policyHistory.push(policyFrame);
+            criticHistory.push(criticFrame);
         }
         observe(out, slot);
         out.episodeIds[slot] = stepEpisode;
@@ -189,33 +221,53 @@ public final class VelocityTaskEnv implements BatchMember {
 
     @Override
     public void observe(StepBuffers out, int slot) {
-        int p = slot * out.policyDim;
-        int c = slot * out.criticDim;
-        writePolicy(out.policyObs, p);
-        // The critic's first 28 values are the policy observation just written: copy, not recompute.
-        System.arraycopy(out.policyObs, p, out.criticObs, c, out.policyDim);
-        writeCriticExtras(out.criticObs, c);
+        policyHistory.write(out.policyObs, slot * out.policyDim);
+        criticHistory.write(out.criticObs, slot * out.criticDim);
         obs.amp.compute(frame, out.ampObs, slot * out.ampDim);
         out.episodeSteps[slot] = episodeStep;
         out.episodeIds[slot] = episode;
     }
 
-    private void writePolicy(float[] dst, int off) {
-        obs.base.compute(frame, dst, off);
-        dst[off + 9] = (float) command;
-        obs.joints.compute(frame, dst, off + 10);
-        System.arraycopy(lastAction, 0, dst, off + 22, 6);
+    /** The clean critic frame of the current state (layout: {@link TaskObservations}). */
+    private void computeClean() {
+        obs.base.compute(frame, clean, 0);
+        clean[9] = (float) command;
+        obs.joints.compute(frame, clean, 10);
+        System.arraycopy(lastAction, 0, clean, 22, 6);
+        obs.height.compute(frame, clean, 28);
+        clean[29] = robot.inContact(OstrichGeometry.LEFT_FOOT) ? 1f : 0f;
+        clean[30] = robot.inContact(OstrichGeometry.RIGHT_FOOT) ? 1f : 0f;
     }
 
-    private void writeCritic(float[] dst, int off) {
-        writePolicy(dst, off);
-        writeCriticExtras(dst, off);
+    /** The processed policy and critic frames of {@link #clean}, observed at the current episode step. */
+    private void process() {
+        obs.policyProcessing.process(clean, 0, policyNoiseKey, episodeStep, policyFrame);
+        obs.criticProcessing.process(clean, 0, criticNoiseKey, episodeStep, criticFrame);
     }
 
-    private void writeCriticExtras(float[] dst, int off) {
-        obs.height.compute(frame, dst, off + 28);
-        dst[off + 29] = robot.inContact(OstrichGeometry.LEFT_FOOT) ? 1f : 0f;
-        dst[off + 30] = robot.inContact(OstrichGeometry.RIGHT_FOOT) ? 1f : 0f;
+    /** The due push: every body's linear velocity changes by (Δv_x, Δv_y) in the world frame. */
+    private void push() {
+        double vx = pushes.vx();
+        double vy = pushes.vy();
+        frame.rootLinVel[0] += vx;
+        frame.rootLinVel[1] += vy;
+        for (int i = 0; i < frame.bodyLinVel.length; i += 3) {
+            frame.bodyLinVel[i] += vx;
+            frame.bodyLinVel[i + 1] += vy;
+        }
+        robot.writeFrame(frame);
+        robot.readFrame(frame);
+        pushes.advance();
+    }
+
+    /** What follows from (env, episode, step) alone: friction, push schedule and noise streams. */
+    private void episodeStreams() {
+        streamIds[0] = envId;
+        streamIds[1] = episode;
+        robot.setFriction(randomization.friction(streamIds));
+        pushes.seek(streamIds, episodeStep);
+        policyNoiseKey = obs.policyProcessing.noiseKey(seed, streamIds);
+        criticNoiseKey = obs.criticProcessing.noiseKey(seed, streamIds);
     }
 
     /** Forward speed along the torso's heading projected on the ground (m/s). */
@@ -251,8 +303,7 @@ public final class VelocityTaskEnv implements BatchMember {
         episode = ep;
         episodeStep = 0;
         java.util.Arrays.fill(lastAction, 0f);
-        streamIds[0] = envId;
-        streamIds[1] = ep;
+        episodeStreams();
         SimSettings.Command c = s.command();
         command = c.linVelXMin() + (c.linVelXMax() - c.linVelXMin())
                 * CounterRandom.uniform(CounterRandom.key(seed, COMMAND, streamIds), 0);
@@ -265,6 +316,10 @@ public final class VelocityTaskEnv implements BatchMember {
         }
         robot.writeFrame(frame);
         robot.readFrame(frame);
+        computeClean();
+        process();
+        policyHistory.fill(policyFrame);
+        criticHistory.fill(criticFrame);
     }
 
     private void defaultPose(long key) {
@@ -335,6 +390,8 @@ public final class VelocityTaskEnv implements BatchMember {
         for (double v : readouts) {
             out.putDouble(v);
         }
+        policyHistory.writeOlder(out);
+        criticHistory.writeOlder(out);
     }
 
     @Override
@@ -373,6 +430,9 @@ public final class VelocityTaskEnv implements BatchMember {
                         + " has a non-finite torque or power readout");
             }
         }
+        if (!policyHistory.checkOlder(in) || !criticHistory.checkOlder(in)) {
+            throw new IllegalArgumentException("snapshot block of env " + envId + " has a non-finite observation history");
+        }
     }
 
     @Override
@@ -397,6 +457,14 @@ public final class VelocityTaskEnv implements BatchMember {
         }
         robot.writeReadouts(readouts, 0);
         robot.readFrame(frame);
+        policyHistory.readOlder(in);
+        criticHistory.readOlder(in);
+        // The newest frames are the current state's, with the noise of this (episode, step).
+        episodeStreams();
+        computeClean();
+        process();
+        policyHistory.replaceNewest(policyFrame);
+        criticHistory.replaceNewest(criticFrame);
     }
 
     /**

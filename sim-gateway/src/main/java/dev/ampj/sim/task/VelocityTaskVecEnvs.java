@@ -50,10 +50,11 @@ public final class VelocityTaskVecEnvs {
         }
         TaskObservations obs = observations(settings);
         RewardTerms rewards = new RewardTerms(settings.rewards());
+        DomainRandomization randomization = new DomainRandomization(settings, seed);
         BatchMember[] members = new BatchMember[ids.length];
         try {
             for (int i = 0; i < ids.length; i++) {
-                members[i] = new VelocityTaskEnv(ids[i], seed, settings, obs, rewards, sampler);
+                members[i] = new VelocityTaskEnv(ids[i], seed, settings, obs, rewards, randomization, sampler);
             }
         } catch (RuntimeException e) {
             for (BatchMember m : members) {
@@ -68,11 +69,7 @@ public final class VelocityTaskVecEnvs {
     }
 
     private static TaskObservations observations(SimSettings settings) {
-        try {
-            return new TaskObservations(settings.observations().ampTerms(), settings.observations().keyBodies());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("amp.sim.observations: " + e.getMessage(), e);
-        }
+        return new TaskObservations(settings.observations());
     }
 
     private static VecEnvSpec spec(SimSettings s, TaskObservations obs) {

@@ -52,6 +52,38 @@ class SimSettingsTest {
         assertTrue(e.getMessage().contains("amp.sim.command.lin-vel-x"), e.getMessage());
     }
 
+    /** Settings added later (observation processing, randomization) hash only when set: older runs' snapshots still restore. */
+    @Test
+    void theDefaultDigestIsTheOneRecordedBeforeObservationProcessingExisted() {
+        assertEquals("c001e6e65c3bbd07152f6f96a42bf656a75afc381f0288d3e724eec7d4e9352b", SimSettings.defaults().digest());
+        assertNotEquals(SimSettings.defaults().digest(),
+                SimSettings.fromConfig(with("amp.sim.observations.policy.history-length = 2")).digest());
+        assertNotEquals(SimSettings.defaults().digest(),
+                SimSettings.fromConfig(with("amp.sim.randomization.friction = [0.5, 1.0]")).digest());
+    }
+
+    @Test
+    void badObservationAndRandomizationSettingsNameTheKey() {
+        assertNamed("amp.sim.observations.policy.joint_vel.noise = -0.1", "amp.sim.observations.policy.joint_vel.noise");
+        assertNamed("amp.sim.observations.policy.history-length = 0", "amp.sim.observations.policy.history-length");
+        assertNamed("amp.sim.observations.critic.joint_vel.history-length = 0",
+                "amp.sim.observations.critic.joint_vel.history-length");
+        assertNamed("amp.sim.observations.policy.joint_vel.noise-type = laplace",
+                "amp.sim.observations.policy.joint_vel.noise-type");
+        assertNamed("amp.sim.observations.policy.joint_vel.nois = 1", "amp.sim.observations.policy.joint_vel.nois");
+        assertNamed("amp.sim.observations.policy.joint_vel.clip = [1, -1]", "amp.sim.observations.policy.joint_vel.clip");
+        assertNamed("amp.sim.observations.policy.joint_vel = 1", "amp.sim.observations.policy.joint_vel");
+        assertNamed("amp.sim.randomization.friction = [-1, 1]", "amp.sim.randomization.friction");
+        assertNamed("amp.sim.randomization.push.interval-s = [0, 1]", "amp.sim.randomization.push.interval-s");
+        assertNamed("amp.sim.randomization.push.lin-vel-y = [-1, 1]", "amp.sim.randomization.push.lin-vel-y");
+        assertNamed("amp.sim.randomization.pushes = 1", "amp.sim.randomization.pushes");
+    }
+
+    private static void assertNamed(String hocon, String key) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SimSettings.fromConfig(with(hocon)));
+        assertTrue(e.getMessage().contains(key), hocon + " -> " + e.getMessage());
+    }
+
     @Test
     void digestIgnoresThreadsButNotPhysics() {
         SimSettings s = SimSettings.defaults();

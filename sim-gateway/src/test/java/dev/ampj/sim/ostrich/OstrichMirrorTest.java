@@ -48,6 +48,25 @@ class OstrichMirrorTest {
     }
 
     @Test
+    void aStackedTermIsMirroredFrameByFrame() {
+        VecEnvSpec stacked = VelocityTaskVecEnvs.spec(SimSettings.fromConfig(ConfigFactory.parseString(
+                "amp.sim.observations.policy.history-length = 3").withFallback(ConfigFactory.load())));
+        int[] flat = OstrichMirror.map(SPEC.policy()).orElseThrow();
+        int[] m = OstrichMirror.map(stacked.policy()).orElseThrow();
+        assertEquals(3 * flat.length, m.length);
+        int at = 0;
+        for (ObsGroupSpec.Slice s : SPEC.policy().slices()) {
+            for (int h = 0; h < 3; h++) {
+                for (int c = 0; c < s.dim(); c++) {
+                    int f = flat[s.offset() + c];
+                    int shift = 3 * s.offset() + h * s.dim() - s.offset();
+                    assertEquals(Integer.signum(f) * (Math.abs(f) + shift), m[at++], s.term() + " frame " + h);
+                }
+            }
+        }
+    }
+
+    @Test
     void aTermWithoutADefinedMirrorGivesNoMap() {
         ObsGroupSpec g = ObsGroupSpec.of("amp", List.of("joint_pos", "body_quat_w"), List.of(6, 12));
         assertTrue(OstrichMirror.map(g).isEmpty());

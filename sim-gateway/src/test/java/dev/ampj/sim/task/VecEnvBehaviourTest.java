@@ -55,6 +55,25 @@ class VecEnvBehaviourTest {
     }
 
     @Test
+    void observationWidthsFollowTheHistorySettingsAndBadTermsAreNamed() {
+        VecEnvSpec spec = VelocityTaskVecEnvs.spec(with(
+                "amp.sim.observations.policy { history-length = 5, last_action.history-length = 1 }"));
+        assertEquals(5 * 22 + 6, spec.policyDim());
+        assertEquals(31, spec.criticDim());
+        assertEquals(22, spec.ampDim(), "the AMP group has no history");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> VelocityTaskVecEnvs.spec(with("amp.sim.observations.policy.joint_pos.noise = 0.01")));
+        assertTrue(e.getMessage().contains("amp.sim.observations.policy.joint_pos")
+                && e.getMessage().contains("joint_pos_rel"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> VelocityTaskVecEnvs.spec(with("amp.sim.observations.policy.foot_contact.noise = 0.01")));
+        assertTrue(e.getMessage().contains("amp.sim.observations.policy.foot_contact"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> VelocityTaskVecEnvs.create(with("amp.sim.randomization.mass-scale = [0.8, 1.2]"), 1, new int[] {0}));
+        assertTrue(e.getMessage().contains("amp.sim.randomization.mass-scale"), e.getMessage());
+    }
+
+    @Test
     void zeroActionsStandForFiveSeconds() {
         try (BatchVecEnv env = VelocityTaskVecEnvs.create(SimSettings.defaults(), 7, EnvIds.range(0, 4))) {
             StepBuffers b = env.buffers();

@@ -94,6 +94,55 @@ class VecEnvDeterminismTest {
         assertArrayEquals(one[3], alone[0], "env 3 alone vs inside the batch");
     }
 
+    /** Noise (uniform and Gaussian), clip, scale, history, friction and pushes all on. */
+    static final String PROCESSED = """
+            amp.sim.observations.policy { history-length = 5, joint_pos_rel.noise = 0.01, joint_vel.noise = 1.5 }
+            amp.sim.observations.policy.projected_gravity { noise = 0.05, noise-type = gaussian, clip = [-0.9, 0.9], scale = 2 }
+            amp.sim.observations.critic { root_lin_vel_b { noise = 0.1, history-length = 3 } }
+            amp.sim.randomization { friction = [0.4, 1.2], push { interval-s = [0.5, 1.5], lin-vel-x = [-0.8, 0.8] } }
+            """;
+
+    @Test
+    void withNoiseHistoryAndRandomizationTheRunIsAFunctionOfSeedAndEnvIdOnly() {
+        SimSettings s = VecEnvBehaviourTest.with(PROCESSED + GOLDEN_SETTINGS);
+        int[] ids = EnvIds.range(0, ENVS);
+        int[] dones = new int[1];
+        long[][] one;
+        try (BatchVecEnv env = VelocityTaskVecEnvs.create(s, SEED, ids)) {
+            assertEquals(5 * 28, env.spec().policyDim());
+            assertEquals(31 + 2 * 3, env.spec().criticDim());
+            one = run(s, ids, 0, STEPS, env, dones);
+        }
+        assertTrue(dones[0] >= 4, "the script must exercise resets, got " + dones[0]);
+        long[][] again;
+        try (BatchVecEnv env = VelocityTaskVecEnvs.create(s, SEED, ids)) {
+            again = run(s, ids, 0, STEPS, env, null);
+        }
+        assertEquals(fold(one), fold(again), "same seed, same digests");
+        long[][] defaults;
+        try (BatchVecEnv env = VelocityTaskVecEnvs.create(VecEnvBehaviourTest.with(GOLDEN_SETTINGS), SEED, ids)) {
+            defaults = run(s, ids, 0, STEPS, env, null);
+        }
+        assertTrue(fold(one) != fold(defaults), "the settings must change the run");
+        try (BatchVecEnv env = VelocityTaskVecEnvs.create(s.withThreads(2), SEED, ids)) {
+            long[][] two = run(s, ids, 0, STEPS, env, null);
+            for (int i = 0; i < ENVS; i++) {
+                assertArrayEquals(one[i], two[i], "env " + i + ": 1 vs 2 threads");
+            }
+        }
+        // two shards of 8 envs each, as two SimShards would hold them
+        for (int shard = 0; shard < 2; shard++) {
+            int[] block = EnvIds.range(8 * shard, 8);
+            try (BatchVecEnv env = VelocityTaskVecEnvs.create(s, SEED, block)) {
+                long[][] part = run(s, block, 0, STEPS, env, null);
+                for (int i = 0; i < block.length; i++) {
+                    assertArrayEquals(one[block[i]], part[i], "env " + block[i] + ": 1 vs 2 shards");
+                }
+            }
+        }
+        snapshotRestoresExactlyInPlaceAndIntoAFreshInstance(s);
+    }
+
     @Test
     void snapshotRestoresExactlyInPlaceAndIntoAFreshInstance() {
         for (String engine : SimSettings.ENGINES) {
