@@ -105,6 +105,11 @@ public final class EvalCommand implements Callable<Integer> {
         StringBuilder terms = new StringBuilder();
         r.styleDistanceByTerm().forEach((t, d) -> terms.append(String.format(Locale.ROOT, " %s %.2f", t, d)));
         out.println("    by AMP term:" + terms);
+        if (r.styleDistanceMatched() != null) {
+            EvalReport.MatchedStyle m = r.styleDistanceMatched();
+            out.printf(Locale.ROOT, "  style at the gaits' speeds %.3f (floor %.3f; untrained %.3f): each clip against the policy "
+                    + "commanded at its speed%n", m.distance(), m.floor(), m.init());
+        }
         out.printf(Locale.ROOT, "  joint velocity residual %.2f rad/s (reference %.2f): RMS of (q̇+q̇′)/2 − Δq/Δt%n",
                 r.jointVelocityResidualPolicy(), r.jointVelocityResidualReference());
         out.printf(Locale.ROOT, "  joint range error   %.3f rad%n", r.jointRangeError());

@@ -35,6 +35,7 @@ public record EvalReport(
         double styleDistanceFloor,
         double styleDistanceInit,
         Map<String, Double> styleDistanceByTerm,
+        MatchedStyle styleDistanceMatched,
         double jointVelocityResidualPolicy,
         double jointVelocityResidualReference,
         double jointRangeError,
@@ -42,6 +43,24 @@ public record EvalReport(
         double dAccuracyPolicy,
         double dAccuracyReference,
         List<EnvResult> perEnv) {
+
+    /**
+     * Style where a reference gait exists: per reference clip, the policy commanded at the clip's mean
+     * speed against that clip alone (its floor: the clip's halves; init: the untrained policy at that
+     * command), then the mean over clips. The pooled {@code style_distance} compares every command
+     * with all gaits at once, so a policy at a speed between two gaits' can never reach its floor;
+     * this one can. Null without a root_lin_vel_w term (no clip speeds).
+     */
+    public record MatchedStyle(double distance, double floor, double init, Map<String, Double> byClip) {
+        Map<String, Object> asMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("distance", distance);
+            m.put("floor", floor);
+            m.put("init", init);
+            m.put("by_clip", byClip);
+            return m;
+        }
+    }
 
     /** A joint's range in the policy's motion and in the reference (rad). */
     public record JointRange(String joint, double policyMin, double policyMax, double referenceMin, double referenceMax) {}
@@ -66,6 +85,7 @@ public record EvalReport(
         m.put("style_distance_floor", styleDistanceFloor);
         m.put("style_distance_init", styleDistanceInit);
         m.put("style_distance_by_term", styleDistanceByTerm);
+        m.put("style_distance_matched", styleDistanceMatched == null ? null : styleDistanceMatched.asMap());
         m.put("joint_velocity_residual", List.of(jointVelocityResidualPolicy, jointVelocityResidualReference));
         m.put("joint_range_error", jointRangeError);
         m.put("joint_ranges", jointRanges.stream().map(j -> {

@@ -62,20 +62,33 @@ public final class PolicyEvaluator {
         LearnerSettings settings = LearnerSettings.fromConfig(config);
         LearnerDims dims = new LearnerDims(spec.policyDim(), spec.criticDim(), spec.actionDim(), spec.ampDim());
 
+        double[] clipSpeeds = clipSpeeds(reference, spec);
         EvalRollout.Result trained;
+        EvalRollout.Result[] trainedAtClips = new EvalRollout.Result[clipSpeeds == null ? 0 : clipSpeeds.length];
         float[] policyLogits;
         float[] referenceLogits;
         try (AmpLearner learner = AmpLearner.restore(settings, learnerState)) {
             trained = rollout(config, commands, o.seed(), spec, learner, steps, warmup);
+            for (int c = 0; c < trainedAtClips.length; c++) {
+                trainedAtClips[c] = rollout(config, new double[] {clipSpeeds[c]}, o.seed(), spec, learner, steps, warmup);
+            }
             policyLogits = logits(learner, trained.features(), trained.pairs(), spec.ampDim());
             referenceLogits = logits(learner, all, reference.pairs(), spec.ampDim());
         }
         String untrainedKey = runSeed + "/" + o.seed() + "/" + java.util.Arrays.toString(commands) + "/" + steps + "/" + warmup
                 + "/" + config.root().render(com.typesafe.config.ConfigRenderOptions.concise());
         EvalRollout.Result untrained = untrainedRollouts.get(untrainedKey);
-        if (untrained == null) {
+        EvalRollout.Result[] untrainedAtClips = new EvalRollout.Result[trainedAtClips.length];
+        for (int c = 0; c < untrainedAtClips.length; c++) {
+            untrainedAtClips[c] = untrainedRollouts.get(untrainedKey + "/clip" + c);
+        }
+        if (untrained == null || java.util.Arrays.asList(untrainedAtClips).contains(null)) {
             try (AmpLearner init = AmpLearner.create(settings, dims, runSeed)) {
                 untrained = rollout(config, commands, o.seed(), spec, init, steps, warmup);
+                for (int c = 0; c < untrainedAtClips.length; c++) {
+                    untrainedAtClips[c] = rollout(config, new double[] {clipSpeeds[c]}, o.seed(), spec, init, steps, warmup);
+                    untrainedRollouts.put(untrainedKey + "/clip" + c, untrainedAtClips[c]);
+                }
             }
             untrainedRollouts.put(untrainedKey, untrained);
         }
@@ -86,6 +99,9 @@ public final class PolicyEvaluator {
         double init = style.between(untrained.features(), untrained.pairs(), all, reference.pairs());
         double floor = style.between(reference.features(0, 0.5), reference.count(0, 0.5),
                 reference.features(0.5, 1), reference.count(0.5, 1));
+
+        EvalReport.MatchedStyle matched = clipSpeeds == null ? null
+                : matchedStyle(reference, width, trainedAtClips, untrainedAtClips);
 
         Map<String, Double> byTerm = new LinkedHashMap<>();
         for (ObsGroupSpec.Slice term : spec.amp().slices()) {
@@ -109,7 +125,7 @@ public final class PolicyEvaluator {
         double minutes = o.envs() * steps * spec.controlDt() / 60.0;
         return new EvalReport(run, iteration, o.envs(), steps * spec.controlDt(), lo, hi, trained.trackingError(),
                 trained.trackingErrorInstant(), trained.falls() / minutes, trained.falls(), trained.meanEpisodeSteps(),
-                distance, floor, init, byTerm, residual[0], residual[1], rangeError, ranges, fraction(policyLogits, false),
+                distance, floor, init, byTerm, matched, residual[0], residual[1], rangeError, ranges, fraction(policyLogits, false),
                 fraction(referenceLogits, true), perEnv);
     }
 
@@ -195,6 +211,44 @@ public final class PolicyEvaluator {
     }
 
     /** Slowest and fastest clip's mean forward speed (the AMP state's root_lin_vel_w x). */
+    /** Each clip's mean forward speed (root_lin_vel_w x), in library order; null without that term. */
+    static double[] clipSpeeds(ReferencePairs reference, VecEnvSpec spec) {
+        ObsGroupSpec.Slice v = spec.amp().find("root_lin_vel_w");
+        if (v == null) {
+            return null;
+        }
+        int d = reference.dim();
+        double[] out = new double[reference.clips().size()];
+        for (int k = 0; k < out.length; k++) {
+            ReferencePairs.Clip c = reference.clips().get(k);
+            double sum = 0;
+            for (int i = 0; i < c.pairs(); i++) {
+                sum += c.states()[i * d + v.offset()];
+            }
+            out[k] = sum / c.pairs();
+        }
+        return out;
+    }
+
+    /** Per clip: Fréchet distance of the policy at the clip's speed to that clip, its halves, the untrained policy's. */
+    private static EvalReport.MatchedStyle matchedStyle(ReferencePairs reference, int width, EvalRollout.Result[] trained,
+            EvalRollout.Result[] untrained) {
+        double sum = 0, floorSum = 0, initSum = 0;
+        Map<String, Double> byClip = new LinkedHashMap<>();
+        for (int k = 0; k < trained.length; k++) {
+            ReferencePairs one = new ReferencePairs(reference.dim(), List.of(reference.clips().get(k)), reference.jointNames());
+            float[] clip = one.features();
+            StyleDistance style = new StyleDistance(clip, one.pairs(), width);
+            double d = style.between(trained[k].features(), trained[k].pairs(), clip, one.pairs());
+            sum += d;
+            floorSum += style.between(one.features(0, 0.5), one.count(0, 0.5), one.features(0.5, 1), one.count(0.5, 1));
+            initSum += style.between(untrained[k].features(), untrained[k].pairs(), clip, one.pairs());
+            byClip.put(reference.clips().get(k).source(), d);
+        }
+        int n = trained.length;
+        return new EvalReport.MatchedStyle(sum / n, floorSum / n, initSum / n, byClip);
+    }
+
     static double[] referenceSpeeds(ReferencePairs reference, VecEnvSpec spec) {
         ObsGroupSpec.Slice v = spec.amp().find("root_lin_vel_w");
         if (v == null) {

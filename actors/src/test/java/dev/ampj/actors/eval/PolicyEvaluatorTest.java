@@ -67,6 +67,11 @@ class PolicyEvaluatorTest {
         assertTrue(r.styleDistanceInit() > 20 * r.styleDistanceFloor(), r.styleDistanceInit() + " vs floor " + r.styleDistanceFloor());
         assertTrue(r.jointRangeError() > 0.1, "an untrained policy does not use the joints as the gaits do");
         assertTrue(r.trackingError() > 0.2, "after 2 iterations it cannot walk: " + r.trackingError());
+        EvalReport.MatchedStyle m = r.styleDistanceMatched();
+        assertEquals(2, m.byClip().size(), "one entry per bundled gait: " + m.byClip());
+        assertTrue(m.floor() < 1.0, "each clip's halves: " + m.floor());
+        assertTrue(m.distance() > 20 * m.floor() && m.init() > 20 * m.floor(), m.toString());
+        assertEquals(m.distance(), m.byClip().values().stream().mapToDouble(Double::doubleValue).average().orElseThrow(), 1e-9);
     }
 
     @Test
