@@ -31,7 +31,9 @@ import org.agrona.concurrent.Agent;
  * an earlier iteration, duplicates and chunks out of order are dropped, counted and reported to the
  * {@link RejectionHandler} with the reason. A complete batch is validated by the wire decoder and
  * handed to the {@link TensorBatchHandler}. Chunks of one batch always come from one publication
- * (Aeron keeps its messages in order); batches of different shards may interleave freely.
+ * (Aeron keeps its messages in order); batches of different shards may interleave freely. What
+ * each publication is in the middle of is its {@link BatchAssembly}; this class judges the chunk
+ * headers against the run, kind and expected iteration, and counts and reports.
  *
  * <p>Single-threaded: poll, {@link #expectIteration} and the handlers run on one thread (the
  * owner's loop, or an {@code AgentRunner} driving this {@link Agent}). Nothing is allocated per
@@ -42,30 +44,14 @@ public final class TensorSubscriber implements Agent, AutoCloseable {
     /** {@link #expectIteration} not called yet: every frame is held back. */
     public static final long NO_ITERATION = Long.MIN_VALUE;
 
-    /** Assembly state of one publication (Aeron session). */
-    private static final class Assembly {
-        final int sessionId;
-        boolean active;
-        boolean skipping;
-        long iteration;
-        int shard;
-        int chunkCount;
-        int payloadLength;
-        int nextChunk;
-        int payloadAssembled;
-        int chunkRemaining;
-        int writeOffset;
-        MutableDirectBuffer dest;
-        /** The rest of a rejected batch is dropped without a report per chunk. */
-        boolean dropping;
-        long dropRunId;
-        long dropIteration;
-        int dropShard;
-        int dropNextChunk;
-
-        Assembly(int sessionId) {
-            this.sessionId = sessionId;
-        }
+    /** What a chunk header leads to. */
+    private enum Verdict {
+        /** Its bytes are copied into the batch it begins or continues. */
+        ACCEPT,
+        /** The chunk is dropped (reported, or quietly as the rest of a rejected batch). */
+        REJECT,
+        /** A later iteration: left in the log until {@link #expectIteration} reaches it. */
+        HOLD
     }
 
     private final Subscription subscription;
@@ -81,7 +67,7 @@ public final class TensorSubscriber implements Agent, AutoCloseable {
     private final FrameHeaderDecoder frame = new FrameHeaderDecoder();
     private final FrameHeaderEncoder batchHeader = new FrameHeaderEncoder();
     private final TensorBatchDecoder batch = new TensorBatchDecoder();
-    private final Int2ObjectHashMap<Assembly> assemblies = new Int2ObjectHashMap<>();
+    private final Int2ObjectHashMap<BatchAssembly> assemblies = new Int2ObjectHashMap<>();
     /** Shards of the expected iteration completed / being assembled. */
     private final IntHashSet completedShards = new IntHashSet();
     private final IntHashSet activeShards = new IntHashSet();
@@ -116,12 +102,12 @@ public final class TensorSubscriber implements Agent, AutoCloseable {
      */
     public void expectIteration(long iteration) {
         for (var it = assemblies.values().iterator(); it.hasNext(); ) {
-            Assembly a = it.next();
-            if (a.active) {
+            BatchAssembly a = it.next();
+            if (a.isAssembling()) {
                 abandon(a, FrameRejection.INCOMPLETE, "iteration moved on to " + iteration);
             }
-            a.dropping = false;
-            if (subscription.imageBySessionId(a.sessionId) == null) {
+            a.stopDropping();
+            if (subscription.imageBySessionId(a.sessionId()) == null) {
                 it.remove();
             }
         }
@@ -170,143 +156,129 @@ public final class TensorSubscriber implements Agent, AutoCloseable {
 
     private Action onFragment(DirectBuffer buffer, int offset, int length, Header header) {
         byte flags = header.flags();
-        Assembly a = assemblies.get(header.sessionId());
+        boolean lastFragment = (flags & FrameDescriptor.END_FRAG_FLAG) != 0;
+        BatchAssembly a = assemblies.get(header.sessionId());
         if (a == null) {
-            a = new Assembly(header.sessionId());
+            a = new BatchAssembly(header.sessionId());
             assemblies.put(header.sessionId(), a);
         }
         int body = offset;
         int bodyLength = length;
         if ((flags & FrameDescriptor.BEGIN_FRAG_FLAG) != 0) {
-            a.skipping = false;
-            Action held = beginChunk(a, buffer, offset, length, flags);
-            if (held != null) {
-                return held;
+            a.startMessage();
+            Verdict verdict = onChunkHeader(a, buffer, offset, length, lastFragment);
+            if (verdict == Verdict.HOLD) {
+                return Action.ABORT;
             }
-            if (a.skipping) {
-                a.skipping = (flags & FrameDescriptor.END_FRAG_FLAG) == 0;
+            if (verdict == Verdict.REJECT) {
+                a.skipRestOfMessage(lastFragment);
                 return Action.CONTINUE;
             }
             body += HEADER_LENGTH;
             bodyLength -= HEADER_LENGTH;
-        } else if (a.skipping || !a.active) {
-            a.skipping = (flags & FrameDescriptor.END_FRAG_FLAG) == 0 && a.skipping;
+        } else if (a.skipsFragment(lastFragment)) {
             return Action.CONTINUE;
         }
-        if (bodyLength > a.chunkRemaining) {
-            abandon(a, FrameRejection.MALFORMED, "chunk " + a.nextChunk + " carries more bytes than its header's chunk length");
-            a.skipping = (flags & FrameDescriptor.END_FRAG_FLAG) == 0;
+        if (!a.append(buffer, body, bodyLength)) {
+            abandon(a, FrameRejection.MALFORMED, "chunk " + a.nextChunk() + " carries more bytes than its header's chunk length");
+            a.skipRestOfMessage(lastFragment);
             return Action.CONTINUE;
         }
-        a.dest.putBytes(a.writeOffset, buffer, body, bodyLength);
-        a.writeOffset += bodyLength;
-        a.chunkRemaining -= bodyLength;
         bytes.getAndAddRelease(length);
-        if ((flags & FrameDescriptor.END_FRAG_FLAG) != 0) {
-            endChunk(a);
+        if (lastFragment) {
+            onChunkEnd(a);
         }
         return Action.CONTINUE;
     }
 
-    /** Checks a chunk's header; returns ABORT to hold a future iteration back, or null to go on (a.skipping set if rejected). */
-    private Action beginChunk(Assembly a, DirectBuffer buffer, int offset, int length, byte flags) {
+    /** Judges a chunk by its header (the first fragment of its message), moving {@code a} along. */
+    private Verdict onChunkHeader(BatchAssembly a, DirectBuffer buffer, int offset, int length, boolean wholeMessage) {
         try {
             frame.wrap(buffer, offset, length);
-            if ((flags & FrameDescriptor.END_FRAG_FLAG) != 0) {
+            if (wholeMessage) {
                 frame.checkFrameLength(length);
             }
         } catch (WireFormatException e) {
-            a.dropping = false;
-            return skip(a, FrameRejection.MALFORMED, e.getMessage());
+            // Nothing in a malformed header can be trusted to continue a drop.
+            a.stopDropping();
+            return reject(a, FrameRejection.MALFORMED, e.getMessage());
         }
-        if (a.dropping) {
-            if (frame.runId() == a.dropRunId && frame.iteration() == a.dropIteration && frame.shardIndex() == a.dropShard
-                    && frame.chunkIndex() == a.dropNextChunk) {
-                rejected.incrementRelease();
-                a.dropNextChunk++;
-                a.dropping = a.dropNextChunk < frame.chunkCount();
-                a.skipping = true;
-                return null;
-            }
-            a.dropping = false;
+        if (a.dropsQuietly(frame)) {
+            rejected.incrementRelease();
+            return Verdict.REJECT;
         }
         if (frame.runId() != runId) {
-            return skip(a, FrameRejection.FOREIGN_RUN, "run id " + Long.toHexString(frame.runId()) + ", this run is "
+            return reject(a, FrameRejection.FOREIGN_RUN, "run id " + Long.toHexString(frame.runId()) + ", this run is "
                     + Long.toHexString(runId) + " (" + describeFrame() + ")");
         }
         if (frame.streamKindCode() != kind.code()) {
-            return skip(a, FrameRejection.WRONG_STREAM_KIND, "a " + frame.streamKind() + " frame on the " + kind + " stream (" + describeFrame() + ")");
+            return reject(a, FrameRejection.WRONG_STREAM_KIND, "a " + frame.streamKind() + " frame on the " + kind + " stream (" + describeFrame() + ")");
         }
         long iteration = frame.iteration();
         if (expectedIteration == NO_ITERATION || iteration > expectedIteration) {
-            return Action.ABORT;
+            return Verdict.HOLD;
         }
         if (iteration < expectedIteration) {
-            return skip(a, FrameRejection.STALE_ITERATION, "expected iteration " + expectedIteration + " (" + describeFrame() + ")");
+            return reject(a, FrameRejection.STALE_ITERATION, "expected iteration " + expectedIteration + " (" + describeFrame() + ")");
         }
-        int shard = frame.shardIndex();
         if (frame.chunkIndex() == 0) {
-            if (a.active) {
-                abandon(a, FrameRejection.INCOMPLETE, "its publication started another batch");
-            }
-            if (completedShards.contains(shard)) {
-                return skip(a, FrameRejection.DUPLICATE, "already assembled (" + describeFrame() + ")");
-            }
-            if (activeShards.contains(shard)) {
-                supersede(shard, a.sessionId);
-            }
-            int batchLength = frame.batchLength();
-            MutableDirectBuffer dest = buffers.bufferFor(iteration, shard, kind, batchLength);
-            if (dest == null || dest.capacity() < batchLength) {
-                return skip(a, FrameRejection.BUFFER_TOO_SMALL, "needs " + batchLength + " bytes, buffer has "
-                        + (dest == null ? 0 : dest.capacity()) + " (" + describeFrame() + ")");
-            }
-            batchHeader.wrap(dest, 0).copyFrom(buffer, offset).completeBatch(frame.payloadLength());
-            a.active = true;
-            a.dest = dest;
-            a.iteration = iteration;
-            a.shard = shard;
-            a.chunkCount = frame.chunkCount();
-            a.payloadLength = frame.payloadLength();
-            a.nextChunk = 0;
-            a.payloadAssembled = 0;
-            activeShards.add(shard);
-        } else if (!a.active || a.iteration != iteration || a.shard != shard || a.nextChunk != frame.chunkIndex()
-                || a.chunkCount != frame.chunkCount() || a.payloadLength != frame.payloadLength()
-                || a.payloadAssembled != frame.chunkOffset()) {
-            String detail = "expected " + (a.active ? "chunk " + a.nextChunk + " of " + a.chunkCount + " of shard " + a.shard
-                    + " at payload offset " + a.payloadAssembled : "a chunk 0") + ", got " + describeFrame();
-            if (a.active) {
-                detail = "batch of shard " + a.shard + ", iteration " + a.iteration + " abandoned: " + detail;
+            return onFirstChunk(a, buffer, offset, iteration, frame.shardIndex());
+        }
+        if (!a.continuesBatch(frame)) {
+            String detail = "expected " + (a.isAssembling() ? "chunk " + a.nextChunk() + " of " + a.chunkCount() + " of shard " + a.shard()
+                    + " at payload offset " + a.payloadAssembled() : "a chunk 0") + ", got " + describeFrame();
+            if (a.isAssembling()) {
+                detail = "batch of shard " + a.shard() + ", iteration " + a.iteration() + " abandoned: " + detail;
                 release(a);
             }
-            return skip(a, FrameRejection.OUT_OF_ORDER, detail);
+            return reject(a, FrameRejection.OUT_OF_ORDER, detail);
         }
-        a.writeOffset = HEADER_LENGTH + frame.chunkOffset();
-        a.chunkRemaining = frame.chunkLength();
-        return null;
+        a.acceptChunk(frame.chunkOffset(), frame.chunkLength());
+        return Verdict.ACCEPT;
     }
 
-    private void endChunk(Assembly a) {
+    /** Chunk 0 of a batch of the expected iteration: begins the batch unless it is already assembled or has no room. */
+    private Verdict onFirstChunk(BatchAssembly a, DirectBuffer buffer, int offset, long iteration, int shard) {
+        if (a.isAssembling()) {
+            abandon(a, FrameRejection.INCOMPLETE, "its publication started another batch");
+        }
+        if (completedShards.contains(shard)) {
+            return reject(a, FrameRejection.DUPLICATE, "already assembled (" + describeFrame() + ")");
+        }
+        if (activeShards.contains(shard)) {
+            supersede(shard, a.sessionId());
+        }
+        int batchLength = frame.batchLength();
+        MutableDirectBuffer dest = buffers.bufferFor(iteration, shard, kind, batchLength);
+        if (dest == null || dest.capacity() < batchLength) {
+            return reject(a, FrameRejection.BUFFER_TOO_SMALL, "needs " + batchLength + " bytes, buffer has "
+                    + (dest == null ? 0 : dest.capacity()) + " (" + describeFrame() + ")");
+        }
+        batchHeader.wrap(dest, 0).copyFrom(buffer, offset).completeBatch(frame.payloadLength());
+        a.beginBatch(dest, iteration, shard, frame.chunkCount(), frame.payloadLength());
+        activeShards.add(shard);
+        a.acceptChunk(frame.chunkOffset(), frame.chunkLength());
+        return Verdict.ACCEPT;
+    }
+
+    private void onChunkEnd(BatchAssembly a) {
         chunks.incrementRelease();
-        if (a.chunkRemaining != 0) {
-            abandon(a, FrameRejection.MALFORMED, "chunk " + a.nextChunk + " ended " + a.chunkRemaining + " bytes short of its chunk length");
+        if (!a.endChunk()) {
+            abandon(a, FrameRejection.MALFORMED, "chunk " + a.nextChunk() + " ended " + a.chunkRemaining() + " bytes short of its chunk length");
             return;
         }
-        a.payloadAssembled = a.writeOffset - HEADER_LENGTH;
-        a.nextChunk++;
-        if (a.nextChunk < a.chunkCount) {
+        if (!a.hasAllChunks()) {
             return;
         }
-        a.active = false;
-        activeShards.remove(a.shard);
+        a.complete();
+        activeShards.remove(a.shard());
         try {
-            batch.wrap(a.dest, 0, HEADER_LENGTH + a.payloadLength);
+            batch.wrap(a.destination(), 0, HEADER_LENGTH + a.payloadLength());
         } catch (WireFormatException e) {
-            report(FrameRejection.MALFORMED, "assembled batch of shard " + a.shard + ", iteration " + a.iteration + ": " + e.getMessage());
+            report(FrameRejection.MALFORMED, "assembled batch of shard " + a.shard() + ", iteration " + a.iteration() + ": " + e.getMessage());
             return;
         }
-        completedShards.add(a.shard);
+        completedShards.add(a.shard());
         batches.incrementRelease();
         handler.onBatch(batch);
     }
@@ -317,37 +289,35 @@ public final class TensorSubscriber implements Agent, AutoCloseable {
      * finish; if it is alive, its further chunks no longer continue an active batch and are dropped.
      */
     private void supersede(int shard, int newSessionId) {
-        for (Assembly other : assemblies.values()) {
-            if (other.active && other.shard == shard) {
+        for (BatchAssembly other : assemblies.values()) {
+            if (other.isAssembling() && other.shard() == shard) {
                 abandon(other, FrameRejection.INCOMPLETE, "superseded by a batch from session " + newSessionId);
                 return;
             }
         }
     }
 
-    /** Rejects the chunk whose header is in {@code frame}, and drops the rest of its batch quietly. */
-    private Action skip(Assembly a, FrameRejection reason, String detail) {
+    /**
+     * Rejects the chunk whose header is in {@code frame}, and drops the rest of its batch quietly
+     * (not after a malformed header: its batch identity cannot be trusted).
+     */
+    private Verdict reject(BatchAssembly a, FrameRejection reason, String detail) {
         report(reason, detail);
-        a.skipping = true;
-        if (reason != FrameRejection.MALFORMED && frame.chunkIndex() + 1 < frame.chunkCount()) {
-            a.dropping = true;
-            a.dropRunId = frame.runId();
-            a.dropIteration = frame.iteration();
-            a.dropShard = frame.shardIndex();
-            a.dropNextChunk = frame.chunkIndex() + 1;
+        if (reason != FrameRejection.MALFORMED) {
+            a.dropRest(frame);
         }
-        return null;
+        return Verdict.REJECT;
     }
 
-    private void abandon(Assembly a, FrameRejection reason, String detail) {
-        report(reason, "batch of shard " + a.shard + ", iteration " + a.iteration + " abandoned after " + a.nextChunk + " of "
-                + a.chunkCount + " chunks: " + detail);
+    private void abandon(BatchAssembly a, FrameRejection reason, String detail) {
+        report(reason, "batch of shard " + a.shard() + ", iteration " + a.iteration() + " abandoned after " + a.nextChunk() + " of "
+                + a.chunkCount() + " chunks: " + detail);
         release(a);
     }
 
-    private void release(Assembly a) {
-        a.active = false;
-        activeShards.remove(a.shard);
+    private void release(BatchAssembly a) {
+        a.abandon();
+        activeShards.remove(a.shard());
     }
 
     private void report(FrameRejection reason, String detail) {
