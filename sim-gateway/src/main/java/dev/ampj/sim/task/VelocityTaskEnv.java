@@ -1,39 +1,26 @@
 package dev.ampj.sim.task;
 
-import dev.ampj.common.CounterRandom;
-import dev.ampj.common.RandomStream;
 import dev.ampj.sim.env.BatchMember;
 import dev.ampj.sim.env.ReferenceStateSampler;
 import dev.ampj.sim.env.SimSettings;
 import dev.ampj.sim.env.StepBuffers;
-import dev.ampj.sim.ostrich.OstrichGeometry;
-import dev.ampj.sim.ostrich.OstrichKinematics;
 import dev.ampj.sim.ostrich.OstrichLayout;
 import dev.ampj.sim.ostrich.OstrichRobot;
 import dev.ampj.sim.terms.KinematicFrame;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
- * One ostrich on the velocity-tracking task: PD joint targets from actions, task reward terms,
- * failure terminations and timeouts, auto-reset into the next episode with a randomised default
- * pose or a reference state, domain randomization (friction per episode, pushes), and the policy
- * and critic observations processed (noise, clip, scale) and stacked ({@link ObsHistory}). All
- * randomness is drawn from streams keyed by (seed, purpose, global env id, episode) and counted by
- * step, so the env's trajectory never depends on where or with whom it runs.
+ * One ostrich on the velocity-tracking task, composed as Isaac Lab's manager-based envs: PD joint
+ * targets from actions, the task reward ({@link RewardManager}), terminations and timeouts
+ * ({@link TaskTerminations}), auto-reset into the next episode ({@link EpisodeReset}), domain
+ * randomization (friction per episode, pushes), and the policy and critic observations written term
+ * by term ({@link ObsFrameWriter}), processed (noise, clip, scale) and stacked ({@link ObsHistory}).
+ * All randomness is drawn from streams keyed by (seed, purpose, global env id, episode) and counted
+ * by step, so the env's trajectory never depends on where or with whom it runs.
  */
 public final class VelocityTaskEnv implements BatchMember {
-
-    /** Random stream purposes (part of the determinism contract: renaming one changes every run). */
-    static final String RESET = "sim.reset";
-    static final String COMMAND = "sim.command";
-    static final String REFERENCE_STATE = "sim.reference-state";
-
-    /** A body faster than this (m/s, rad/s) is a diverged simulation, treated like a NaN state. */
-    static final double MAX_LIN_SPEED = 100;
-    static final double MAX_ANG_SPEED = 400;
-    /** Clearance between the lowest foot corner and the ground at a reset (m). */
-    static final double RESET_CLEARANCE = 0.001;
 
     /**
      * Snapshot block of one env. First the state the dynamics run on (env id, episode, step,
@@ -50,16 +37,14 @@ public final class VelocityTaskEnv implements BatchMember {
     private final long seed;
     private final SimSettings s;
     private final TaskObservations obs;
-    private final RewardTerms rewards;
-    private final ReferenceStateSampler sampler;
+    private final RewardManager rewards;
+    private final TaskTerminations terminations;
+    private final EpisodeReset resets;
     private final OstrichRobot robot;
     private final KinematicFrame frame = new KinematicFrame(OstrichLayout.LAYOUT);
-    private final OstrichKinematics kinematics = new OstrichKinematics();
+    private final TaskContext ctx;
     private final int maxSteps;
-    private final double cosMaxTilt;
-    private final double[] act = new double[6];
     private final double[] targets = new double[6];
-    private final double[] term = new double[RewardTerms.NAMES.size()];
     private final double[] raw;
     private final int[] contactCounts = new int[OstrichRobot.GEOMS];
     private final double[] readouts = new double[OstrichRobot.READOUT_DOUBLES];
@@ -79,18 +64,18 @@ public final class VelocityTaskEnv implements BatchMember {
 
     private long episode;
     private int episodeStep;
-    private double command;
-    private final float[] lastAction = new float[6];
 
-    VelocityTaskEnv(int envId, long seed, SimSettings settings, TaskObservations obs, RewardTerms rewards,
+    VelocityTaskEnv(int envId, long seed, SimSettings settings, TaskObservations obs, RewardManager rewards,
             DomainRandomization randomization, ReferenceStateSampler sampler) {
         this.envId = envId;
         this.seed = seed;
         this.s = settings;
         this.obs = obs;
         this.rewards = rewards;
-        this.sampler = sampler;
+        this.terminations = new TaskTerminations(settings);
+        this.resets = new EpisodeReset(seed, settings, sampler);
         this.robot = OstrichRobot.create(settings);
+        this.ctx = new TaskContext(frame, robot);
         this.raw = new double[robot.stateDoubles()];
         this.dynamicsBytes = 4 + 8 + 4 + 8 + 6 * 4 + raw.length * 8;
         this.randomization = randomization;
@@ -103,8 +88,7 @@ public final class VelocityTaskEnv implements BatchMember {
         this.stateBytes = dynamicsBytes + OstrichRobot.GEOMS + OstrichRobot.READOUT_DOUBLES * 8
                 + 4 * (policyHistory.olderFloats() + criticHistory.olderFloats());
         this.hashBuffer = ByteBuffer.allocate(stateBytes).order(ByteOrder.LITTLE_ENDIAN);
-        this.maxSteps = settings.maxEpisodeSteps();
-        this.cosMaxTilt = Math.cos(settings.terminations().maxTorsoPitch());
+        this.maxSteps = terminations.maxSteps();
         startEpisode(0);
     }
 
@@ -120,7 +104,7 @@ public final class VelocityTaskEnv implements BatchMember {
 
     /** Commanded forward speed of the current episode (m/s). */
     public double command() {
-        return command;
+        return ctx.command;
     }
 
     /** The robot (tests and tools). */
@@ -140,21 +124,21 @@ public final class VelocityTaskEnv implements BatchMember {
         for (int j = 0; j < 6; j++) {
             double a = actions[offset + j];
             a = a > clip ? clip : (a < -clip ? -clip : a);
-            act[j] = a;
+            ctx.action[j] = a;
             targets[j] = OstrichLayout.DEFAULT_JOINT_POS[j] + scale * a;
         }
         robot.step(targets, s.decimation(), s.dt());
         robot.readFrame(frame);
         episodeStep++;
         long stepEpisode = episode;
-        int nt = term.length;
-        if (diverged()) {
+        int nt = rewards.size();
+        if (terminations.diverged(frame)) {
             // The (s, s') pair of a diverged step is (s, s): the reached state is unusable.
             System.arraycopy(out.ampObs, slot * out.ampDim, out.terminalAmpObs, slot * out.ampDim, out.ampDim);
             System.arraycopy(out.criticObs, slot * out.criticDim, out.terminalCriticObs, slot * out.criticDim,
                     out.criticDim);
             out.rewards[slot] = 0;
-            java.util.Arrays.fill(out.rewardTerms, slot * nt, slot * nt + nt, 0f);
+            Arrays.fill(out.rewardTerms, slot * nt, slot * nt + nt, 0f);
             out.terminated[slot] = true;
             out.nanTerminated[slot] = true;
             out.timedOut[slot] = false;
@@ -163,39 +147,19 @@ public final class VelocityTaskEnv implements BatchMember {
             out.episodeIds[slot] = stepEpisode;
             return;
         }
-        double[] q = frame.rootQuat;
-        double w = q[0], x = q[1], y = q[2], z = q[3];
-        double r20 = 2 * (x * z - w * y);
-        double r21 = 2 * (y * z + w * x);
-        double r22 = 1 - 2 * (x * x + y * y);
-        boolean failed = frame.rootPos[2] < s.terminations().minTorsoHeight() || r22 < cosMaxTilt;
-        double err = forwardSpeed() - command;
-        term[RewardTerms.TRACK] = Math.exp(-err * err * rewards.inverseSigmaSq);
-        term[RewardTerms.ALIVE] = failed ? 0 : 1;
-        term[RewardTerms.UPRIGHT] = 1 - (r20 * r20 + r21 * r21);
-        double rate = 0;
+        boolean failed = terminations.failed(frame);
+        ctx.failed = failed;
+        out.rewards[slot] = rewards.compute(ctx, out.rewardTerms, slot * nt);
         for (int j = 0; j < 6; j++) {
-            double d = act[j] - lastAction[j];
-            rate += d * d;
-            lastAction[j] = (float) act[j];
+            ctx.lastAction[j] = (float) ctx.action[j];
         }
-        term[RewardTerms.ACTION_RATE] = rate;
-        term[RewardTerms.TORQUE] = robot.meanTorqueSq();
-        term[RewardTerms.POWER] = robot.meanPower();
-        double total = 0;
-        for (int k = 0; k < nt; k++) {
-            double v = rewards.weights[k] * term[k];
-            out.rewardTerms[slot * nt + k] = (float) v;
-            total += v;
-        }
-        out.rewards[slot] = (float) total;
-        boolean timeout = !failed && episodeStep >= maxSteps;
+        boolean timeout = terminations.timedOut(failed, episodeStep);
         out.terminated[slot] = failed;
         out.timedOut[slot] = timeout;
         out.nanTerminated[slot] = false;
         if (failed || timeout) {
             obs.amp.compute(frame, out.terminalAmpObs, slot * out.ampDim);
-            computeClean();
+            obs.cleanFrame.write(ctx, clean);
             obs.criticProcessing.process(clean, 0, criticNoiseKey, episodeStep, criticFrame);
             criticHistory.push(criticFrame);
             criticHistory.write(out.terminalCriticObs, slot * out.criticDim);
@@ -204,8 +168,7 @@ public final class VelocityTaskEnv implements BatchMember {
             if (pushes.due(episodeStep)) {
                 push();
             }
-            computeClean();
-            process();
+            observeClean();
             policyHistory.push(policyFrame);
             criticHistory.push(criticFrame);
         }
@@ -228,19 +191,9 @@ public final class VelocityTaskEnv implements BatchMember {
         out.episodeIds[slot] = episode;
     }
 
-    /** The clean critic frame of the current state (layout: {@link TaskObservations}). */
-    private void computeClean() {
-        obs.base.compute(frame, clean, 0);
-        clean[9] = (float) command;
-        obs.joints.compute(frame, clean, 10);
-        System.arraycopy(lastAction, 0, clean, 22, 6);
-        obs.height.compute(frame, clean, 28);
-        clean[29] = robot.inContact(OstrichGeometry.LEFT_FOOT) ? 1f : 0f;
-        clean[30] = robot.inContact(OstrichGeometry.RIGHT_FOOT) ? 1f : 0f;
-    }
-
-    /** The processed policy and critic frames of {@link #clean}, observed at the current episode step. */
-    private void process() {
+    /** The clean frame of the current state, and its policy and critic frames processed at the current episode step. */
+    private void observeClean() {
+        obs.cleanFrame.write(ctx, clean);
         obs.policyProcessing.process(clean, 0, policyNoiseKey, episodeStep, policyFrame);
         obs.criticProcessing.process(clean, 0, criticNoiseKey, episodeStep, criticFrame);
     }
@@ -270,98 +223,19 @@ public final class VelocityTaskEnv implements BatchMember {
         criticNoiseKey = obs.criticProcessing.noiseKey(seed, streamIds);
     }
 
-    /** Forward speed along the torso's heading projected on the ground (m/s). */
-    private double forwardSpeed() {
-        double[] q = frame.rootQuat;
-        double w = q[0], x = q[1], y = q[2], z = q[3];
-        double fx = 1 - 2 * (y * y + z * z);
-        double fy = 2 * (x * y + w * z);
-        double n = Math.sqrt(fx * fx + fy * fy);
-        if (n < 1e-6) {
-            return frame.rootLinVel[0];
-        }
-        return (frame.rootLinVel[0] * fx + frame.rootLinVel[1] * fy) / n;
-    }
-
-    private boolean diverged() {
-        if (!frame.isFinite()) {
-            return true;
-        }
-        for (int i = 0; i < 7; i++) {
-            double vx = frame.bodyLinVel[3 * i], vy = frame.bodyLinVel[3 * i + 1], vz = frame.bodyLinVel[3 * i + 2];
-            double wx = frame.bodyAngVel[3 * i], wy = frame.bodyAngVel[3 * i + 1], wz = frame.bodyAngVel[3 * i + 2];
-            if (vx * vx + vy * vy + vz * vz > MAX_LIN_SPEED * MAX_LIN_SPEED
-                    || wx * wx + wy * wy + wz * wz > MAX_ANG_SPEED * MAX_ANG_SPEED) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Starts episode {@code ep}: command, initial state (reference or randomised default pose). */
+    /** Starts episode {@code ep}: command, initial state (reference or randomised default pose), full histories. */
     private void startEpisode(long ep) {
         episode = ep;
         episodeStep = 0;
-        java.util.Arrays.fill(lastAction, 0f);
+        Arrays.fill(ctx.lastAction, 0f);
         episodeStreams();
-        SimSettings.Command c = s.command();
-        command = c.linVelXMin() + (c.linVelXMax() - c.linVelXMin())
-                * CounterRandom.uniform(CounterRandom.key(seed, COMMAND, streamIds), 0);
-        long key = CounterRandom.key(seed, RESET, streamIds);
-        double rsi = s.init().referenceStateInit();
-        if (sampler != null && rsi > 0 && CounterRandom.uniform(key, 0) < rsi) {
-            referenceState(ep);
-        } else {
-            defaultPose(key);
-        }
+        ctx.command = resets.command(streamIds);
+        resets.initialState(streamIds, frame);
         robot.writeFrame(frame);
         robot.readFrame(frame);
-        computeClean();
-        process();
+        observeClean();
         policyHistory.fill(policyFrame);
         criticHistory.fill(criticFrame);
-    }
-
-    private void defaultPose(long key) {
-        SimSettings.Init init = s.init();
-        for (int j = 0; j < 6; j++) {
-            double qj = OstrichLayout.DEFAULT_JOINT_POS[j]
-                    + init.jointPosNoise() * (2 * CounterRandom.uniform(key, 1 + j) - 1);
-            frame.jointPos[j] = Math.max(OstrichGeometry.JOINT_LO[j], Math.min(OstrichGeometry.JOINT_HI[j], qj));
-            frame.jointVel[j] = init.jointVelNoise() * (2 * CounterRandom.uniform(key, 7 + j) - 1);
-        }
-        frame.rootPos[0] = 0;
-        frame.rootPos[1] = 0;
-        frame.rootPos[2] = 0;
-        frame.rootQuat[0] = 1;
-        frame.rootQuat[1] = 0;
-        frame.rootQuat[2] = 0;
-        frame.rootQuat[3] = 0;
-        frame.rootLinVel[0] = init.rootLinVelNoise() * (2 * CounterRandom.uniform(key, 13) - 1);
-        frame.rootLinVel[1] = 0;
-        frame.rootLinVel[2] = init.rootLinVelNoise() * (2 * CounterRandom.uniform(key, 14) - 1);
-        frame.rootAngVel[0] = 0;
-        frame.rootAngVel[1] = 0;
-        frame.rootAngVel[2] = 0;
-        kinematics.forward(frame);
-        OstrichKinematics.lift(frame, RESET_CLEARANCE - kinematics.lowestFootZ(frame));
-    }
-
-    private void referenceState(long ep) {
-        sampler.sample(new RandomStream(CounterRandom.key(seed, REFERENCE_STATE, streamIds), 0), frame);
-        frame.rootPos[0] = 0;
-        if (s.planar()) {
-            frame.rootPos[1] = 0;
-        }
-        if (!frame.isFinite()) {
-            throw new IllegalStateException("reference state sampler gave a non-finite state for env " + envId
-                    + " episode " + ep + ": " + frame);
-        }
-        kinematics.forward(frame);
-        double low = kinematics.lowestFootZ(frame);
-        if (low < RESET_CLEARANCE) {
-            OstrichKinematics.lift(frame, RESET_CLEARANCE - low);
-        }
     }
 
     @Override
@@ -374,8 +248,8 @@ public final class VelocityTaskEnv implements BatchMember {
         out.putInt(envId);
         out.putLong(episode);
         out.putInt(episodeStep);
-        out.putDouble(command);
-        for (float a : lastAction) {
+        out.putDouble(ctx.command);
+        for (float a : ctx.lastAction) {
             out.putFloat(a);
         }
         robot.readState(raw, 0);
@@ -440,9 +314,9 @@ public final class VelocityTaskEnv implements BatchMember {
         in.getInt();
         episode = in.getLong();
         episodeStep = in.getInt();
-        command = in.getDouble();
+        ctx.command = in.getDouble();
         for (int j = 0; j < 6; j++) {
-            lastAction[j] = in.getFloat();
+            ctx.lastAction[j] = in.getFloat();
         }
         for (int k = 0; k < raw.length; k++) {
             raw[k] = in.getDouble();
@@ -461,8 +335,7 @@ public final class VelocityTaskEnv implements BatchMember {
         criticHistory.readOlder(in);
         // The newest frames are the current state's, with the noise of this (episode, step).
         episodeStreams();
-        computeClean();
-        process();
+        observeClean();
         policyHistory.replaceNewest(policyFrame);
         criticHistory.replaceNewest(criticFrame);
     }
