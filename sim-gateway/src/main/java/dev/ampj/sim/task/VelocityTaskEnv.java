@@ -10,6 +10,7 @@ import dev.ampj.sim.terms.KinematicFrame;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One ostrich on the velocity-tracking task, composed as Isaac Lab's manager-based envs: PD joint
@@ -21,17 +22,6 @@ import java.util.Arrays;
  * by step, so the env's trajectory never depends on where or with whom it runs.
  */
 public final class VelocityTaskEnv implements BatchMember {
-
-    /**
-     * Snapshot block of one env. First the state the dynamics run on (env id, episode, step,
-     * command, last action, raw bodies: {@link #dynamicsBytes}, what {@link #stateHash} covers),
-     * then what only observations and readouts depend on: ground contacts per geom of the last
-     * substep (critic {@code foot_contact}; no body state reproduces them) and the last step's
-     * torques, mean Σ τ² and power; last, the policy's and the critic's frames older than the
-     * newest (none without history).
-     */
-    private final int dynamicsBytes;
-    private final int stateBytes;
 
     private final int envId;
     private final long seed;
@@ -50,6 +40,7 @@ public final class VelocityTaskEnv implements BatchMember {
     private final double[] readouts = new double[OstrichRobot.READOUT_DOUBLES];
     /** (global env id, episode): the ids of this episode's random streams, reused so resets do not allocate. */
     private final long[] streamIds = new long[2];
+    private final EnvSnapshot snapshot;
     private final ByteBuffer hashBuffer;
     private final DomainRandomization randomization;
     private final PushSchedule pushes;
@@ -77,7 +68,6 @@ public final class VelocityTaskEnv implements BatchMember {
         this.robot = OstrichRobot.create(settings);
         this.ctx = new TaskContext(frame, robot);
         this.raw = new double[robot.stateDoubles()];
-        this.dynamicsBytes = 4 + 8 + 4 + 8 + 6 * 4 + raw.length * 8;
         this.randomization = randomization;
         this.pushes = new PushSchedule(randomization);
         this.clean = new float[obs.criticProcessing.frameDim()];
@@ -85,10 +75,9 @@ public final class VelocityTaskEnv implements BatchMember {
         this.criticFrame = new float[clean.length];
         this.policyHistory = new ObsHistory(obs.policy);
         this.criticHistory = new ObsHistory(obs.critic);
-        this.stateBytes = dynamicsBytes + OstrichRobot.GEOMS + OstrichRobot.READOUT_DOUBLES * 8
-                + 4 * (policyHistory.olderFloats() + criticHistory.olderFloats());
-        this.hashBuffer = ByteBuffer.allocate(stateBytes).order(ByteOrder.LITTLE_ENDIAN);
         this.maxSteps = terminations.maxSteps();
+        this.snapshot = snapshotLayout();
+        this.hashBuffer = ByteBuffer.allocate(snapshot.bytes()).order(ByteOrder.LITTLE_ENDIAN);
         startEpisode(0);
     }
 
@@ -238,101 +227,54 @@ public final class VelocityTaskEnv implements BatchMember {
         criticHistory.fill(criticFrame);
     }
 
+    /**
+     * What this env's snapshot block holds, in order. First the state the dynamics run on (what
+     * {@link #stateHash} covers), then what only observations and readouts depend on: ground
+     * contacts per geom of the last substep (critic {@code foot_contact}; no body state reproduces
+     * them), the last step's torque and power readouts, and the policy's and the critic's frames
+     * older than the newest (none without history).
+     */
+    private EnvSnapshot snapshotLayout() {
+        return new EnvSnapshot("snapshot block of env " + envId,
+                List.of(
+                        SnapshotField.ofInt("env id", () -> envId, v -> {},
+                                v -> v == envId ? null : "it is for env " + v),
+                        SnapshotField.ofLong("episode", () -> episode, v -> episode = v,
+                                v -> v < 0 ? "episode " + v : null),
+                        SnapshotField.ofInt("episode step", () -> episodeStep, v -> episodeStep = v,
+                                v -> v < 0 || v >= maxSteps ? "episode step " + v + " (0.." + (maxSteps - 1) + ")" : null),
+                        SnapshotField.ofDouble("command", () -> ctx.command, v -> ctx.command = v),
+                        SnapshotField.ofFloats("last action", ctx.lastAction),
+                        SnapshotField.ofDoubles("body state", raw, () -> robot.readState(raw, 0),
+                                () -> robot.writeState(raw, 0))),
+                List.of(
+                        SnapshotField.ofCounts("ground contacts", "geom", contactCounts, robot.maxContactsPerGeom(),
+                                () -> robot.readContacts(contactCounts), () -> robot.writeContacts(contactCounts)),
+                        SnapshotField.ofDoubles("torque and power readouts", readouts,
+                                () -> robot.readReadouts(readouts, 0), () -> robot.writeReadouts(readouts, 0)),
+                        SnapshotField.ofHistory("policy observation history", policyHistory),
+                        SnapshotField.ofHistory("critic observation history", criticHistory)));
+    }
+
     @Override
     public int stateBytes() {
-        return stateBytes;
+        return snapshot.bytes();
     }
 
     @Override
     public void writeState(ByteBuffer out) {
-        out.putInt(envId);
-        out.putLong(episode);
-        out.putInt(episodeStep);
-        out.putDouble(ctx.command);
-        for (float a : ctx.lastAction) {
-            out.putFloat(a);
-        }
-        robot.readState(raw, 0);
-        for (double v : raw) {
-            out.putDouble(v);
-        }
-        robot.readContacts(contactCounts);
-        for (int c : contactCounts) {
-            out.put((byte) c);
-        }
-        robot.readReadouts(readouts, 0);
-        for (double v : readouts) {
-            out.putDouble(v);
-        }
-        policyHistory.writeOlder(out);
-        criticHistory.writeOlder(out);
+        snapshot.write(out);
     }
 
     @Override
     public void checkState(ByteBuffer in) {
-        int id = in.getInt();
-        if (id != envId) {
-            throw new IllegalArgumentException("snapshot block is for env " + id + ", expected env " + envId);
-        }
-        long ep = in.getLong();
-        int step = in.getInt();
-        double cmd = in.getDouble();
-        if (ep < 0 || step < 0 || step >= maxSteps || !Double.isFinite(cmd)) {
-            throw new IllegalArgumentException("snapshot block of env " + envId + " is corrupt: episode " + ep
-                    + ", step " + step + ", command " + cmd);
-        }
-        for (int j = 0; j < 6; j++) {
-            if (!Float.isFinite(in.getFloat())) {
-                throw new IllegalArgumentException("snapshot block of env " + envId + " has a non-finite last action");
-            }
-        }
-        for (int k = 0; k < raw.length; k++) {
-            if (!Double.isFinite(in.getDouble())) {
-                throw new IllegalArgumentException("snapshot block of env " + envId + " has a non-finite body state");
-            }
-        }
-        for (int g = 0; g < OstrichRobot.GEOMS; g++) {
-            int c = in.get();
-            if (c < 0 || c > robot.maxContactsPerGeom()) {
-                throw new IllegalArgumentException("snapshot block of env " + envId + " is corrupt: " + c
-                        + " ground contacts on geom " + g + " (0.." + robot.maxContactsPerGeom() + ")");
-            }
-        }
-        for (int k = 0; k < OstrichRobot.READOUT_DOUBLES; k++) {
-            if (!Double.isFinite(in.getDouble())) {
-                throw new IllegalArgumentException("snapshot block of env " + envId
-                        + " has a non-finite torque or power readout");
-            }
-        }
-        if (!policyHistory.checkOlder(in) || !criticHistory.checkOlder(in)) {
-            throw new IllegalArgumentException("snapshot block of env " + envId + " has a non-finite observation history");
-        }
+        snapshot.check(in);
     }
 
     @Override
     public void readState(ByteBuffer in) {
-        in.getInt();
-        episode = in.getLong();
-        episodeStep = in.getInt();
-        ctx.command = in.getDouble();
-        for (int j = 0; j < 6; j++) {
-            ctx.lastAction[j] = in.getFloat();
-        }
-        for (int k = 0; k < raw.length; k++) {
-            raw[k] = in.getDouble();
-        }
-        robot.writeState(raw, 0);
-        for (int g = 0; g < contactCounts.length; g++) {
-            contactCounts[g] = in.get();
-        }
-        robot.writeContacts(contactCounts);
-        for (int k = 0; k < readouts.length; k++) {
-            readouts[k] = in.getDouble();
-        }
-        robot.writeReadouts(readouts, 0);
+        snapshot.read(in);
         robot.readFrame(frame);
-        policyHistory.readOlder(in);
-        criticHistory.readOlder(in);
         // The newest frames are the current state's, with the noise of this (episode, step).
         episodeStreams();
         observeClean();
@@ -341,7 +283,7 @@ public final class VelocityTaskEnv implements BatchMember {
     }
 
     /**
-     * FNV-1a 64 of the state the dynamics run on (the first {@link #dynamicsBytes} of
+     * FNV-1a 64 of the state the dynamics run on (the first {@link EnvSnapshot#dynamicsBytes()} of
      * {@link #writeState}); the contacts and readouts that follow show in the observation rows and
      * rewards, which the determinism hashes fold beside it.
      */
@@ -350,7 +292,7 @@ public final class VelocityTaskEnv implements BatchMember {
         writeState(hashBuffer);
         long h = 0xCBF29CE484222325L;
         byte[] b = hashBuffer.array();
-        for (int i = 0; i < dynamicsBytes; i++) {
+        for (int i = 0; i < snapshot.dynamicsBytes(); i++) {
             h ^= (b[i] & 0xFF);
             h *= 0x100000001B3L;
         }
