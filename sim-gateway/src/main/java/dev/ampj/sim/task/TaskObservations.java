@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Observation groups of the velocity task (seed 001's policy observation, a critic with privileged
- * terms, and the configured AMP observation). Frame-based parts reuse the AMP observation terms, so
- * there is one definition of e.g. {@code projected_gravity}. Stateless, shared by all envs.
+ * terms, and the configured AMP observation). The policy's terms are the critic's first ones, so one
+ * clean critic frame, written term by term into its declared slots ({@link ObsFrameWriter}), holds
+ * both clean frames. Stateless, shared by all envs.
  *
  * <pre>
  * policy (28): root_lin_vel_b 3, root_ang_vel_b 3, projected_gravity 3, velocity_command 1,
@@ -30,10 +31,9 @@ final class TaskObservations {
     static final List<String> CRITIC_EXTRA = List.of("root_height", "foot_contact");
     static final List<Integer> CRITIC_EXTRA_DIMS = List.of(1, 2);
 
-    final AmpObservation base;
-    final AmpObservation joints;
-    final AmpObservation height;
     final AmpObservation amp;
+    /** Writes the clean critic frame (its first {@code policy} frame floats are the clean policy frame). */
+    final ObsFrameWriter cleanFrame;
     final ObsGroupSpec policy;
     final ObsGroupSpec critic;
     final ObsGroupSpec ampSpec;
@@ -53,10 +53,7 @@ final class TaskObservations {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
         }
-        base = AmpTermRegistry.resolve(List.of("root_lin_vel_b", "root_ang_vel_b", "projected_gravity"), List.of(),
-                OstrichLayout.LAYOUT);
-        joints = AmpTermRegistry.resolve(List.of("joint_pos_rel", "joint_vel"), List.of(), OstrichLayout.LAYOUT);
-        height = AmpTermRegistry.resolve(List.of("root_height"), List.of(), OstrichLayout.LAYOUT);
+        cleanFrame = new ObsFrameWriter(critic, ObsTermWriter::of);
         List<String> names = amp.termNames();
         List<Integer> dims = names.stream().map(amp::dimOf).toList();
         ampSpec = ObsGroupSpec.of("amp", names, dims);

@@ -1,70 +1,46 @@
 package dev.ampj.sim.task;
 
-import dev.ampj.common.CounterRandom;
-import dev.ampj.common.RandomStream;
 import dev.ampj.sim.env.BatchMember;
 import dev.ampj.sim.env.ReferenceStateSampler;
 import dev.ampj.sim.env.SimSettings;
 import dev.ampj.sim.env.StepBuffers;
-import dev.ampj.sim.ostrich.OstrichGeometry;
-import dev.ampj.sim.ostrich.OstrichKinematics;
 import dev.ampj.sim.ostrich.OstrichLayout;
 import dev.ampj.sim.ostrich.OstrichRobot;
 import dev.ampj.sim.terms.KinematicFrame;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * One ostrich on the velocity-tracking task: PD joint targets from actions, task reward terms,
- * failure terminations and timeouts, auto-reset into the next episode with a randomised default
- * pose or a reference state, domain randomization (friction per episode, pushes), and the policy
- * and critic observations processed (noise, clip, scale) and stacked ({@link ObsHistory}). All
- * randomness is drawn from streams keyed by (seed, purpose, global env id, episode) and counted by
- * step, so the env's trajectory never depends on where or with whom it runs.
+ * One ostrich on the velocity-tracking task, composed as Isaac Lab's manager-based envs: PD joint
+ * targets from actions, the task reward ({@link RewardManager}), terminations and timeouts
+ * ({@link TaskTerminations}), auto-reset into the next episode ({@link EpisodeReset}), domain
+ * randomization (friction per episode, pushes), and the policy and critic observations written term
+ * by term ({@link ObsFrameWriter}), processed (noise, clip, scale) and stacked ({@link ObsHistory}).
+ * All randomness is drawn from streams keyed by (seed, purpose, global env id, episode) and counted
+ * by step, so the env's trajectory never depends on where or with whom it runs.
  */
 public final class VelocityTaskEnv implements BatchMember {
-
-    /** Random stream purposes (part of the determinism contract: renaming one changes every run). */
-    static final String RESET = "sim.reset";
-    static final String COMMAND = "sim.command";
-    static final String REFERENCE_STATE = "sim.reference-state";
-
-    /** A body faster than this (m/s, rad/s) is a diverged simulation, treated like a NaN state. */
-    static final double MAX_LIN_SPEED = 100;
-    static final double MAX_ANG_SPEED = 400;
-    /** Clearance between the lowest foot corner and the ground at a reset (m). */
-    static final double RESET_CLEARANCE = 0.001;
-
-    /**
-     * Snapshot block of one env. First the state the dynamics run on (env id, episode, step,
-     * command, last action, raw bodies: {@link #dynamicsBytes}, what {@link #stateHash} covers),
-     * then what only observations and readouts depend on: ground contacts per geom of the last
-     * substep (critic {@code foot_contact}; no body state reproduces them) and the last step's
-     * torques, mean Σ τ² and power; last, the policy's and the critic's frames older than the
-     * newest (none without history).
-     */
-    private final int dynamicsBytes;
-    private final int stateBytes;
 
     private final int envId;
     private final long seed;
     private final SimSettings s;
     private final TaskObservations obs;
-    private final RewardTerms rewards;
-    private final ReferenceStateSampler sampler;
+    private final RewardManager rewards;
+    private final TaskTerminations terminations;
+    private final EpisodeReset resets;
     private final OstrichRobot robot;
     private final KinematicFrame frame = new KinematicFrame(OstrichLayout.LAYOUT);
-    private final OstrichKinematics kinematics = new OstrichKinematics();
+    private final TaskContext ctx;
     private final int maxSteps;
-    private final double cosMaxTilt;
-    private final double[] act = new double[6];
     private final double[] targets = new double[6];
-    private final double[] term = new double[RewardTerms.NAMES.size()];
     private final double[] raw;
     private final int[] contactCounts = new int[OstrichRobot.GEOMS];
     private final double[] readouts = new double[OstrichRobot.READOUT_DOUBLES];
     /** (global env id, episode): the ids of this episode's random streams, reused so resets do not allocate. */
     private final long[] streamIds = new long[2];
+    private final EnvSnapshot snapshot;
     private final ByteBuffer hashBuffer;
     private final DomainRandomization randomization;
     private final PushSchedule pushes;
@@ -79,20 +55,19 @@ public final class VelocityTaskEnv implements BatchMember {
 
     private long episode;
     private int episodeStep;
-    private double command;
-    private final float[] lastAction = new float[6];
 
-    VelocityTaskEnv(int envId, long seed, SimSettings settings, TaskObservations obs, RewardTerms rewards,
+    VelocityTaskEnv(int envId, long seed, SimSettings settings, TaskObservations obs, RewardManager rewards,
             DomainRandomization randomization, ReferenceStateSampler sampler) {
         this.envId = envId;
         this.seed = seed;
         this.s = settings;
         this.obs = obs;
         this.rewards = rewards;
-        this.sampler = sampler;
+        this.terminations = new TaskTerminations(settings);
+        this.resets = new EpisodeReset(seed, settings, sampler);
         this.robot = OstrichRobot.create(settings);
+        this.ctx = new TaskContext(frame, robot);
         this.raw = new double[robot.stateDoubles()];
-        this.dynamicsBytes = 4 + 8 + 4 + 8 + 6 * 4 + raw.length * 8;
         this.randomization = randomization;
         this.pushes = new PushSchedule(randomization);
         this.clean = new float[obs.criticProcessing.frameDim()];
@@ -100,11 +75,9 @@ public final class VelocityTaskEnv implements BatchMember {
         this.criticFrame = new float[clean.length];
         this.policyHistory = new ObsHistory(obs.policy);
         this.criticHistory = new ObsHistory(obs.critic);
-        this.stateBytes = dynamicsBytes + OstrichRobot.GEOMS + OstrichRobot.READOUT_DOUBLES * 8
-                + 4 * (policyHistory.olderFloats() + criticHistory.olderFloats());
-        this.hashBuffer = ByteBuffer.allocate(stateBytes).order(ByteOrder.LITTLE_ENDIAN);
-        this.maxSteps = settings.maxEpisodeSteps();
-        this.cosMaxTilt = Math.cos(settings.terminations().maxTorsoPitch());
+        this.maxSteps = terminations.maxSteps();
+        this.snapshot = snapshotLayout();
+        this.hashBuffer = ByteBuffer.allocate(snapshot.bytes()).order(ByteOrder.LITTLE_ENDIAN);
         startEpisode(0);
     }
 
@@ -120,7 +93,7 @@ public final class VelocityTaskEnv implements BatchMember {
 
     /** Commanded forward speed of the current episode (m/s). */
     public double command() {
-        return command;
+        return ctx.command;
     }
 
     /** The robot (tests and tools). */
@@ -140,21 +113,21 @@ public final class VelocityTaskEnv implements BatchMember {
         for (int j = 0; j < 6; j++) {
             double a = actions[offset + j];
             a = a > clip ? clip : (a < -clip ? -clip : a);
-            act[j] = a;
+            ctx.action[j] = a;
             targets[j] = OstrichLayout.DEFAULT_JOINT_POS[j] + scale * a;
         }
         robot.step(targets, s.decimation(), s.dt());
         robot.readFrame(frame);
         episodeStep++;
         long stepEpisode = episode;
-        int nt = term.length;
-        if (diverged()) {
+        int nt = rewards.size();
+        if (terminations.diverged(frame)) {
             // The (s, s') pair of a diverged step is (s, s): the reached state is unusable.
             System.arraycopy(out.ampObs, slot * out.ampDim, out.terminalAmpObs, slot * out.ampDim, out.ampDim);
             System.arraycopy(out.criticObs, slot * out.criticDim, out.terminalCriticObs, slot * out.criticDim,
                     out.criticDim);
             out.rewards[slot] = 0;
-            java.util.Arrays.fill(out.rewardTerms, slot * nt, slot * nt + nt, 0f);
+            Arrays.fill(out.rewardTerms, slot * nt, slot * nt + nt, 0f);
             out.terminated[slot] = true;
             out.nanTerminated[slot] = true;
             out.timedOut[slot] = false;
@@ -163,39 +136,19 @@ public final class VelocityTaskEnv implements BatchMember {
             out.episodeIds[slot] = stepEpisode;
             return;
         }
-        double[] q = frame.rootQuat;
-        double w = q[0], x = q[1], y = q[2], z = q[3];
-        double r20 = 2 * (x * z - w * y);
-        double r21 = 2 * (y * z + w * x);
-        double r22 = 1 - 2 * (x * x + y * y);
-        boolean failed = frame.rootPos[2] < s.terminations().minTorsoHeight() || r22 < cosMaxTilt;
-        double err = forwardSpeed() - command;
-        term[RewardTerms.TRACK] = Math.exp(-err * err * rewards.inverseSigmaSq);
-        term[RewardTerms.ALIVE] = failed ? 0 : 1;
-        term[RewardTerms.UPRIGHT] = 1 - (r20 * r20 + r21 * r21);
-        double rate = 0;
+        boolean failed = terminations.failed(frame);
+        ctx.failed = failed;
+        out.rewards[slot] = rewards.compute(ctx, out.rewardTerms, slot * nt);
         for (int j = 0; j < 6; j++) {
-            double d = act[j] - lastAction[j];
-            rate += d * d;
-            lastAction[j] = (float) act[j];
+            ctx.lastAction[j] = (float) ctx.action[j];
         }
-        term[RewardTerms.ACTION_RATE] = rate;
-        term[RewardTerms.TORQUE] = robot.meanTorqueSq();
-        term[RewardTerms.POWER] = robot.meanPower();
-        double total = 0;
-        for (int k = 0; k < nt; k++) {
-            double v = rewards.weights[k] * term[k];
-            out.rewardTerms[slot * nt + k] = (float) v;
-            total += v;
-        }
-        out.rewards[slot] = (float) total;
-        boolean timeout = !failed && episodeStep >= maxSteps;
+        boolean timeout = terminations.timedOut(failed, episodeStep);
         out.terminated[slot] = failed;
         out.timedOut[slot] = timeout;
         out.nanTerminated[slot] = false;
         if (failed || timeout) {
             obs.amp.compute(frame, out.terminalAmpObs, slot * out.ampDim);
-            computeClean();
+            obs.cleanFrame.write(ctx, clean);
             obs.criticProcessing.process(clean, 0, criticNoiseKey, episodeStep, criticFrame);
             criticHistory.push(criticFrame);
             criticHistory.write(out.terminalCriticObs, slot * out.criticDim);
@@ -204,8 +157,7 @@ public final class VelocityTaskEnv implements BatchMember {
             if (pushes.due(episodeStep)) {
                 push();
             }
-            computeClean();
-            process();
+            observeClean();
             policyHistory.push(policyFrame);
             criticHistory.push(criticFrame);
         }
@@ -228,19 +180,9 @@ public final class VelocityTaskEnv implements BatchMember {
         out.episodeIds[slot] = episode;
     }
 
-    /** The clean critic frame of the current state (layout: {@link TaskObservations}). */
-    private void computeClean() {
-        obs.base.compute(frame, clean, 0);
-        clean[9] = (float) command;
-        obs.joints.compute(frame, clean, 10);
-        System.arraycopy(lastAction, 0, clean, 22, 6);
-        obs.height.compute(frame, clean, 28);
-        clean[29] = robot.inContact(OstrichGeometry.LEFT_FOOT) ? 1f : 0f;
-        clean[30] = robot.inContact(OstrichGeometry.RIGHT_FOOT) ? 1f : 0f;
-    }
-
-    /** The processed policy and critic frames of {@link #clean}, observed at the current episode step. */
-    private void process() {
+    /** The clean frame of the current state, and its policy and critic frames processed at the current episode step. */
+    private void observeClean() {
+        obs.cleanFrame.write(ctx, clean);
         obs.policyProcessing.process(clean, 0, policyNoiseKey, episodeStep, policyFrame);
         obs.criticProcessing.process(clean, 0, criticNoiseKey, episodeStep, criticFrame);
     }
@@ -270,205 +212,78 @@ public final class VelocityTaskEnv implements BatchMember {
         criticNoiseKey = obs.criticProcessing.noiseKey(seed, streamIds);
     }
 
-    /** Forward speed along the torso's heading projected on the ground (m/s). */
-    private double forwardSpeed() {
-        double[] q = frame.rootQuat;
-        double w = q[0], x = q[1], y = q[2], z = q[3];
-        double fx = 1 - 2 * (y * y + z * z);
-        double fy = 2 * (x * y + w * z);
-        double n = Math.sqrt(fx * fx + fy * fy);
-        if (n < 1e-6) {
-            return frame.rootLinVel[0];
-        }
-        return (frame.rootLinVel[0] * fx + frame.rootLinVel[1] * fy) / n;
-    }
-
-    private boolean diverged() {
-        if (!frame.isFinite()) {
-            return true;
-        }
-        for (int i = 0; i < 7; i++) {
-            double vx = frame.bodyLinVel[3 * i], vy = frame.bodyLinVel[3 * i + 1], vz = frame.bodyLinVel[3 * i + 2];
-            double wx = frame.bodyAngVel[3 * i], wy = frame.bodyAngVel[3 * i + 1], wz = frame.bodyAngVel[3 * i + 2];
-            if (vx * vx + vy * vy + vz * vz > MAX_LIN_SPEED * MAX_LIN_SPEED
-                    || wx * wx + wy * wy + wz * wz > MAX_ANG_SPEED * MAX_ANG_SPEED) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Starts episode {@code ep}: command, initial state (reference or randomised default pose). */
+    /** Starts episode {@code ep}: command, initial state (reference or randomised default pose), full histories. */
     private void startEpisode(long ep) {
         episode = ep;
         episodeStep = 0;
-        java.util.Arrays.fill(lastAction, 0f);
+        Arrays.fill(ctx.lastAction, 0f);
         episodeStreams();
-        SimSettings.Command c = s.command();
-        command = c.linVelXMin() + (c.linVelXMax() - c.linVelXMin())
-                * CounterRandom.uniform(CounterRandom.key(seed, COMMAND, streamIds), 0);
-        long key = CounterRandom.key(seed, RESET, streamIds);
-        double rsi = s.init().referenceStateInit();
-        if (sampler != null && rsi > 0 && CounterRandom.uniform(key, 0) < rsi) {
-            referenceState(ep);
-        } else {
-            defaultPose(key);
-        }
+        ctx.command = resets.command(streamIds);
+        resets.initialState(streamIds, frame);
         robot.writeFrame(frame);
         robot.readFrame(frame);
-        computeClean();
-        process();
+        observeClean();
         policyHistory.fill(policyFrame);
         criticHistory.fill(criticFrame);
     }
 
-    private void defaultPose(long key) {
-        SimSettings.Init init = s.init();
-        for (int j = 0; j < 6; j++) {
-            double qj = OstrichLayout.DEFAULT_JOINT_POS[j]
-                    + init.jointPosNoise() * (2 * CounterRandom.uniform(key, 1 + j) - 1);
-            frame.jointPos[j] = Math.max(OstrichGeometry.JOINT_LO[j], Math.min(OstrichGeometry.JOINT_HI[j], qj));
-            frame.jointVel[j] = init.jointVelNoise() * (2 * CounterRandom.uniform(key, 7 + j) - 1);
-        }
-        frame.rootPos[0] = 0;
-        frame.rootPos[1] = 0;
-        frame.rootPos[2] = 0;
-        frame.rootQuat[0] = 1;
-        frame.rootQuat[1] = 0;
-        frame.rootQuat[2] = 0;
-        frame.rootQuat[3] = 0;
-        frame.rootLinVel[0] = init.rootLinVelNoise() * (2 * CounterRandom.uniform(key, 13) - 1);
-        frame.rootLinVel[1] = 0;
-        frame.rootLinVel[2] = init.rootLinVelNoise() * (2 * CounterRandom.uniform(key, 14) - 1);
-        frame.rootAngVel[0] = 0;
-        frame.rootAngVel[1] = 0;
-        frame.rootAngVel[2] = 0;
-        kinematics.forward(frame);
-        OstrichKinematics.lift(frame, RESET_CLEARANCE - kinematics.lowestFootZ(frame));
-    }
-
-    private void referenceState(long ep) {
-        sampler.sample(new RandomStream(CounterRandom.key(seed, REFERENCE_STATE, streamIds), 0), frame);
-        frame.rootPos[0] = 0;
-        if (s.planar()) {
-            frame.rootPos[1] = 0;
-        }
-        if (!frame.isFinite()) {
-            throw new IllegalStateException("reference state sampler gave a non-finite state for env " + envId
-                    + " episode " + ep + ": " + frame);
-        }
-        kinematics.forward(frame);
-        double low = kinematics.lowestFootZ(frame);
-        if (low < RESET_CLEARANCE) {
-            OstrichKinematics.lift(frame, RESET_CLEARANCE - low);
-        }
+    /**
+     * What this env's snapshot block holds, in order. First the state the dynamics run on (what
+     * {@link #stateHash} covers), then what only observations and readouts depend on: ground
+     * contacts per geom of the last substep (critic {@code foot_contact}; no body state reproduces
+     * them), the last step's torque and power readouts, and the policy's and the critic's frames
+     * older than the newest (none without history).
+     */
+    private EnvSnapshot snapshotLayout() {
+        return new EnvSnapshot("snapshot block of env " + envId,
+                List.of(
+                        SnapshotField.ofInt("env id", () -> envId, v -> {},
+                                v -> v == envId ? null : "it is for env " + v),
+                        SnapshotField.ofLong("episode", () -> episode, v -> episode = v,
+                                v -> v < 0 ? "episode " + v : null),
+                        SnapshotField.ofInt("episode step", () -> episodeStep, v -> episodeStep = v,
+                                v -> v < 0 || v >= maxSteps ? "episode step " + v + " (0.." + (maxSteps - 1) + ")" : null),
+                        SnapshotField.ofDouble("command", () -> ctx.command, v -> ctx.command = v),
+                        SnapshotField.ofFloats("last action", ctx.lastAction),
+                        SnapshotField.ofDoubles("body state", raw, () -> robot.readState(raw, 0),
+                                () -> robot.writeState(raw, 0))),
+                List.of(
+                        SnapshotField.ofCounts("ground contacts", "geom", contactCounts, robot.maxContactsPerGeom(),
+                                () -> robot.readContacts(contactCounts), () -> robot.writeContacts(contactCounts)),
+                        SnapshotField.ofDoubles("torque and power readouts", readouts,
+                                () -> robot.readReadouts(readouts, 0), () -> robot.writeReadouts(readouts, 0)),
+                        SnapshotField.ofHistory("policy observation history", policyHistory),
+                        SnapshotField.ofHistory("critic observation history", criticHistory)));
     }
 
     @Override
     public int stateBytes() {
-        return stateBytes;
+        return snapshot.bytes();
     }
 
     @Override
     public void writeState(ByteBuffer out) {
-        out.putInt(envId);
-        out.putLong(episode);
-        out.putInt(episodeStep);
-        out.putDouble(command);
-        for (float a : lastAction) {
-            out.putFloat(a);
-        }
-        robot.readState(raw, 0);
-        for (double v : raw) {
-            out.putDouble(v);
-        }
-        robot.readContacts(contactCounts);
-        for (int c : contactCounts) {
-            out.put((byte) c);
-        }
-        robot.readReadouts(readouts, 0);
-        for (double v : readouts) {
-            out.putDouble(v);
-        }
-        policyHistory.writeOlder(out);
-        criticHistory.writeOlder(out);
+        snapshot.write(out);
     }
 
     @Override
     public void checkState(ByteBuffer in) {
-        int id = in.getInt();
-        if (id != envId) {
-            throw new IllegalArgumentException("snapshot block is for env " + id + ", expected env " + envId);
-        }
-        long ep = in.getLong();
-        int step = in.getInt();
-        double cmd = in.getDouble();
-        if (ep < 0 || step < 0 || step >= maxSteps || !Double.isFinite(cmd)) {
-            throw new IllegalArgumentException("snapshot block of env " + envId + " is corrupt: episode " + ep
-                    + ", step " + step + ", command " + cmd);
-        }
-        for (int j = 0; j < 6; j++) {
-            if (!Float.isFinite(in.getFloat())) {
-                throw new IllegalArgumentException("snapshot block of env " + envId + " has a non-finite last action");
-            }
-        }
-        for (int k = 0; k < raw.length; k++) {
-            if (!Double.isFinite(in.getDouble())) {
-                throw new IllegalArgumentException("snapshot block of env " + envId + " has a non-finite body state");
-            }
-        }
-        for (int g = 0; g < OstrichRobot.GEOMS; g++) {
-            int c = in.get();
-            if (c < 0 || c > robot.maxContactsPerGeom()) {
-                throw new IllegalArgumentException("snapshot block of env " + envId + " is corrupt: " + c
-                        + " ground contacts on geom " + g + " (0.." + robot.maxContactsPerGeom() + ")");
-            }
-        }
-        for (int k = 0; k < OstrichRobot.READOUT_DOUBLES; k++) {
-            if (!Double.isFinite(in.getDouble())) {
-                throw new IllegalArgumentException("snapshot block of env " + envId
-                        + " has a non-finite torque or power readout");
-            }
-        }
-        if (!policyHistory.checkOlder(in) || !criticHistory.checkOlder(in)) {
-            throw new IllegalArgumentException("snapshot block of env " + envId + " has a non-finite observation history");
-        }
+        snapshot.check(in);
     }
 
     @Override
     public void readState(ByteBuffer in) {
-        in.getInt();
-        episode = in.getLong();
-        episodeStep = in.getInt();
-        command = in.getDouble();
-        for (int j = 0; j < 6; j++) {
-            lastAction[j] = in.getFloat();
-        }
-        for (int k = 0; k < raw.length; k++) {
-            raw[k] = in.getDouble();
-        }
-        robot.writeState(raw, 0);
-        for (int g = 0; g < contactCounts.length; g++) {
-            contactCounts[g] = in.get();
-        }
-        robot.writeContacts(contactCounts);
-        for (int k = 0; k < readouts.length; k++) {
-            readouts[k] = in.getDouble();
-        }
-        robot.writeReadouts(readouts, 0);
+        snapshot.read(in);
         robot.readFrame(frame);
-        policyHistory.readOlder(in);
-        criticHistory.readOlder(in);
         // The newest frames are the current state's, with the noise of this (episode, step).
         episodeStreams();
-        computeClean();
-        process();
+        observeClean();
         policyHistory.replaceNewest(policyFrame);
         criticHistory.replaceNewest(criticFrame);
     }
 
     /**
-     * FNV-1a 64 of the state the dynamics run on (the first {@link #dynamicsBytes} of
+     * FNV-1a 64 of the state the dynamics run on (the first {@link EnvSnapshot#dynamicsBytes()} of
      * {@link #writeState}); the contacts and readouts that follow show in the observation rows and
      * rewards, which the determinism hashes fold beside it.
      */
@@ -477,7 +292,7 @@ public final class VelocityTaskEnv implements BatchMember {
         writeState(hashBuffer);
         long h = 0xCBF29CE484222325L;
         byte[] b = hashBuffer.array();
-        for (int i = 0; i < dynamicsBytes; i++) {
+        for (int i = 0; i < snapshot.dynamicsBytes(); i++) {
             h ^= (b[i] & 0xFF);
             h *= 0x100000001B3L;
         }

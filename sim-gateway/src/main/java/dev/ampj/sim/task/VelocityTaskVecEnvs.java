@@ -49,7 +49,7 @@ public final class VelocityTaskVecEnvs {
                     + " needs a reference motion (a ReferenceStateSampler); set it to 0 or give a motion");
         }
         TaskObservations obs = observations(settings);
-        RewardTerms rewards = new RewardTerms(settings.rewards());
+        RewardManager rewards = RewardManager.of(settings.rewards());
         DomainRandomization randomization = new DomainRandomization(settings, seed);
         BatchMember[] members = new BatchMember[ids.length];
         try {
@@ -74,7 +74,7 @@ public final class VelocityTaskVecEnvs {
 
     private static VecEnvSpec spec(SimSettings s, TaskObservations obs) {
         return new VecEnvSpec(s.robot(), OstrichRobot.engineOf(s).describe(), 6, obs.policy, obs.critic, obs.ampSpec,
-                RewardTerms.NAMES, s.controlDt(), s.maxEpisodeSteps(), s.digest());
+                RewardManager.of(s.rewards()).names(), s.controlDt(), s.maxEpisodeSteps(), s.digest());
     }
 
     /** Convenience for one shard: envs {@code first .. first + count - 1}. */

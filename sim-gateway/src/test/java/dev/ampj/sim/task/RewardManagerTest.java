@@ -1,0 +1,69 @@
+package dev.ampj.sim.task;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.ampj.sim.env.SimSettings;
+import dev.ampj.sim.ostrich.OstrichLayout;
+import dev.ampj.sim.terms.KinematicFrame;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RewardManagerTest {
+
+    /** An upright torso moving forward at {@code vx} (robot readouts are not read by these terms). */
+    private static TaskContext upright(double vx) {
+        KinematicFrame f = new KinematicFrame(OstrichLayout.LAYOUT);
+        f.rootQuat[0] = 1;
+        f.rootLinVel[0] = vx;
+        return new TaskContext(f, null);
+    }
+
+    @Test
+    void rewardIsTheWeightedSumOfTheTermsAndEachWeightedTermIsGiven() {
+        RewardManager m = new RewardManager(List.of(new RewardTerm.TrackLinVelXExp(4), new RewardTerm.IsAlive(),
+                new RewardTerm.FlatOrientation(), new RewardTerm.ActionRateL2()), new double[] {2, 0.5, 0.2, -0.01});
+        TaskContext c = upright(1.0);
+        c.command = 0.5;
+        c.action[0] = 1;
+        c.lastAction[0] = 0.5f;
+        c.action[3] = -0.5;
+        float[] perTerm = new float[1 + 4];
+        float total = m.compute(c, perTerm, 1);
+        // exp(-(1 - 0.5)² · 4) = e⁻¹; alive 1; flat 1; |Δa|² = 0.5² + 0.5²
+        double[] expected = {2 * Math.exp(-1), 0.5, 0.2, -0.01 * 0.5};
+        for (int k = 0; k < 4; k++) {
+            assertEquals((float) expected[k], perTerm[1 + k], m.names().get(k));
+        }
+        assertEquals(0f, perTerm[0], "nothing written before the offset");
+        assertEquals((float) (expected[0] + expected[1] + expected[2] + expected[3]), total);
+    }
+
+    @Test
+    void failureZeroesIsAliveAndTiltLowersFlatOrientation() {
+        RewardManager m = new RewardManager(List.of(new RewardTerm.IsAlive(), new RewardTerm.FlatOrientation()),
+                new double[] {1, 1});
+        TaskContext c = upright(0);
+        double theta = 0.3;
+        c.frame.rootQuat[0] = Math.cos(theta / 2);
+        c.frame.rootQuat[1] = Math.sin(theta / 2);
+        c.failed = true;
+        float[] perTerm = new float[2];
+        m.compute(c, perTerm, 0);
+        assertEquals(0f, perTerm[0]);
+        // 1 - |g_xy|² = 1 - sin²θ for a roll of θ
+        assertEquals(Math.cos(theta) * Math.cos(theta), perTerm[1], 1e-6);
+    }
+
+    @Test
+    void velocityTaskTermsAreNamedAndOrderedAsRunsLogThem() {
+        assertEquals(List.of("track_lin_vel_x_exp", "is_alive", "flat_orientation", "action_rate_l2",
+                "joint_torques_l2", "joint_power"), RewardManager.of(SimSettings.defaults().rewards()).names());
+    }
+
+    @Test
+    void termsAndWeightsMustPair() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new RewardManager(List.of(new RewardTerm.IsAlive()), new double[] {1, 2}));
+    }
+}
