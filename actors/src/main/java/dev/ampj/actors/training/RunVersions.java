@@ -20,6 +20,7 @@ public final class RunVersions {
         v.put("pytorch", torch.getVersion());
         v.put("java", Integer.toString(Runtime.version().feature()));
         v.put("os.arch", System.getProperty("os.arch"));
+        v.put(dev.ampj.learner.LearnerRevision.KEY, dev.ampj.learner.LearnerRevision.REVISION);
         return v;
     }
 
@@ -34,10 +35,17 @@ public final class RunVersions {
     /** The device the learner's updates ran on ({@code cpu}, {@code cuda:0}); runs recorded before it was kept ran on the CPU. */
     public static final String LEARNER_DEVICE = "learner-device";
 
-    /** {@code recorded} with the defaults of keys that older runs did not record. */
+    /** {@code recorded} native settings with the defaults of keys that older runs did not record. */
     public static Map<String, String> withDefaults(Map<String, String> recorded) {
         Map<String, String> m = new TreeMap<>(recorded);
         m.putIfAbsent(LEARNER_DEVICE, "cpu");
+        return m;
+    }
+
+    /** {@code recorded} versions with the values of keys that older runs did not record. */
+    public static Map<String, String> versionsWithDefaults(Map<String, String> recorded) {
+        Map<String, String> m = new TreeMap<>(recorded);
+        m.putIfAbsent(dev.ampj.learner.LearnerRevision.KEY, dev.ampj.learner.LearnerRevision.BEFORE_RECORDED);
         return m;
     }
 

@@ -264,7 +264,8 @@ public final class Trainer {
     }
 
     private static void requireSameEnvironment(String run, RunCreated created, EnvFactory envs, Config config) {
-        String v = RunVersions.difference("engine/library versions", created.versions(), RunVersions.versions(envs));
+        String v = RunVersions.difference("engine/library versions", RunVersions.versionsWithDefaults(created.versions()),
+                RunVersions.versions(envs));
         String t = RunVersions.difference("native settings", RunVersions.withDefaults(created.nativeThreads()),
                 RunVersions.threads(envs, LearnerSettings.fromConfig(config)));
         if (v != null || t != null) {

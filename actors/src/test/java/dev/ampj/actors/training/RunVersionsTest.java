@@ -38,4 +38,15 @@ class RunVersionsTest {
         assertEquals(cpuHere == null, RunVersions.difference("native settings", RunVersions.withDefaults(older), now) == null);
         assertNull(RunVersions.difference("native settings", RunVersions.withDefaults(now), now));
     }
+
+    @Test
+    void runsRecordedBeforeTheLearnerNumericsRevisionAreRefusedByName() {
+        Map<String, String> now = RunVersions.versions(new PointMassComponents().envs(ConfigFactory.defaultReference()));
+        assertEquals(dev.ampj.learner.LearnerRevision.REVISION, now.get(dev.ampj.learner.LearnerRevision.KEY));
+        Map<String, String> older = new TreeMap<>(now);
+        older.remove(dev.ampj.learner.LearnerRevision.KEY);
+        String diff = RunVersions.difference("engine/library versions", RunVersions.versionsWithDefaults(older), now);
+        assertTrue(diff != null && diff.contains("learner-numerics: run has 1, this process 2"), diff);
+        assertNull(RunVersions.difference("engine/library versions", RunVersions.versionsWithDefaults(now), now));
+    }
 }
