@@ -43,10 +43,14 @@ public record SimSettings(
         static final List<String> KEYS = List.of("kp", "kd", "torque-limit");
     }
 
-    /** Episode start noise and the reference-state-initialisation fraction. */
-    public record Init(double jointPosNoise, double jointVelNoise, double rootLinVelNoise, double referenceStateInit) {
+    /**
+     * Episode start noise, the reference-state-initialisation fraction, and whether an episode that
+     * starts from a reference state is commanded that state's forward speed.
+     */
+    public record Init(double jointPosNoise, double jointVelNoise, double rootLinVelNoise, double referenceStateInit,
+            boolean referenceCommand) {
         static final List<String> KEYS = List.of("joint-pos-noise", "joint-vel-noise", "root-lin-vel-noise",
-                "reference-state-init");
+                "reference-state-init", "reference-command");
     }
 
     /** Range of the commanded forward speed (m/s). */
@@ -95,6 +99,9 @@ public record SimSettings(
         }
         if (randomization.off()) {
             text = text.replace(", randomization=" + randomization, "");
+        }
+        if (!init.referenceCommand()) {
+            text = text.replace(", referenceCommand=false]", "]");
         }
         return Digests.sha256Hex(text.getBytes(StandardCharsets.UTF_8));
     }
@@ -152,7 +159,7 @@ public record SimSettings(
             throw new IllegalArgumentException(ip + ".reference-state-init = " + rsi + ": expected a fraction in [0, 1]");
         }
         Init init = new Init(nonNegative(ic, ip, "joint-pos-noise"), nonNegative(ic, ip, "joint-vel-noise"),
-                nonNegative(ic, ip, "root-lin-vel-noise"), rsi);
+                nonNegative(ic, ip, "root-lin-vel-noise"), rsi, ConfigKeys.bool(ic, ip, "reference-command"));
 
         String cp = p + ".command";
         Config cc = ConfigKeys.section(c, p, "command");

@@ -37,22 +37,31 @@ final class EpisodeReset {
         this.sampler = sampler;
     }
 
-    /** Commanded forward speed of the episode {@code envAndEpisode} (m/s), uniform in the configured range. */
-    double command(long[] envAndEpisode) {
+    /**
+     * Commanded forward speed of the episode {@code envAndEpisode} (m/s): uniform in the configured
+     * range; with {@code reference-command}, an episode that starts from a reference state is
+     * commanded that state's forward speed (clamped to the range), so the speed a gait is asked for
+     * is the speed the reference shows it at.
+     */
+    double command(long[] envAndEpisode, KinematicFrame initial, boolean fromReference) {
         SimSettings.Command c = s.command();
+        if (fromReference && s.init().referenceCommand()) {
+            return Math.max(c.linVelXMin(), Math.min(c.linVelXMax(), initial.rootLinVel[0]));
+        }
         return c.linVelXMin() + (c.linVelXMax() - c.linVelXMin())
                 * CounterRandom.uniform(CounterRandom.key(seed, COMMAND, envAndEpisode), 0);
     }
 
-    /** The episode's initial state into {@code frame} (root, joints and bodies, feet just above ground). */
-    void initialState(long[] envAndEpisode, KinematicFrame frame) {
+    /** The episode's initial state into {@code frame} (root, joints and bodies, feet just above ground); true if a reference state. */
+    boolean initialState(long[] envAndEpisode, KinematicFrame frame) {
         long key = CounterRandom.key(seed, RESET, envAndEpisode);
         double rsi = s.init().referenceStateInit();
         if (sampler != null && rsi > 0 && CounterRandom.uniform(key, 0) < rsi) {
             referenceState(envAndEpisode, frame);
-        } else {
-            defaultPose(key, frame);
+            return true;
         }
+        defaultPose(key, frame);
+        return false;
     }
 
     private void defaultPose(long key, KinematicFrame frame) {

@@ -218,8 +218,8 @@ public final class VelocityTaskEnv implements BatchMember {
         episodeStep = 0;
         Arrays.fill(ctx.lastAction, 0f);
         episodeStreams();
-        ctx.command = resets.command(streamIds);
-        resets.initialState(streamIds, frame);
+        boolean fromReference = resets.initialState(streamIds, frame);
+        ctx.command = resets.command(streamIds, frame, fromReference);
         robot.writeFrame(frame);
         robot.readFrame(frame);
         observeClean();

@@ -70,4 +70,31 @@ class ReferenceStateInitTest {
         }
         assertTrue(fromReference > 16 && fromReference < 48, "about half from the reference, got " + fromReference);
     }
+
+    @Test
+    void referenceCommandAsksAReferenceStartedEpisodeForTheReferencesSpeed() {
+        SimSettings s = SimSettings.fromConfig(ConfigFactory.parseString(
+                "amp.sim.init { reference-state-init = 0.5, reference-command = true }")
+                .withFallback(ConfigFactory.defaultReference()).resolve());
+        int fromReference = 0;
+        int other = 0;
+        try (BatchVecEnv env = VelocityTaskVecEnvs.create(s, 3, EnvIds.range(0, 64), SAMPLER);
+                BatchVecEnv plain = VelocityTaskVecEnvs.create(rsi(0.5), 3, EnvIds.range(0, 64), SAMPLER)) {
+            for (int i = 0; i < 64; i++) {
+                VelocityTaskEnv e = (VelocityTaskEnv) env.member(i);
+                VelocityTaskEnv p = (VelocityTaskEnv) plain.member(i);
+                assertEquals(p.frame().rootLinVel[0], e.frame().rootLinVel[0], "the same starts with and without it");
+                if (e.frame().rootLinVel[0] == 0.8) {
+                    fromReference++;
+                    assertEquals(0.8, e.command(), 1e-12, "env " + i + " commanded the reference state's speed");
+                    assertNotEquals(0.8, p.command(), "without it the command is drawn");
+                } else {
+                    other++;
+                    assertEquals(p.command(), e.command(), "default-pose starts keep their drawn command");
+                }
+            }
+        }
+        assertTrue(fromReference > 0 && other > 0, fromReference + " / " + other);
+        assertNotEquals(SimSettings.defaults().digest(), s.digest(), "reference-command shapes trajectories");
+    }
 }
