@@ -10,7 +10,7 @@ import java.util.List;
  * {@code push_by_setting_velocity}) every [a, b] seconds. An empty range is off; all are off by default.
  *
  * @param friction   [min, max] of the ground friction coefficient, drawn per episode; empty: the robot's own
- * @param massScale  [min, max] of a factor on each link's mass, drawn per link and episode; empty: off
+ * @param massScale  [min, max] of a factor on each link's mass and inertia, drawn per env, episode and link; empty: off
  * @param pushInterval [min, max] seconds between pushes (from the episode start); empty: no pushes
  * @param pushLinVelX  [min, max] of the forward velocity change of a push (m/s)
  * @param pushLinVelY  [min, max] of the sideways velocity change of a push (m/s; needs a robot free in 3D)

@@ -7,12 +7,14 @@ import dev.ampj.sim.robot.RawBodyState;
 import dev.ampj.sim.robot.YUpAxes;
 import dev.ampj.sim.terms.KinematicFrame;
 import org.ode4j.math.DMatrix3;
+import org.ode4j.math.DMatrix3C;
 import org.ode4j.ode.DBody;
 import org.ode4j.ode.DBox;
 import org.ode4j.ode.DCapsule;
 import org.ode4j.ode.DGeom;
 import org.ode4j.ode.DHingeJoint;
 import org.ode4j.ode.DMass;
+import org.ode4j.ode.DMassC;
 import org.ode4j.ode.DPlane;
 import org.ode4j.ode.DPlane2DJoint;
 import org.ode4j.ode.DWorld;
@@ -49,6 +51,9 @@ public final class OdeOstrich implements OstrichRobot {
     private final OstrichActuators actuators;
     private final double[] scratch = new double[4];
     private final double[] raw = new double[RawBodyState.DOUBLES];
+    /** Each body's mass as built: {@link #setMassScale} scales from these, so scales do not compound. */
+    private final DMass[] nominal = new DMass[7];
+    private final DMass scaled = OdeHelper.createMass();
 
     /**
      * @param planar      hold the torso in the sagittal plane with a plane-2D joint
@@ -116,6 +121,10 @@ public final class OdeOstrich implements OstrichRobot {
             DPlane2DJoint plane = OdeHelper.createPlane2DJoint(world);
             plane.attach(bodies[0], null);
         }
+        for (int i = 0; i < 7; i++) {
+            nominal[i] = OdeHelper.createMass();
+            scale(bodies[i].getMass(), 1, nominal[i]);
+        }
         ground = OdeHelper.createPlane(null, 0, 1, 0, 0);
         contacts = new GroundContacts(world, ground, geoms, CONTACTS_PER_GEOM, OstrichGeometry.FRICTION, planar, reach());
     }
@@ -171,6 +180,28 @@ public final class OdeOstrich implements OstrichRobot {
     @Override
     public void setFriction(double mu) {
         contacts.setFriction(mu);
+    }
+
+    /** Sets each body's DMass to its built one with mass and inertia tensor times the factor. */
+    @Override
+    public void setMassScale(double[] scale) {
+        OstrichRobot.checkMassScale(scale);
+        for (int i = 0; i < 7; i++) {
+            scale(nominal[i], scale[i], scaled);
+            bodies[i].setMass(scaled);
+        }
+    }
+
+    /** {@code out} = {@code m} with mass and inertia tensor times {@code f} (centre of mass at the body origin). */
+    private static void scale(DMassC m, double f, DMass out) {
+        DMatrix3C in = m.getI();
+        out.setParameters(m.getMass() * f, 0, 0, 0, in.get00() * f, in.get11() * f, in.get22() * f,
+                in.get01() * f, in.get02() * f, in.get12() * f);
+    }
+
+    @Override
+    public double mass(int body) {
+        return bodies[body].getMass().getMass();
     }
 
     @Override

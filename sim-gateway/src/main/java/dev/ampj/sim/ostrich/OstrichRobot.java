@@ -105,6 +105,30 @@ public interface OstrichRobot extends AutoCloseable {
      */
     void setFriction(double mu);
 
+    /**
+     * Scales each body's mass and inertia ({@link OstrichLayout#BODIES} order, {@value #GEOMS}
+     * factors) from the robot as built, as a uniformly denser link would: centre of mass and shape
+     * unchanged. Until set, every factor is 1. Not part of {@link #readState}: its owner sets it again
+     * after a restore, as it does the friction.
+     */
+    void setMassScale(double[] scale);
+
+    /** Mass (kg) of body {@code body} the engine steps with now. */
+    double mass(int body);
+
+    /** Refuses a {@link #setMassScale} argument that is not {@value #GEOMS} positive, finite factors. */
+    static void checkMassScale(double[] scale) {
+        if (scale.length != GEOMS) {
+            throw new IllegalArgumentException("mass scale: expected " + GEOMS + " factors, got " + scale.length);
+        }
+        for (int i = 0; i < GEOMS; i++) {
+            if (!(scale[i] > 0) || !Double.isFinite(scale[i])) {
+                throw new IllegalArgumentException("mass scale of body " + i + ": " + scale[i]
+                        + " must be positive and finite");
+            }
+        }
+    }
+
     /** Most ground contacts one geom can report. */
     int maxContactsPerGeom();
 

@@ -204,6 +204,18 @@ public final class ReducedOstrich implements OstrichRobot {
         stepper.setFriction(mu);
     }
 
+    /** Scales the stepper's own copy of the masses: {@link #CHAIN} stays shared and unchanged. */
+    @Override
+    public void setMassScale(double[] scale) {
+        OstrichRobot.checkMassScale(scale);
+        stepper.setMassScale(scale);
+    }
+
+    @Override
+    public double mass(int body) {
+        return stepper.mass(body);
+    }
+
     @Override
     public int maxContactsPerGeom() {
         return 4;

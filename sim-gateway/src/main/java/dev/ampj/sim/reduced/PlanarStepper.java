@@ -18,6 +18,9 @@ package dev.ampj.sim.reduced;
  *
  * <p>The state is (q, q̇) only: no warm start or cache carries over between steps, so restoring the
  * two arrays restores the trajectory bit for bit. Allocation-free.
+ *
+ * <p>Each stepper holds its own copy of the chain's masses and inertias ({@link #setMassScale}), so
+ * envs sharing one immutable chain can weigh their links differently.
  */
 public final class PlanarStepper {
 
@@ -29,6 +32,9 @@ public final class PlanarStepper {
     private final double erp;
     private final double layer;
     private double mu;
+    /** This stepper's link masses and inertias: the chain's, times {@link #setMassScale}'s factors. */
+    private final double[] mass;
+    private final double[] inertia;
     private final int n;
     private final double[] q;
     private final double[] qd;
@@ -62,6 +68,8 @@ public final class PlanarStepper {
         this.cfm = cfm;
         this.layer = layer;
         this.mu = mu;
+        mass = chain.mass.clone();
+        inertia = chain.inertia.clone();
         n = chain.dofs;
         q = new double[n];
         qd = new double[n];
@@ -153,8 +161,8 @@ public final class PlanarStepper {
         java.util.Arrays.fill(f, 0);
         for (int i = 0; i < c.bodies; i++) {
             k.pointJacobian(i, k.px[i], k.pz[i], jx, 0, jz, 0);
-            double mi = c.mass[i];
-            double ii = c.inertia[i];
+            double mi = mass[i];
+            double ii = inertia[i];
             boolean[] onPath = c.path[i];
             // J̇ q̇ of the centre of mass: each turning column's lever r = p − pivot changes at v − v_pivot
             double dvx = k.vx[i] - k.vx[0];
@@ -306,6 +314,35 @@ public final class PlanarStepper {
         this.mu = mu;
     }
 
+    /**
+     * Scales body i's mass and inertia by {@code scale[i]} (a uniformly denser or lighter link, centre
+     * of mass unchanged) for the next steps; relative to the chain's, so scales do not compound. A
+     * factor of 1 gives the chain's values exactly. Not part of the state (q, q̇).
+     */
+    public void setMassScale(double[] scale) {
+        if (scale.length != c.bodies) {
+            throw new IllegalArgumentException("mass scale: expected " + c.bodies + " factors, got " + scale.length);
+        }
+        for (int i = 0; i < c.bodies; i++) {
+            double f = scale[i];
+            if (!(f > 0) || !Double.isFinite(f)) {
+                throw new IllegalArgumentException("mass scale of body " + i + ": " + f + " must be positive and finite");
+            }
+            mass[i] = c.mass[i] * f;
+            inertia[i] = c.inertia[i] * f;
+        }
+    }
+
+    /** Mass of body {@code i} in the next steps (kg). */
+    public double mass(int i) {
+        return mass[i];
+    }
+
+    /** Inertia of body {@code i} about y in the next steps (kg m²). */
+    public double inertia(int i) {
+        return inertia[i];
+    }
+
     /** False if the last step's contact solve stopped with friction bounds still moving. */
     public boolean lastSolveConverged() {
         return rows == 0 || solver.converged();
@@ -344,8 +381,8 @@ public final class PlanarStepper {
     public double energy() {
         double e = 0;
         for (int i = 0; i < c.bodies; i++) {
-            e += 0.5 * c.mass[i] * (k.vx[i] * k.vx[i] + k.vz[i] * k.vz[i]) + 0.5 * c.inertia[i] * k.w[i] * k.w[i]
-                    + c.mass[i] * GRAVITY * k.pz[i];
+            e += 0.5 * mass[i] * (k.vx[i] * k.vx[i] + k.vz[i] * k.vz[i]) + 0.5 * inertia[i] * k.w[i] * k.w[i]
+                    + mass[i] * GRAVITY * k.pz[i];
         }
         return e;
     }

@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * The draws of {@code amp.sim.randomization}, each a pure function of (seed, purpose, env,
- * episode, counter): the episode's ground friction, and its push schedule (push {@code k} after
- * {@code interval_0 + .. + interval_k} seconds of the episode, with its own velocity change). A
- * restored env recomputes all of it from its episode and step, so none of it is snapshot state.
+ * episode, counter): the episode's ground friction, its per-link mass factors (counter = link), and
+ * its push schedule (push {@code k} after {@code interval_0 + .. + interval_k} seconds of the
+ * episode, with its own velocity change). A restored env recomputes all of it from its episode and
+ * step, so none of it is snapshot state.
  * Stateless, shared by all envs.
  */
 final class DomainRandomization {
@@ -18,19 +19,13 @@ final class DomainRandomization {
     /** Random stream purposes (part of the determinism contract). */
     static final String FRICTION = "sim.randomization.friction";
     static final String PUSH = "sim.randomization.push";
+    static final String MASS_SCALE = "sim.randomization.mass-scale";
 
     private final RandomizationSettings r;
     private final long seed;
     private final double controlDt;
 
     DomainRandomization(SimSettings s, long seed) {
-        if (s.randomization().massScaleOn()) {
-            // Both engines build their bodies' masses once (ReducedOstrich's chain is a shared
-            // immutable model): a per-env, per-episode mass needs a per-env model, not built yet.
-            throw new IllegalArgumentException(SimSettings.PATH + ".randomization.mass-scale = "
-                    + s.randomization().massScale() + ": link mass randomization is not supported by the embedded"
-                    + " ostrich engines yet (their link masses are fixed at construction); set it to []");
-        }
         this.r = s.randomization();
         this.seed = seed;
         this.controlDt = s.controlDt();
@@ -42,6 +37,26 @@ final class DomainRandomization {
             return OstrichGeometry.FRICTION;
         }
         return lerp(r.friction(), CounterRandom.uniform(CounterRandom.key(seed, FRICTION, ids), 0));
+    }
+
+    boolean massScaleOn() {
+        return r.massScaleOn();
+    }
+
+    /**
+     * Mass factor of each link of (env, episode) in {@code ids} into {@code out} (one per link, link
+     * {@code i} from counter {@code i}), as Isaac Lab's {@code randomize_rigid_body_mass} with
+     * operation "scale"; all 1 when off.
+     */
+    void massScales(long[] ids, double[] out) {
+        if (!r.massScaleOn()) {
+            java.util.Arrays.fill(out, 1.0);
+            return;
+        }
+        long key = CounterRandom.key(seed, MASS_SCALE, ids);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = lerp(r.massScale(), CounterRandom.uniform(key, i));
+        }
     }
 
     boolean pushes() {

@@ -16,8 +16,9 @@ import java.util.List;
  * One ostrich on the velocity-tracking task, composed as Isaac Lab's manager-based envs: PD joint
  * targets from actions, the task reward ({@link RewardManager}), terminations and timeouts
  * ({@link TaskTerminations}), auto-reset into the next episode ({@link EpisodeReset}), domain
- * randomization (friction per episode, pushes), and the policy and critic observations written term
- * by term ({@link ObsFrameWriter}), processed (noise, clip, scale) and stacked ({@link ObsHistory}).
+ * randomization (friction and link masses per episode, pushes), and the policy and critic
+ * observations written term by term ({@link ObsFrameWriter}), processed (noise, clip, scale) and
+ * stacked ({@link ObsHistory}).
  * All randomness is drawn from streams keyed by (seed, purpose, global env id, episode) and counted
  * by step, so the env's trajectory never depends on where or with whom it runs.
  */
@@ -40,6 +41,7 @@ public final class VelocityTaskEnv implements BatchMember {
     private final double[] readouts = new double[OstrichRobot.READOUT_DOUBLES];
     /** (global env id, episode): the ids of this episode's random streams, reused so resets do not allocate. */
     private final long[] streamIds = new long[2];
+    private final double[] massScale = new double[OstrichRobot.GEOMS];
     private final EnvSnapshot snapshot;
     private final ByteBuffer hashBuffer;
     private final DomainRandomization randomization;
@@ -202,11 +204,16 @@ public final class VelocityTaskEnv implements BatchMember {
         pushes.advance();
     }
 
-    /** What follows from (env, episode, step) alone: friction, push schedule and noise streams. */
+    /** What follows from (env, episode, step) alone: friction, link masses, push schedule and noise streams. */
     private void episodeStreams() {
         streamIds[0] = envId;
         streamIds[1] = episode;
         robot.setFriction(randomization.friction(streamIds));
+        if (randomization.massScaleOn()) {
+            // off: the engines keep their built masses untouched, so the runs stay as they were
+            randomization.massScales(streamIds, massScale);
+            robot.setMassScale(massScale);
+        }
         pushes.seek(streamIds, episodeStep);
         policyNoiseKey = obs.policyProcessing.noiseKey(seed, streamIds);
         criticNoiseKey = obs.criticProcessing.noiseKey(seed, streamIds);

@@ -94,17 +94,28 @@ class VecEnvDeterminismTest {
         assertArrayEquals(one[3], alone[0], "env 3 alone vs inside the batch");
     }
 
-    /** Noise (uniform and Gaussian), clip, scale, history, friction and pushes all on. */
+    /** Noise (uniform and Gaussian), clip, scale, history, friction, link masses and pushes all on. */
     static final String PROCESSED = """
             amp.sim.observations.policy { history-length = 5, joint_pos_rel.noise = 0.01, joint_vel.noise = 1.5 }
             amp.sim.observations.policy.projected_gravity { noise = 0.05, noise-type = gaussian, clip = [-0.9, 0.9], scale = 2 }
             amp.sim.observations.critic { root_lin_vel_b { noise = 0.1, history-length = 3 } }
-            amp.sim.randomization { friction = [0.4, 1.2], push { interval-s = [0.5, 1.5], lin-vel-x = [-0.8, 0.8] } }
+            amp.sim.randomization { friction = [0.4, 1.2], mass-scale = [0.7, 1.3] }
+            amp.sim.randomization.push { interval-s = [0.5, 1.5], lin-vel-x = [-0.8, 0.8] }
             """;
 
     @Test
     void withNoiseHistoryAndRandomizationTheRunIsAFunctionOfSeedAndEnvIdOnly() {
-        SimSettings s = VecEnvBehaviourTest.with(PROCESSED + GOLDEN_SETTINGS);
+        withNoiseHistoryAndRandomizationTheRunIsAFunctionOfSeedAndEnvIdOnly("");
+    }
+
+    /** The same on ode4j, whose link masses are set through its bodies' DMass. */
+    @Test
+    void withNoiseHistoryAndRandomizationTheRunIsAFunctionOfSeedAndEnvIdOnlyOnOde4j() {
+        withNoiseHistoryAndRandomizationTheRunIsAFunctionOfSeedAndEnvIdOnly("amp.sim.engine = ode4j\n");
+    }
+
+    private static void withNoiseHistoryAndRandomizationTheRunIsAFunctionOfSeedAndEnvIdOnly(String engine) {
+        SimSettings s = VecEnvBehaviourTest.with(engine + PROCESSED + GOLDEN_SETTINGS);
         int[] ids = EnvIds.range(0, ENVS);
         int[] dones = new int[1];
         long[][] one;
@@ -120,10 +131,15 @@ class VecEnvDeterminismTest {
         }
         assertEquals(fold(one), fold(again), "same seed, same digests");
         long[][] defaults;
-        try (BatchVecEnv env = VelocityTaskVecEnvs.create(VecEnvBehaviourTest.with(GOLDEN_SETTINGS), SEED, ids)) {
+        try (BatchVecEnv env = VelocityTaskVecEnvs.create(VecEnvBehaviourTest.with(engine + GOLDEN_SETTINGS), SEED, ids)) {
             defaults = run(s, ids, 0, STEPS, env, null);
         }
         assertTrue(fold(one) != fold(defaults), "the settings must change the run");
+        SimSettings nominalMasses = VecEnvBehaviourTest.with(engine + PROCESSED
+                + "amp.sim.randomization.mass-scale = []\n" + GOLDEN_SETTINGS);
+        try (BatchVecEnv env = VelocityTaskVecEnvs.create(nominalMasses, SEED, ids)) {
+            assertTrue(fold(one) != fold(run(s, ids, 0, STEPS, env, null)), "the link masses must change the run");
+        }
         try (BatchVecEnv env = VelocityTaskVecEnvs.create(s.withThreads(2), SEED, ids)) {
             long[][] two = run(s, ids, 0, STEPS, env, null);
             for (int i = 0; i < ENVS; i++) {
