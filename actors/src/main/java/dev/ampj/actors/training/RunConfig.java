@@ -16,10 +16,12 @@ public final class RunConfig {
 
     /**
      * Keys (under {@code amp}) introduced after runs were first recorded, with the value that
-     * reproduces those runs: before {@code sim.engine} existed every run simulated on ode4j.
+     * reproduces those runs: before {@code sim.engine} existed every run simulated on ode4j; before
+     * {@code sim.init.reference-command} no episode's command came from its start state.
      */
     static final Map<String, Object> PREDATING =
-            java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Map.of("sim.engine", "ode4j")));
+            java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Map.of("sim.engine", "ode4j",
+                    "sim.init.reference-command", false)));
 
     private RunConfig() {}
 

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * gaits) trained for 300 iterations (1.8M env steps, ~3 minutes on 2 cores) walks at its command
  * without falling, in a style far closer to the reference than its untrained policy. Margins are
  * several times what the run achieves (on the machine the figures were taken on: tracking error
- * 0.02 m/s, 1 fall in 10 env-minutes, style distance 13 against 282 untrained), so a libtorch
+ * 0.006 m/s, no falls, style distance 14 against 288 untrained, 47-53 per gait at its own speed where the
+ * previous defaults, which never marched, left the march clip at ~140), so a libtorch
  * built for another CPU, whose float rounding differs, still passes; a broken learner does not.
  */
 class DefaultRunLearnsStyleTest {
@@ -46,5 +47,15 @@ class DefaultRunLearnsStyleTest {
         assertTrue(r.fallsPerMinute() <= 1.0, "falls: " + report);
         assertTrue(r.styleDistance() < 0.25 * r.styleDistanceInit(), "style distance: " + report);
         assertTrue(r.styleDistance() < 40, "style distance: " + report);
+        // Commanded at each gait's own speed it moves like that gait (reference-command: without it the
+        // policy walks at every speed and the march clip stays ~140 away).
+        EvalReport.MatchedStyle m = r.styleDistanceMatched();
+        System.out.printf("default run at 300: tracking %.3f m/s, falls/min %.2f, style %.2f (init %.1f), at the gaits' speeds %.1f "
+                + "(init %.0f) %s%n", r.trackingError(), r.fallsPerMinute(), r.styleDistance(), r.styleDistanceInit(), m.distance(),
+                m.init(), m.byClip());
+        assertTrue(m.distance() < 0.1 * m.init(), "style at the gaits' speeds: " + report);
+        for (var clip : m.byClip().entrySet()) {
+            assertTrue(clip.getValue() < 120, "the policy at " + clip.getKey() + "'s speed: " + report);
+        }
     }
 }

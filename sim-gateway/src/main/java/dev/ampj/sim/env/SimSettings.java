@@ -199,6 +199,13 @@ public record SimSettings(
                 command, rewards, terminations, observations, randomization);
     }
 
+    /** A copy whose resets never start from the reference motion (envs built without one: benchmarks, tests). */
+    public SimSettings withoutReferenceStates() {
+        Init none = new Init(init.jointPosNoise(), init.jointVelNoise(), init.rootLinVelNoise(), 0.0, false);
+        return new SimSettings(robot, engine, planar, dt, decimation, episodeLengthS, threads, actionScale, actionClip, pd, none,
+                command, rewards, terminations, observations, randomization);
+    }
+
     /** A copy with {@code threads} stepping threads (a runtime choice that does not change results). */
     public SimSettings withThreads(int n) {
         if (n <= 0) {

@@ -32,9 +32,12 @@ public final class VelocityTaskVecEnvs {
         return spec(settings, obs);
     }
 
-    /** A VecEnv without reference-state initialisation (amp.sim.init.reference-state-init must be 0). */
+    /**
+     * A VecEnv without reference motion (physics benchmarks, tests): every reset starts from the
+     * randomised default pose, whatever {@code amp.sim.init.reference-state-init} says.
+     */
     public static BatchVecEnv create(SimSettings settings, long seed, int[] envIds) {
-        return create(settings, seed, envIds, null);
+        return create(settings.withoutReferenceStates(), seed, envIds, null);
     }
 
     /**

@@ -34,7 +34,8 @@ class ReferenceStateInitTest {
     };
 
     static SimSettings rsi(double fraction) {
-        return SimSettings.fromConfig(ConfigFactory.parseString("amp.sim.init.reference-state-init = " + fraction)
+        return SimSettings.fromConfig(ConfigFactory.parseString("amp.sim.init { reference-command = false, reference-state-init = "
+                + fraction + " }")
                 .withFallback(ConfigFactory.defaultReference()).resolve());
     }
 
@@ -95,6 +96,6 @@ class ReferenceStateInitTest {
             }
         }
         assertTrue(fromReference > 0 && other > 0, fromReference + " / " + other);
-        assertNotEquals(SimSettings.defaults().digest(), s.digest(), "reference-command shapes trajectories");
+        assertNotEquals(rsi(0.5).digest(), s.digest(), "reference-command shapes trajectories");
     }
 }

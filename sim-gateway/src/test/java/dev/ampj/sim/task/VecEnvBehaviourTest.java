@@ -307,8 +307,13 @@ class VecEnvBehaviourTest {
     @Test
     void referenceStateInitWithoutAMotionIsAConfigError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> VelocityTaskVecEnvs.create(with("amp.sim.init.reference-state-init = 0.5"), 7, new int[] {0}));
+                () -> VelocityTaskVecEnvs.create(with("amp.sim.init.reference-state-init = 0.5"), 7, new int[] {0}, null));
         assertTrue(e.getMessage().contains("amp.sim.init.reference-state-init"), e.getMessage());
+        // Built without reference motion on purpose: every reset from the default pose.
+        try (var env = VelocityTaskVecEnvs.create(with("amp.sim.init.reference-state-init = 1.0"), 7, new int[] {0});
+                var plain = VelocityTaskVecEnvs.create(with("amp.sim.init.reference-state-init = 0.0"), 7, new int[] {0})) {
+            assertEquals(((VelocityTaskEnv) plain.member(0)).stateHash(), ((VelocityTaskEnv) env.member(0)).stateHash());
+        }
         e = assertThrows(IllegalArgumentException.class,
                 () -> VelocityTaskVecEnvs.spec(with("amp.sim.observations.amp-terms = [ostrich23]")));
         assertTrue(e.getMessage().contains("ostrich23") && e.getMessage().contains("ostrich22"), e.getMessage());
