@@ -26,8 +26,31 @@ class CrashResumeTest {
     @TempDir
     Path runs;
 
+    /** The ostrich with Isaac Lab-style observation noise and history, and every domain randomization on. */
+    static final String OSTRICH_NOISY = """
+            amp.actors.training { num-envs = 4, horizon = 6 }
+            amp.sim.observations.policy { history-length = 3, joint_pos_rel.noise = 0.01,
+                                          joint_vel { noise = 1.5, noise-type = gaussian } }
+            amp.sim.randomization { friction = [0.6, 1.2], mass-scale = [0.8, 1.2],
+                                    push { interval-s = [0.05, 0.2], lin-vel-x = [-0.3, 0.3] } }
+            """;
+
+    static Trainer ostrichTrainer(Path runsDir) {
+        return new Trainer(new DefaultComponents(), new RunStore(StorageSettings.defaults(runsDir)));
+    }
+
     @Test
     void sigkilledRunResumesToTheUninterruptedDigests() throws Exception {
+        crashResumeAndCompare(false);
+    }
+
+    /** The same with the ostrich: noise draws, stacked histories, masses, friction and pushes continue exactly. */
+    @Test
+    void sigkilledOstrichWithNoiseHistoryAndRandomizationResumesExactly() throws Exception {
+        crashResumeAndCompare(true);
+    }
+
+    private void crashResumeAndCompare(boolean ostrich) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -37,6 +60,9 @@ class CrashResumeTest {
         cmd.add(runs.toString());
         cmd.add("crashed");
         cmd.add("40");
+        if (ostrich) {
+            cmd.add("ostrich");
+        }
         Process child = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(runs.resolve("child.log").toFile()).start();
         RunStore store = new RunStore(StorageSettings.defaults(runs));
@@ -53,11 +79,13 @@ class CrashResumeTest {
         long target = last + 2;
 
         TestRuns.Recorder resumed = new TestRuns.Recorder();
-        RunOutcome o = TestRuns.trainer(runs).resume("crashed", new Trainer.Options(target, null, resumed)).await();
+        Trainer trainer = ostrich ? ostrichTrainer(runs) : TestRuns.trainer(runs);
+        RunOutcome o = trainer.resume("crashed", new Trainer.Options(target, null, resumed)).await();
         assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
 
         TestRuns.Recorder straight = new TestRuns.Recorder();
-        o = TestRuns.trainer(runs).train(TestRuns.config(""), "straight", new Trainer.Options(target, null, straight)).await();
+        o = (ostrich ? ostrichTrainer(runs) : TestRuns.trainer(runs))
+                .train(TestRuns.config(ostrich ? OSTRICH_NOISY : ""), "straight", new Trainer.Options(target, null, straight)).await();
         assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
 
         IterationCommitted a = resumed.committed.get(resumed.committed.size() - 1);
