@@ -50,7 +50,8 @@ public final class PolicyEvaluator {
         VecEnvSpec spec = base.spec();
         ReferencePairs reference = components.reference(config, spec, runSeed);
         float[] all = reference.features();
-        double[] speeds = o.commandMin() != null ? new double[] {o.commandMin(), o.commandMax()} : referenceSpeeds(reference, spec);
+        double[] clipSpeeds = clipSpeeds(reference, spec);
+        double[] speeds = o.commandMin() != null ? new double[] {o.commandMin(), o.commandMax()} : speedRange(clipSpeeds);
         double lo = speeds[0];
         double hi = speeds[1];
         double[] commands = new double[o.envs()];
@@ -62,7 +63,6 @@ public final class PolicyEvaluator {
         LearnerSettings settings = LearnerSettings.fromConfig(config);
         LearnerDims dims = new LearnerDims(spec.policyDim(), spec.criticDim(), spec.actionDim(), spec.ampDim());
 
-        double[] clipSpeeds = clipSpeeds(reference, spec);
         EvalRollout.Result trained;
         EvalRollout.Result[] trainedAtClips = new EvalRollout.Result[clipSpeeds == null ? 0 : clipSpeeds.length];
         float[] policyLogits;
@@ -210,7 +210,6 @@ public final class PolicyEvaluator {
         return (double) right / logits.length;
     }
 
-    /** Slowest and fastest clip's mean forward speed (the AMP state's root_lin_vel_w x). */
     /** Each clip's mean forward speed (root_lin_vel_w x), in library order; null without that term. */
     static double[] clipSpeeds(ReferencePairs reference, VecEnvSpec spec) {
         ObsGroupSpec.Slice v = spec.amp().find("root_lin_vel_w");
@@ -249,22 +248,16 @@ public final class PolicyEvaluator {
         return new EvalReport.MatchedStyle(sum / n, floorSum / n, initSum / n, byClip);
     }
 
-    static double[] referenceSpeeds(ReferencePairs reference, VecEnvSpec spec) {
-        ObsGroupSpec.Slice v = spec.amp().find("root_lin_vel_w");
-        if (v == null) {
+    /** Slowest and fastest clip's mean forward speed, from {@link #clipSpeeds} (null: the range is unknown). */
+    static double[] speedRange(double[] clipSpeeds) {
+        if (clipSpeeds == null) {
             throw new IllegalArgumentException("the AMP observation has no root_lin_vel_w term, so the reference's speed range "
                     + "is unknown; give --command MIN,MAX");
         }
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        int d = reference.dim();
-        for (ReferencePairs.Clip c : reference.clips()) {
-            double sum = 0;
-            for (int i = 0; i < c.pairs(); i++) {
-                sum += c.states()[i * d + v.offset()];
-            }
-            double mean = sum / c.pairs();
-            lo = Math.min(lo, mean);
-            hi = Math.max(hi, mean);
+        for (double v : clipSpeeds) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
         }
         return new double[] {lo, hi};
     }
