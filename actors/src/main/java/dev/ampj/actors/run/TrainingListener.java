@@ -20,4 +20,33 @@ public interface TrainingListener {
 
     /** The run stopped (finished, stopped on request, failed or diverged); called once. */
     default void onEnd(RunOutcome outcome) {}
+
+    /** Tells {@code first}, then {@code second}, of every event. */
+    static TrainingListener both(TrainingListener first, TrainingListener second) {
+        return new TrainingListener() {
+            @Override
+            public void onCommitted(IterationCommitted committed) {
+                first.onCommitted(committed);
+                second.onCommitted(committed);
+            }
+
+            @Override
+            public void onVerified(IterationOutcome.Done done) {
+                first.onVerified(done);
+                second.onVerified(done);
+            }
+
+            @Override
+            public void onCheckpoint(CheckpointWritten checkpoint) {
+                first.onCheckpoint(checkpoint);
+                second.onCheckpoint(checkpoint);
+            }
+
+            @Override
+            public void onEnd(RunOutcome outcome) {
+                first.onEnd(outcome);
+                second.onEnd(outcome);
+            }
+        };
+    }
 }

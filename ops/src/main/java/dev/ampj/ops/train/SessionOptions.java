@@ -1,14 +1,9 @@
 package dev.ampj.ops.train;
 
 import com.typesafe.config.Config;
-import dev.ampj.actors.run.RunOutcome;
 import dev.ampj.actors.run.TrainingListener;
-import dev.ampj.actors.training.IterationOutcome;
 import dev.ampj.actors.training.TrainingSettings;
 import dev.ampj.storage.RunStore;
-import dev.ampj.storage.event.CheckpointWritten;
-import dev.ampj.storage.event.IterationCommitted;
-import java.io.PrintWriter;
 import dev.ampj.actors.training.Session;
 import dev.ampj.actors.training.Trainer;
 import java.io.PrintWriter;
@@ -58,28 +53,7 @@ public final class SessionOptions {
 
     /** As {@link #start(IterationTable, Long, Function)}, also reporting to {@code evaluation} (may be null). */
     public Session start(IterationTable table, PeriodicEvaluation evaluation, Long target, Function<Trainer.Options, Session> starter) {
-        TrainingListener listener = evaluation == null ? table : new TrainingListener() {
-            @Override
-            public void onCommitted(IterationCommitted c) {
-                table.onCommitted(c);
-            }
-
-            @Override
-            public void onVerified(IterationOutcome.Done d) {
-                table.onVerified(d);
-            }
-
-            @Override
-            public void onCheckpoint(CheckpointWritten c) {
-                table.onCheckpoint(c);
-                evaluation.onCheckpoint(c);
-            }
-
-            @Override
-            public void onEnd(RunOutcome o) {
-                table.onEnd(o);
-            }
-        };
+        TrainingListener listener = evaluation == null ? table : TrainingListener.both(table, evaluation);
         try {
             return starter.apply(new Trainer.Options(target, CommandSupport.maxTime(maxMinutes), listener));
         } catch (RuntimeException e) {
