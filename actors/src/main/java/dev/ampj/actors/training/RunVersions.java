@@ -21,6 +21,7 @@ public final class RunVersions {
         v.put("java", Integer.toString(Runtime.version().feature()));
         v.put("os.arch", System.getProperty("os.arch"));
         v.put(dev.ampj.learner.LearnerRevision.KEY, dev.ampj.learner.LearnerRevision.REVISION);
+        v.put(dev.ampj.learner.CpuKernels.KEY, dev.ampj.learner.CpuKernels.current());
         return v;
     }
 
@@ -46,6 +47,7 @@ public final class RunVersions {
     public static Map<String, String> versionsWithDefaults(Map<String, String> recorded) {
         Map<String, String> m = new TreeMap<>(recorded);
         m.putIfAbsent(dev.ampj.learner.LearnerRevision.KEY, dev.ampj.learner.LearnerRevision.BEFORE_RECORDED);
+        m.putIfAbsent(dev.ampj.learner.CpuKernels.KEY, dev.ampj.learner.CpuKernels.UNPINNED);
         return m;
     }
 

@@ -18,11 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Regression of what the platform is for: the default configuration (the ostrich on its bundled
  * gaits) trained for 300 iterations (1.8M env steps, ~3 minutes on 2 cores) walks at its command
- * without falling, in a style far closer to the reference than its untrained policy. Margins are
- * several times what the run achieves (on the machine the figures were taken on: tracking error
- * 0.006 m/s, no falls, style distance 14 against 288 untrained, 47-53 per gait at its own speed where the
- * previous defaults, which never marched, left the march clip at ~140), so a libtorch
- * built for another CPU, whose float rounding differs, still passes; a broken learner does not.
+ * without falling, in a style far closer to the reference than its untrained policy, and at one
+ * gait's own speed at least moves like that gait. The bounds hold for every run of this test seen
+ * so far, on kernels that round differently (MKL's AVX2 path, its AVX-512 path on two CPU models):
+ * pooled style 11.5-20.1 against ~290 untrained; at the gaits' speeds 50-484 against ~2,700, the
+ * walk's clip 53-90. Whether 300 iterations find the march depends on the rounding (its clip 47, 116
+ * and 908), so the march is printed, not asserted; a broken learner (task-only PPO: ~585 at the
+ * gaits' speeds, every clip above 250) fails.
  */
 class DefaultRunLearnsStyleTest {
 
@@ -45,17 +47,16 @@ class DefaultRunLearnsStyleTest {
         String report = r.asMap().toString();
         assertTrue(r.trackingError() < 0.15, "tracking error: " + report);
         assertTrue(r.fallsPerMinute() <= 1.0, "falls: " + report);
-        assertTrue(r.styleDistance() < 0.25 * r.styleDistanceInit(), "style distance: " + report);
+        assertTrue(r.styleDistance() < 0.15 * r.styleDistanceInit(), "style distance: " + report);
         assertTrue(r.styleDistance() < 40, "style distance: " + report);
-        // Commanded at each gait's own speed it moves like that gait (reference-command: without it the
-        // policy walks at every speed and the march clip stays ~140 away).
+        // Commanded at each gait's own speed (reference-command: episodes started from a reference state
+        // are commanded its speed; without it the policy walks at every speed).
         EvalReport.MatchedStyle m = r.styleDistanceMatched();
         System.out.printf("default run at 300: tracking %.3f m/s, falls/min %.2f, style %.2f (init %.1f), at the gaits' speeds %.1f "
                 + "(init %.0f) %s%n", r.trackingError(), r.fallsPerMinute(), r.styleDistance(), r.styleDistanceInit(), m.distance(),
                 m.init(), m.byClip());
-        assertTrue(m.distance() < 0.1 * m.init(), "style at the gaits' speeds: " + report);
-        for (var clip : m.byClip().entrySet()) {
-            assertTrue(clip.getValue() < 120, "the policy at " + clip.getKey() + "'s speed: " + report);
-        }
+        assertTrue(m.distance() < 0.25 * m.init(), "style at the gaits' speeds: " + report);
+        double best = m.byClip().values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        assertTrue(best < 120, "no gait matched at its own speed: " + report);
     }
 }

@@ -49,4 +49,16 @@ class RunVersionsTest {
         assertTrue(diff != null && diff.contains("learner-numerics: run has 1, this process 2"), diff);
         assertNull(RunVersions.difference("engine/library versions", RunVersions.versionsWithDefaults(now), now));
     }
+
+    @Test
+    void runsRecordTheirPinnedCpuKernelsAndRunsFromBeforeCountAsUnpinned() {
+        Map<String, String> now = RunVersions.versions(new PointMassComponents().envs(ConfigFactory.defaultReference()));
+        // the test JVMs are started as the launcher starts the platform (pom.xml: surefire's environment)
+        assertEquals("mkl-cbwr=AVX2,aten=avx2", now.get(dev.ampj.learner.CpuKernels.KEY));
+        Map<String, String> older = new TreeMap<>(now);
+        older.remove(dev.ampj.learner.CpuKernels.KEY);
+        String diff = RunVersions.difference("engine/library versions", RunVersions.versionsWithDefaults(older), now);
+        assertTrue(diff != null && diff.contains("cpu-kernels: run has mkl-cbwr=unset,aten=unset, this process mkl-cbwr=AVX2,aten=avx2"),
+                diff);
+    }
 }
