@@ -1,13 +1,14 @@
 package dev.ampj.learner;
 
 /**
- * Which CPU code paths libtorch's kernels take, as this process was started. MKL's GEMM and ATen's
- * vectorised kernels pick a code path (and MKL a blocking) from the CPU they find, so the same run
- * rounds differently on two CPU models unless both are pinned: MKL's conditional numerical
- * reproducibility ({@code MKL_CBWR}) and ATen's dispatch ({@code ATEN_CPU_CAPABILITY}). The
- * launcher and the test JVMs pin them to AVX2, which every x86-64 CPU of the last decade has, so
- * a run gives the same bits on any such host. Both are read by the native libraries at load time,
- * so they are environment variables, not configuration; runs record them and resume refuses others.
+ * Which CPU code paths libtorch's kernels take, as this process was started. MKL's GEMM picks its
+ * code path and blocking from the CPU it finds (vendor, ISA, cache sizes), so the same run can
+ * round differently on two CPU models unless MKL's conditional numerical reproducibility
+ * ({@code MKL_CBWR}: fixed cache sizes, reductions and scheduling; the AVX2 branch on Intel CPUs)
+ * is on; ATen's vectorised kernels are pinned by {@code ATEN_CPU_CAPABILITY}. The launcher and the
+ * test JVMs set {@code MKL_CBWR=AVX2} and {@code ATEN_CPU_CAPABILITY=avx2}. Both are read by the
+ * native libraries at load time, so they are environment variables, not configuration; runs
+ * record them and resume refuses others.
  */
 public final class CpuKernels {
 

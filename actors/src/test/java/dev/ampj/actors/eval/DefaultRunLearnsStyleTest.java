@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * gaits) trained for 300 iterations (1.8M env steps, ~3 minutes on 2 cores) walks at its command
  * without falling, in a style far closer to the reference than its untrained policy, and at one
  * gait's own speed at least moves like that gait. The bounds hold for every run of this test seen
- * so far, on kernels that round differently (MKL's AVX2 path, its AVX-512 path on two CPU models):
+ * so far, on kernels that round differently (MKL's reproducibility mode as the test JVMs run it, and
+ * without it on two hosts):
  * pooled style 11.5-20.1 against ~290 untrained; at the gaits' speeds 50-484 against ~2,700, the
  * walk's clip 53-90. Whether 300 iterations find the march depends on the rounding (its clip 47, 116
  * and 908), so the march is printed, not asserted; a broken learner (task-only PPO: ~585 at the
