@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ProbeCommand.class,
             EvalCommand.class,
             PlotCommand.class,
+            ExportCommand.class,
             MotionCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
