@@ -31,23 +31,12 @@ import org.w3c.dom.Node;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlaybackCommandsTest {
 
-    static final String TINY = """
-            amp.actors.training { num-envs = 4, horizon = 8, shards = 1, iterations = 2, checkpoint-every = 1 }
-            amp.actors.transport { term-length = 1 MiB, max-message-size = 64 KiB, node-name = "test" }
-            amp.learner {
-              inference-micro-batch = 4
-              policy { actor-hidden-dims = [16, 16], critic-hidden-dims = [16, 16] }
-              ppo { num-learning-epochs = 1, num-mini-batches = 2 }
-              discriminator { hidden-dims = [16], num-learning-epochs = 1, num-mini-batches = 2, replay-buffer-size = 512 }
-            }
-            """;
-
     @TempDir
     static Path runs;
 
     @BeforeAll
     void train() throws IOException {
-        Path config = Files.writeString(runs.resolve("tiny.conf"), TINY);
+        Path config = Files.writeString(runs.resolve("tiny.conf"), PlaybackCommandsTestConfig.TINY);
         String[] r = CliRun.run("train", "--config", config.toString(), "--name", "tiny", "--runs-dir", runs.toString(),
                 "--no-progress", "--eval-every", "0");
         assertEquals("0", r[0], r[2]);
