@@ -80,8 +80,9 @@ public final class ExportCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--format " + format + " needs --out FILE");
             }
             PolicyExport.Written w = switch (format) {
-                case ONNX -> PolicyExport.onnx(store, run, iteration, out);
-                default -> PolicyExport.motion(store, run, iteration, format == Format.BVH, seconds, command, out, noProgress);
+                case ONNX -> PolicyExport.onnx(store, run, iteration, out, this::note);
+                default -> PolicyExport.motion(store, run, iteration, format == Format.BVH, seconds, command, out, noProgress,
+                        this::note);
             };
             spec.commandLine().getOut().println("wrote " + out.toAbsolutePath().normalize() + ": " + w.summary());
             spec.commandLine().getOut().flush();
@@ -103,6 +104,11 @@ public final class ExportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("amp: wrote " + out.toAbsolutePath().normalize());
         }
         return 0;
+    }
+
+    private void note(String line) {
+        spec.commandLine().getErr().println(line);
+        spec.commandLine().getErr().flush();
     }
 
     private static PrintWriter open(Path file) throws IOException {

@@ -72,7 +72,7 @@ public final class PlayCommand implements Callable<Integer> {
         if (record != null && (recordEnv < 0 || recordEnv >= envs)) {
             throw new IllegalArgumentException("--record-env " + recordEnv + " is not one of the " + envs + " envs (0.." + (envs - 1) + ")");
         }
-        TrainedPolicy policy = TrainedPolicy.load(CommandSupport.store(ConfigFactory.load(), runsDir), run, iteration);
+        TrainedPolicy policy = TrainedPolicy.load(CommandSupport.store(ConfigFactory.load(), runsDir), run, iteration, this::note);
         double[] range = command != null ? new double[] {command.get(0), command.get(1)} : clipSpeedRange(policy);
         double[] commands = new double[envs];
         for (int e = 0; e < envs; e++) {
@@ -119,5 +119,10 @@ public final class PlayCommand implements Callable<Integer> {
             throw new IllegalArgumentException("the reference motion has no kinematic clip to take a speed range from; give --command MIN,MAX");
         }
         return new double[] {lo, hi};
+    }
+
+    private void note(String line) {
+        spec.commandLine().getErr().println(line);
+        spec.commandLine().getErr().flush();
     }
 }

@@ -61,7 +61,7 @@ public final class RenderCommand implements Callable<Integer> {
         if (!(seconds > 0) || seconds > 600) {
             throw new IllegalArgumentException("--seconds must be in (0, 600], was " + seconds);
         }
-        TrainedPolicy policy = TrainedPolicy.load(CommandSupport.store(ConfigFactory.load(), runsDir), run, iteration);
+        TrainedPolicy policy = TrainedPolicy.load(CommandSupport.store(ConfigFactory.load(), runsDir), run, iteration, this::note);
         MotionLibrary library = CommandSupport.components().referenceMotion(policy.config());
         ReferenceClip clip = ReferenceClip.of(library, env);
         int steps = (int) Math.round(seconds / library.controlDt());
@@ -90,5 +90,10 @@ public final class RenderCommand implements Callable<Integer> {
                 count * stride * r.controlDt(), m.meanSpeed(), m.command(), m.falls());
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    private void note(String line) {
+        spec.commandLine().getErr().println(line);
+        spec.commandLine().getErr().flush();
     }
 }

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /** The exports of a trained policy: the network as ONNX, its motion as BVH or Isaac Lab .npz. */
 public final class PolicyExport {
@@ -29,8 +30,8 @@ public final class PolicyExport {
     private PolicyExport() {}
 
     /** The deterministic actor of {@code run} at {@code iteration} (null: the last) as ONNX ({@link OnnxPolicy}). */
-    public static Written onnx(RunStore store, String run, Long iteration, Path out) throws IOException {
-        TrainedPolicy policy = TrainedPolicy.load(store, run, iteration);
+    public static Written onnx(RunStore store, String run, Long iteration, Path out, Consumer<String> note) throws IOException {
+        TrainedPolicy policy = TrainedPolicy.load(store, run, iteration, note);
         VecEnvSpec spec = CommandSupport.components().envs(policy.config()).spec();
         LearnerSettings settings = LearnerSettings.fromConfig(policy.config());
         PolicyArchitecture arch = PolicyArchitecture.of(settings.policy(),
@@ -52,11 +53,11 @@ public final class PolicyExport {
      * m/s (null: the first reference clip's speed): its first episode, as BVH or Isaac Lab .npz.
      */
     public static Written motion(RunStore store, String run, Long iteration, boolean bvh, double seconds, Double command,
-            Path out, boolean noProgress) throws IOException {
+            Path out, boolean noProgress, Consumer<String> note) throws IOException {
         if (!(seconds > 0) || seconds > 3600) {
             throw new IllegalArgumentException("--seconds must be in (0, 3600], was " + seconds);
         }
-        TrainedPolicy policy = TrainedPolicy.load(store, run, iteration);
+        TrainedPolicy policy = TrainedPolicy.load(store, run, iteration, note);
         double speed = command != null ? command
                 : ReferenceClip.of(CommandSupport.components().referenceMotion(policy.config()), 0).meanSpeed();
         double dt = CommandSupport.components().envs(policy.config()).spec().controlDt();
