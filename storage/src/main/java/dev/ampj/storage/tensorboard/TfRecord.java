@@ -53,8 +53,7 @@ public final class TfRecord {
 
     /**
      * The records of a whole file, both CRCs checked; {@code what} names the file in errors. A
-     * truncated last record (a writer killed mid-append) is an error too: readers that tail a
-     * live file stop before it instead.
+     * truncated last record (a writer killed mid-append) is an error too.
      */
     public static List<byte[]> parse(byte[] file, String what) {
         List<byte[]> records = new ArrayList<>();
