@@ -24,6 +24,10 @@ public final class MotionRecording {
     /** The first episode of {@code env} as a clip; {@code controlDt} seconds between frames. */
     public static KinematicClip clip(PolicyPlayback.EnvMotion env, double controlDt, String source) {
         int n = env.firstEpisodeFrames();
+        if (n < 2) {
+            throw new IllegalArgumentException("env " + env.env() + "'s first episode ended at its first step: no motion to "
+                    + "record (a motion file needs 2 frames)");
+        }
         KinematicFrame first = env.frames()[0];
         FrameLayout layout = first.layout();
         int d = layout.numJoints();
