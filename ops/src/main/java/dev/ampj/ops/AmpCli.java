@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
             ProbeCommand.class,
             EvalCommand.class,
             PlotCommand.class,
+            RenderCommand.class,
+            PlayCommand.class,
+            ExportCommand.class,
             MotionCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class

@@ -4,6 +4,7 @@ import com.typesafe.config.ConfigFactory;
 import dev.ampj.storage.StorageSettings;
 import dev.ampj.storage.registry.LineageNode;
 import dev.ampj.storage.registry.RunRegistry;
+import dev.ampj.storage.registry.RunStatus;
 import dev.ampj.storage.registry.RunSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,10 +21,14 @@ import picocli.CommandLine.Option;
         description = "List runs, their status, digests and lineage (read-only: never takes a writer lock).")
 public final class RunsCommand implements Callable<Integer> {
 
+    /** Exit code of {@code --verify} when a run's log is damaged. */
+    static final int CORRUPT_FOUND = 1;
+
     @Option(names = "--json", description = "Print one JSON array (one object per run) instead of the table.")
     boolean json;
 
-    @Option(names = "--verify", description = "Check every document's checksum (reads whole logs; damaged runs show as CORRUPT).")
+    @Option(names = "--verify", description = "Check every document's checksum (reads whole logs; damaged runs show as CORRUPT "
+            + "and the exit code is 1).")
     boolean verify;
 
     @Option(names = "--runs-dir", paramLabel = "DIR", description = "Runs root (default: amp.storage.runs-dir, ./runs).")
@@ -46,6 +51,13 @@ public final class RunsCommand implements Callable<Integer> {
             printTable(out, RunRegistry.lineage(runs));
         }
         out.flush();
+        List<String> corrupt = runs.stream().filter(r -> r.status() == RunStatus.CORRUPT).map(RunSummary::name).toList();
+        if (verify && !corrupt.isEmpty()) {
+            spec.commandLine().getErr().println("amp runs: " + corrupt.size() + " corrupt run" + (corrupt.size() == 1 ? "" : "s")
+                    + ": " + String.join(", ", corrupt));
+            spec.commandLine().getErr().flush();
+            return CORRUPT_FOUND;
+        }
         return 0;
     }
 

@@ -3,7 +3,10 @@ package dev.ampj.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class AmpCliTest {
 
@@ -12,9 +15,39 @@ class AmpCliTest {
     void helpListsTheUserCommands() {
         String[] r = CliRun.run("--help");
         assertEquals("0", r[0]);
-        for (String c : new String[] {"train", "resume", "fork", "replay", "runs", "probe", "motion", "bench"}) {
+        for (String c : new String[] {"train", "resume", "fork", "replay", "runs", "probe", "motion", "bench", "render", "play",
+            "export"}) {
             assertTrue(r[1].contains(c), "--help must list " + c + ":\n" + r[1]);
         }
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        List<String> commands = new ArrayList<>();
+        collect(AmpCli.commandLine(), commands);
+        assertTrue(commands.size() > 15, commands.toString());
+        for (String c : commands) {
+            List<String> args = new ArrayList<>(List.of(c.split(" ")));
+            args.add("--help");
+            String[] r = CliRun.run(args.toArray(String[]::new));
+            assertEquals("0", r[0], c + " --help: " + r[2]);
+            assertTrue(r[1].startsWith("Usage: amp " + c), c + " --help prints its usage:\n" + r[1]);
+        }
+    }
+
+    /** Every command below {@code cli}, as the words that name it ("motion record"), except picocli's own "help". */
+    private static void collect(CommandLine cli, List<String> out) {
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            if (sub.getCommandName().equals("help") || out.contains(qualified(sub))) {
+                continue;
+            }
+            out.add(qualified(sub));
+            collect(sub, out);
+        }
+    }
+
+    private static String qualified(CommandLine c) {
+        return c.getCommandSpec().qualifiedName(" ").substring("amp ".length());
     }
 
     @Test

@@ -12,8 +12,12 @@ import dev.ampj.storage.event.IterationCommitted;
 import dev.ampj.storage.event.RunCreated;
 import dev.ampj.storage.event.RunFinished;
 import dev.ampj.storage.log.RunLogWriter;
+import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -60,6 +64,73 @@ class RunsCommandTest {
         String[] table = run("runs", "--runs-dir", runs.toString());
         assertEquals("0", table[0], table[2]);
         assertTrue(table[1].contains("base") && table[1].contains("└─ child @1"), table[1]);
+    }
+
+    @Test
+    void aResumedRunShowsTheTargetItWasResumedTo() {
+        RunStore store = new RunStore(StorageSettings.defaults(runs));
+        try (RunLogWriter w = store.create(new RunCreated("resumed", "amp {}", 1, null, "", Map.of(), Map.of(), "h", 2))) {
+            w.append(commit(1));
+            w.append(commit(2));
+            w.append(new RunFinished(2));
+        }
+        try (RunLogWriter w = store.openWriter("resumed")) { // amp resume resumed --iterations 3
+            w.append(commit(3));
+            w.append(new RunFinished(3));
+        }
+        String[] table = run("runs", "--runs-dir", runs.toString());
+        assertEquals("0", table[0], table[2]);
+        String row = table[1].lines().filter(l -> l.startsWith("resumed")).findFirst().orElseThrow();
+        assertTrue(row.matches("resumed\\s+FINISHED\\s+3/3\\s.*"), row);
+        assertTrue(run("runs", "--json", "--runs-dir", runs.toString())[1].contains("\"iterations\":3,\"target_iterations\":3"));
+    }
+
+    @Test
+    void verifyExitsOneWhenItFindsACorruptRun() throws IOException {
+        RunStore store = new RunStore(StorageSettings.defaults(runs));
+        try (RunLogWriter w = store.create(created("good", null))) {
+            w.append(commit(1));
+        }
+        try (RunLogWriter w = store.create(created("damaged", null))) {
+            w.append(commit(1));
+            w.append(commit(2));
+            w.append(commit(3));
+        }
+        String[] r = run("runs", "--verify", "--runs-dir", runs.toString());
+        assertEquals("0", r[0], "intact logs: " + r[1] + r[2]);
+
+        // flip one character of iteration 2's policy digest: its document's CRC32C no longer matches
+        Path cq4;
+        try (Stream<Path> files = Files.walk(store.directory("damaged").events())) {
+            cq4 = files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+        byte[] file = Files.readAllBytes(cq4);
+        byte[] digest = sha("p2").getBytes(StandardCharsets.US_ASCII);
+        int at = indexOf(file, digest);
+        assertTrue(at > 0, "digest found in the queue file");
+        try (RandomAccessFile raf = new RandomAccessFile(cq4.toFile(), "rw")) {
+            raf.seek(at);
+            raf.write(file[at] ^ 0x01);
+        }
+
+        r = run("runs", "--verify", "--runs-dir", runs.toString());
+        assertEquals("1", r[0], r[1] + r[2]);
+        assertTrue(r[1].lines().anyMatch(l -> l.startsWith("damaged") && l.contains("CORRUPT") && l.contains("CRC32C")), r[1]);
+        assertTrue(r[2].contains("1 corrupt run: damaged"), r[2]);
+        assertEquals("0", run("runs", "--runs-dir", runs.toString())[0], "a plain listing reads the ends only and lists");
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     @Test

@@ -37,4 +37,12 @@ public interface Components {
         }
         return new ReferencePairs(expert.dim(), java.util.List.of(new ReferencePairs.Clip("sampled", s, next, n)), joints);
     }
+
+    /**
+     * The reference motion as kinematic clips at the control rate (what {@code amp render} draws
+     * beside the policy). Components without kinematic clips refuse, saying so.
+     */
+    default dev.ampj.sim.motion.MotionLibrary referenceMotion(Config config) {
+        throw new IllegalArgumentException("this run's components hold no kinematic reference motion to show");
+    }
 }

@@ -131,6 +131,11 @@ public final class DefaultComponents implements Components {
         return new ReferencePairs(d, clips, joints);
     }
 
+    @Override
+    public MotionLibrary referenceMotion(Config config) {
+        return library(config, SimSettings.fromConfig(config));
+    }
+
     /** SHA-256 (first 16 hex digits) over the reference motion files' bytes and weights, in order. */
     static String motionDigest(MotionSettings motion) {
         java.security.MessageDigest sha = dev.ampj.common.Digests.sha256();

@@ -2,6 +2,7 @@ package dev.ampj.actors.training;
 
 import com.typesafe.config.Config;
 import dev.ampj.actors.guardian.Guardian;
+import dev.ampj.actors.metrics.TensorBoardListener;
 import dev.ampj.actors.run.ReplayVerifier;
 import dev.ampj.actors.run.RunOutcome;
 import dev.ampj.actors.run.RunPlan;
@@ -26,7 +27,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The run operations of the platform — train, resume, fork, replay — over the pipeline. Each one
  * starts from a state that is exactly reproducible (a fresh run, or a checkpoint plus deterministic
- * re-execution checked against the log) and reports through a {@link TrainingListener}.
+ * re-execution checked against the log) and reports through a {@link TrainingListener}. Every
+ * training session also writes its commits to the run's TensorBoard files ({@link TensorBoardListener}).
  */
 public final class Trainer {
 
@@ -198,7 +200,9 @@ public final class Trainer {
             TrainingCheckpoint start, long target, Options options) {
         TrainingSettings training = TrainingSettings.fromConfig(config);
         CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
-        TrainingListener user = options.listener() == null ? new TrainingListener() {} : options.listener();
+        TrainingListener user = TrainingListener.both(
+                new TensorBoardListener(store.directory(created.run()).tensorBoard(), host(), training.stepsPerIteration()),
+                options.listener() == null ? new TrainingListener() {} : options.listener());
         TrainingListener listener = new TrainingListener() {
             @Override
             public void onCommitted(IterationCommitted c) {

@@ -2,6 +2,7 @@ package dev.ampj.ops.train;
 
 import com.typesafe.config.Config;
 import dev.ampj.actors.eval.PolicyEvaluator;
+import dev.ampj.actors.eval.PolicyPlayback;
 import dev.ampj.actors.training.Components;
 import dev.ampj.actors.training.DefaultComponents;
 import dev.ampj.actors.training.TrainingSettings;
@@ -31,6 +32,15 @@ public final class CommandSupport {
 
     public static PolicyEvaluator evaluator() {
         return new PolicyEvaluator(components);
+    }
+
+    public static PolicyPlayback playback() {
+        return new PolicyPlayback(components);
+    }
+
+    /** The robot/motion source of the CLI's runs. */
+    public static Components components() {
+        return components;
     }
 
     public static Trainer trainer(RunStore store) {

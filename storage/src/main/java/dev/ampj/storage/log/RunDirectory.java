@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * The files of one run under the runs root: {@code events/} (Chronicle Queue of control events),
  * {@code telemetry/} (Chronicle Queue of probe records), {@code checkpoints/} (content-addressed
- * blobs), {@code snapshots/} (Pekko snapshot queue) and {@code writer.lock}.
+ * blobs), {@code snapshots/} (Pekko snapshot queue), {@code writer.lock} and {@code tb/} (TensorBoard
+ * event files, derived from the events for viewing; never read back by the platform).
  */
 public record RunDirectory(Path root, String name) {
 
@@ -46,6 +47,11 @@ public record RunDirectory(Path root, String name) {
 
     public Path snapshots() {
         return root.resolve("snapshots");
+    }
+
+    /** TensorBoard event files: one per training session. */
+    public Path tensorBoard() {
+        return root.resolve("tb");
     }
 
     public Path writerLock() {

@@ -110,14 +110,18 @@ public final class RunRegistry {
             return corrupt(name, why);
         }
         IterationCommitted last = null;
+        RunFinished finished = null;
         for (LogEntry e : good) {
             if (e.event() instanceof IterationCommitted c) {
                 last = c;
+            } else if (e.event() instanceof RunFinished f) {
+                finished = f;
             }
         }
         long forkIteration = created.fork().map(f -> f.iteration()).orElse(-1L);
-        return new RunSummary(name, RunStatus.CORRUPT, last != null ? last.iteration() : Math.max(0L, forkIteration),
-                created.targetIterations(), last != null ? last.envSteps() : 0,
+        long iterations = last != null ? last.iteration() : Math.max(0L, forkIteration);
+        return new RunSummary(name, RunStatus.CORRUPT, iterations, target(created, finished, iterations),
+                last != null ? last.envSteps() : 0,
                 last != null ? last.policyDigest() : "", last != null ? last.discriminatorDigest() : "",
                 created.fork().map(f -> f.parentRun()).orElse(null), forkIteration, good.get(0).wallTimeMillis(), why);
     }
@@ -149,9 +153,9 @@ public final class RunRegistry {
             status = RunStatus.STOPPED;
         }
         long forkIteration = created.fork().map(f -> f.iteration()).orElse(-1L);
-        return new RunSummary(name, status,
-                committed.map(IterationCommitted::iteration).orElse(Math.max(0L, forkIteration)),
-                created.targetIterations(),
+        long iterations = committed.map(IterationCommitted::iteration).orElse(Math.max(0L, forkIteration));
+        return new RunSummary(name, status, iterations,
+                target(created, last.orElse(null) instanceof RunFinished f ? f : null, iterations),
                 committed.map(IterationCommitted::envSteps).orElse(0L),
                 committed.map(IterationCommitted::policyDigest).orElse(""),
                 committed.map(IterationCommitted::discriminatorDigest).orElse(""),
@@ -184,6 +188,16 @@ public final class RunRegistry {
             current = created.fork().get().parentRun();
         }
         throw new IllegalStateException("lineage of run '" + run + "' is deeper than 10,000 (a cycle?)");
+    }
+
+    /**
+     * The target a run was last trained to. RunCreated records the first session's; a resume or
+     * fork with {@code --iterations} moves it, and only its outcome is logged: a run that finished
+     * reached its target ({@code RunFinished}), and any run's target is at least what it committed.
+     */
+    private static long target(RunCreated created, RunFinished finished, long committed) {
+        long target = Math.max(created.targetIterations(), committed);
+        return finished != null ? Math.max(target, finished.lastIteration()) : target;
     }
 
     private static RunSummary corrupt(String name, String why) {
