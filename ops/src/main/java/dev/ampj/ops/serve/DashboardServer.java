@@ -74,7 +74,9 @@ public final class DashboardServer implements AutoCloseable {
 
     @Override
     public void close() {
-        binding.unbind().toCompletableFuture().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        // open event streams never end by themselves: give them a moment, then cut them
+        binding.terminate(java.time.Duration.ofSeconds(1)).toCompletableFuture().orTimeout(5, TimeUnit.SECONDS)
+                .exceptionally(e -> null).join();
         system.terminate();
         system.getWhenTerminated().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
     }
