@@ -42,9 +42,13 @@ final class SseFeeds {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                queue.offer(ServerSentEvent.create(Json.object().str("message", msg).end(), "error"));
+                if (!stopped.get()) {
+                    queue.offer(ServerSentEvent.create(Json.object().str("message", msg).end(), "error"));
+                }
             } finally {
-                queue.complete();
+                if (!stopped.get()) { // else the stream has ended and the queue with it
+                    queue.complete();
+                }
             }
         }, threadName);
         t.setDaemon(true);

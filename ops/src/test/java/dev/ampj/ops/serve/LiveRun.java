@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import dev.ampj.actors.run.RunOutcome;
 import dev.ampj.actors.testenv.TestRuns;
 import dev.ampj.actors.training.DefaultComponents;
+import dev.ampj.actors.training.Session;
 import dev.ampj.actors.training.Trainer;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.StorageSettings;
@@ -21,27 +22,37 @@ final class LiveRun {
     static final int ENVS = 6;
     static final int HORIZON = 16;
 
+    private final Session session;
     private final CompletableFuture<RunOutcome> outcome;
 
-    private LiveRun(CompletableFuture<RunOutcome> outcome) {
-        this.outcome = outcome;
+    private LiveRun(Session session) {
+        this.session = session;
+        this.outcome = session.outcome();
     }
 
     static LiveRun start(Path runsDir, String name, int iterations) {
         Config config = TestRuns.config("amp.actors.training { num-envs = " + ENVS + ", horizon = " + HORIZON
                 + ", shards = 2, iterations = " + iterations + ", checkpoint-every = 100 }");
         Trainer trainer = new Trainer(new DefaultComponents(), new RunStore(StorageSettings.defaults(runsDir)));
-        CompletableFuture<RunOutcome> done = CompletableFuture.supplyAsync(
-                () -> trainer.train(config, name, new Trainer.Options(null, null, null)).await());
-        return new LiveRun(done);
+        return new LiveRun(trainer.train(config, name, new Trainer.Options(null, null, null)));
     }
 
     boolean running() {
         return !outcome.isDone();
     }
 
+    /** Stop at the next iteration boundary. */
+    void requestStop() {
+        session.requestStop();
+    }
+
+    /** Waits for the outcome, then shuts the pipeline down. */
     RunOutcome await() throws Exception {
-        return outcome.get(5, TimeUnit.MINUTES);
+        try {
+            return outcome.get(10, TimeUnit.MINUTES);
+        } finally {
+            session.close();
+        }
     }
 
     /** Waits until the run's event log exists (the dashboard refuses unknown runs). */
