@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveMetricsAndEventsTest {
 
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*\\})? (\\S+)$");
-    private static final int ITERATIONS = 4;
+    private static final int ITERATIONS = 6;
 
     @TempDir
     Path runs;
