@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ampj.actors.run.RunOutcome;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.StorageSettings;
+import dev.ampj.storage.log.RunDirectory;
+import dev.ampj.storage.log.RunLogReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,13 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real short ostrich training watched through the dashboard server: Prometheus scrapes during
- * the run parse and hold the run's series, and afterwards the server-sent event streams replay
- * its curves, heat-map rows and an env's posed frames.
+ * the run parse and hold the run's series (the run is then stopped), and afterwards the scrape
+ * holds its final figures and the server-sent event streams replay its curves, heat-map rows and
+ * an env's posed frames.
  */
 class LiveMetricsAndEventsTest {
 
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*\\})? (\\S+)$");
-    private static final int ITERATIONS = 6;
+    /** More than the test needs: it stops the run once a scrape has seen it live. */
+    private static final int ITERATIONS = 300;
 
     @TempDir
     Path runs;
@@ -58,20 +62,26 @@ class LiveMetricsAndEventsTest {
                     seenLive = true;
                     assertTrue(s.containsKey("amp_style_reward{run=\"m\"}"), s.toString());
                     assertTrue(s.containsKey("amp_discriminator_accuracy{run=\"m\"}"), s.toString());
+                    run.requestStop();
+                    break;
                 }
-                Thread.sleep(100);
+                Thread.sleep(20);
             }
             RunOutcome outcome = run.await();
-            assertEquals(RunOutcome.Kind.FINISHED, outcome.kind(), outcome.message());
             assertTrue(seenLive, "no scrape saw the run running with a committed iteration");
+            assertEquals(RunOutcome.Kind.STOPPED, outcome.kind(), outcome.message());
+            long committed;
+            try (RunLogReader log = RunLogReader.open(RunDirectory.of(runs, "m"))) {
+                committed = log.lastCommitted().orElseThrow().iteration();
+            }
 
             String text = Http.get(base + "/metrics");
             assertTrue(text.contains("# TYPE amp_env_steps_total counter"), text);
             assertTrue(text.contains("# TYPE amp_iteration_seconds gauge"), text);
             Map<String, Double> s = parse(text);
-            assertEquals(ITERATIONS, s.get("amp_iterations_total{run=\"m\"}"));
-            assertEquals(ITERATIONS * LiveRun.ENVS * LiveRun.HORIZON, s.get("amp_env_steps_total{run=\"m\"}"));
-            assertEquals(1.0, s.get("amp_run_status{run=\"m\",status=\"finished\"}"));
+            assertEquals(committed, s.get("amp_iterations_total{run=\"m\"}"));
+            assertEquals(committed * LiveRun.ENVS * LiveRun.HORIZON, s.get("amp_env_steps_total{run=\"m\"}"));
+            assertEquals(1.0, s.get("amp_run_status{run=\"m\",status=\"stopped\"}"), s.toString());
             assertTrue(s.get("amp_iteration_seconds{run=\"m\"}") > 0);
             assertTrue(s.get("amp_stage_seconds{run=\"m\",stage=\"rollout\"}") > 0);
             double accuracy = s.get("amp_discriminator_accuracy{run=\"m\"}");
@@ -80,14 +90,15 @@ class LiveMetricsAndEventsTest {
             assertTrue(s.get("amp_learning_rate{run=\"m\"}") > 0);
 
             List<Http.Event> curves = Http.events(base + "/api/runs/m/stream",
-                    e -> e.stream().anyMatch(x -> x.type().equals("status")) && e.stream().anyMatch(x -> x.type().equals("heat")),
+                    e -> e.stream().filter(x -> x.type().equals("iteration")).count() == committed
+                            && e.stream().anyMatch(x -> x.type().equals("heat")),
                     Duration.ofSeconds(60));
             List<Http.Event> iterations = curves.stream().filter(e -> e.type().equals("iteration")).toList();
-            assertEquals(ITERATIONS, iterations.size());
-            assertTrue(iterations.get(ITERATIONS - 1).data().startsWith("{\"iteration\":" + ITERATIONS + ","),
-                    iterations.get(ITERATIONS - 1).data());
-            assertTrue(iterations.get(1).data().contains("\"style_reward\":"));
-            assertTrue(curves.stream().anyMatch(e -> e.type().equals("status") && e.data().contains("FINISHED")));
+            assertEquals(committed, iterations.size());
+            Http.Event last = iterations.get(iterations.size() - 1);
+            assertTrue(last.data().startsWith("{\"iteration\":" + committed + ","), last.data());
+            assertTrue(last.data().contains("\"style_reward\":"), last.data());
+            assertEquals("created", curves.get(0).type());
             Http.Event heat = curves.stream().filter(e -> e.type().equals("heat")).findFirst().orElseThrow();
             assertTrue(heat.data().contains("\"envs\":[0,1,2,3,4,5]"), heat.data());
 

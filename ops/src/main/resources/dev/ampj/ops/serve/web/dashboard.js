@@ -12,7 +12,8 @@ const CHARTS = [
   { title: 'Discriminator scores', series: [['disc_expert_score', 'expert', '#2ca02c'], ['disc_policy_score', 'policy', '#d62728']] },
   { title: 'Losses', series: [['surrogate_loss', 'surrogate', '#1f77b4'], ['value_loss', 'value', '#ff7f0e'],
     ['disc_loss', 'discriminator', '#9467bd']] },
-  { title: 'Learning rate', series: [['learning_rate', 'policy', '#1f77b4'], ['disc_learning_rate', 'discriminator', '#9467bd']] },
+  { title: 'Learning rate (log scale)', log: true,
+    series: [['learning_rate', 'policy', '#1f77b4'], ['disc_learning_rate', 'discriminator', '#9467bd']] },
   { title: 'Env steps/s', series: [['@steps_per_second', 'steps/s', '#17becf']] },
   { title: 'Stage seconds', series: [['stage:rollout', 'rollout', '#1f77b4'], ['stage:transport', 'transport', '#ff7f0e'],
     ['stage:style_reward', 'style reward', '#d62728'], ['stage:d_update', 'D update', '#9467bd'],
@@ -108,7 +109,8 @@ function openRun(run) {
     box.append(div);
     const data = [[]].concat(def.series.map(() => []));
     const plot = new uPlot({
-      title: def.title, width: 430, height: 220, scales: { x: { time: false } },
+      title: def.title, width: 430, height: 220,
+      scales: def.log ? { x: { time: false }, y: { distr: 3 } } : { x: { time: false } },
       series: [{ label: 'iteration' }].concat(def.series.map(([, label, stroke]) => ({ label, stroke, width: 1.5 }))),
     }, data, div);
     return { def, data, plot };
@@ -222,6 +224,7 @@ function selectEnv(env) {
     document.getElementById('env-info').textContent = r.drawable ? '' : '(no stick figure: ' + r.reason + ')';
   });
   view.envSource.addEventListener('frame', e => onFrame(JSON.parse(e.data)));
+  view.envSource.addEventListener('error', e => { if (e.data) amp.errors.push(JSON.parse(e.data).message); });
 }
 
 function onFrame(f) {
