@@ -8,7 +8,9 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.marshalling.sse.EventStreamMarshalling;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
@@ -41,13 +43,16 @@ final class DashboardRoutes extends AllDirectives {
     private final RunStore store;
     private final RunRegistry registry;
     private final long pollMillis;
+    /** Reading the runs' logs blocks: never on the dispatcher that serves requests. */
+    private final Executor blocking;
     private final PrometheusRegistry metrics = new PrometheusRegistry();
     private final PrometheusTextFormatWriter metricsFormat = PrometheusTextFormatWriter.create();
     /** Drawing contexts by run: reading a run's reference motion takes a while, and it never changes. */
     private final ConcurrentHashMap<String, RunContext> contexts = new ConcurrentHashMap<>();
 
-    DashboardRoutes(RunStore store, long pollMillis) {
+    DashboardRoutes(RunStore store, long pollMillis, Executor blocking) {
         this.store = store;
+        this.blocking = blocking;
         this.registry = store.registry();
         this.pollMillis = pollMillis;
         metrics.register(new RunMetrics(registry));
@@ -61,9 +66,10 @@ final class DashboardRoutes extends AllDirectives {
         return concat(
                 pathSingleSlash(() -> getFromResource(WEB + "index.html", ContentTypes.TEXT_HTML_UTF8)),
                 pathPrefix("static", () -> getFromResourceDirectory(WEB)),
-                path("metrics", () -> complete(metrics())),
-                path(PathMatchers.segment("api").slash("runs"), () -> complete(HttpEntities.create(ContentTypes.APPLICATION_JSON,
-                        RunsCommand.toJson(registry.list(false))))),
+                path("metrics", () -> completeWithFuture(CompletableFuture.supplyAsync(this::metrics, blocking))),
+                path(PathMatchers.segment("api").slash("runs"), () -> completeWithFuture(CompletableFuture.supplyAsync(
+                        () -> HttpResponse.create().withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON,
+                                RunsCommand.toJson(registry.list(false)))), blocking))),
                 path(PathMatchers.segment("api").slash("runs").slash("stream"), () -> completeOK(
                         SseFeeds.source(new RunsFeed(registry, RUN_LIST_MILLIS), "amp-serve-runs"), EventStreamMarshalling.toEventStream())),
                 path(PathMatchers.segment("api").slash("runs").slash(PathMatchers.segment()).slash("stream"),

@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
@@ -37,7 +38,8 @@ public final class DashboardServer implements AutoCloseable {
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "amp-serve");
         try {
             ServerBinding binding = Http.get(system).newServerAt(address.getHostAddress(), settings.port())
-                    .bind(new DashboardRoutes(store, settings.pollMillis()).routes())
+                    .bind(new DashboardRoutes(store, settings.pollMillis(),
+                            system.dispatchers().lookup(DispatcherSelector.blocking())).routes())
                     .toCompletableFuture().join();
             return new DashboardServer(system, binding);
         } catch (CompletionException e) {
