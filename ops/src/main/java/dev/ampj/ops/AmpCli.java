@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             RunsCommand.class,
             ProbeCommand.class,
+            ServeCommand.class,
             EvalCommand.class,
             PlotCommand.class,
             RenderCommand.class,

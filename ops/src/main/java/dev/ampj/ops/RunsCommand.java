@@ -61,7 +61,8 @@ public final class RunsCommand implements Callable<Integer> {
         return 0;
     }
 
-    static String toJson(List<RunSummary> runs) {
+    /** The runs as one JSON array (also the dashboard's run list). */
+    public static String toJson(List<RunSummary> runs) {
         StringBuilder b = new StringBuilder("[");
         for (int i = 0; i < runs.size(); i++) {
             RunSummary r = runs.get(i);

@@ -13,7 +13,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
  * Writes the per-env per-step probe records of each iteration (task reward, discriminator score,
- * style reward, combined reward, episode id, done) to the run's telemetry queue, one document per
+ * style reward, combined reward, episode id, done, AMP state) to the run's telemetry queue, one document per
  * (step, shard), after the iteration's rewards are known; then releases the iteration's rollout.
  * Runs off the iteration's critical path: the next iteration does not wait for it.
  */
@@ -74,6 +74,8 @@ public final class TelemetryWriter extends AbstractBehavior<TelemetryWriter.Comm
             float[] combined = b.combinedRewards();
             float[] dones = b.rollout().dones();
             float[] timeouts = b.rollout().timeouts();
+            float[] ampObs = b.rollout().ampObs();
+            int ampDim = ampObs.length / (b.horizon() * n);
             for (int t = 0; t < b.horizon(); t++) {
                 for (int s = 0; s < layout.shards(); s++) {
                     int first = layout.first(s);
@@ -85,6 +87,7 @@ public final class TelemetryWriter extends AbstractBehavior<TelemetryWriter.Comm
                     float[] styleR = new float[count];
                     float[] comb = new float[count];
                     boolean[] done = new boolean[count];
+                    float[] amp = new float[count * ampDim];
                     for (int e = 0; e < count; e++) {
                         int row = t * n + first + e;
                         ids[e] = first + e;
@@ -94,9 +97,10 @@ public final class TelemetryWriter extends AbstractBehavior<TelemetryWriter.Comm
                         styleR[e] = style[row];
                         comb[e] = combined[row];
                         done[e] = dones[row] != 0f || timeouts[row] != 0f;
+                        System.arraycopy(ampObs, row * ampDim, amp, e * ampDim, ampDim);
                     }
                     queue.append(new TelemetryBatch(r.iteration(), r.startStep() + t, s, ids, episodes, taskR, score, styleR,
-                            comb, done));
+                            comb, done, ampDim, amp));
                 }
             }
         } finally {

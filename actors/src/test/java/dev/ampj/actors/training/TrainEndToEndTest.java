@@ -45,6 +45,16 @@ class TrainEndToEndTest {
             }
         }
         assertEquals(4L * 6 * 8, records[0]);
+        // ... and each env's AMP state s at that step, so a viewer can pose the robot
+        try (dev.ampj.storage.telemetry.TelemetryReader t = new RunStore(StorageSettings.defaults(runs)).telemetryReader("r1");
+                dev.ampj.storage.telemetry.TelemetryReader.Tailer tail = t.tailFromStart()) {
+            dev.ampj.storage.telemetry.TelemetryBatch b = tail.next().orElseThrow();
+            assertTrue(b.ampDim() > 0, "telemetry without AMP states");
+            assertEquals(b.size() * b.ampDim(), b.ampStates().length);
+            for (float v : b.ampStates()) {
+                assertTrue(Float.isFinite(v));
+            }
+        }
         assertTrue(rec.committed.get(3).stageMillis().containsKey("previous_commit"));
         rec.committed.forEach(c -> System.out.println(c.iteration() + " " + c.policyDigest().substring(0, 12) + " "
                 + c.statistics() + " " + c.stageMillis()));

@@ -9,12 +9,13 @@ import dev.ampj.storage.event.UnsupportedSchemaException;
 /**
  * Telemetry document: {@code int magic 'AMPT', byte version, long iteration, long step, int shard,
  * int n, n×int envId, n×long episodeId, 4 × n×float (task reward, discriminator score, style
- * reward, combined reward), n×byte done, int CRC32C}.
+ * reward, combined reward), n×byte done, [version 2: int ampDim, n×ampDim×float AMP states],
+ * int CRC32C}. Version 1 documents read as batches without AMP states.
  */
 final class TelemetryCodec {
 
     static final int MAGIC = 0x54504D41; // "AMPT" little-endian
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private TelemetryCodec() {}
 
@@ -41,6 +42,10 @@ final class TelemetryCodec {
         for (int i = 0; i < n; i++) {
             out.writeByte(b.done()[i] ? 1 : 0);
         }
+        out.writeInt(b.ampDim());
+        for (float v : b.ampStates()) {
+            out.writeFloat(v);
+        }
         Crc32c.seal(out);
     }
 
@@ -55,8 +60,8 @@ final class TelemetryCodec {
             throw new MalformedDocumentException("not a telemetry document (magic 0x" + Integer.toHexString(magic) + ")");
         }
         int version = in.readByte();
-        if (version != VERSION) {
-            throw new UnsupportedSchemaException("telemetry document version " + version + "; this reader supports " + VERSION);
+        if (version < 1 || version > VERSION) {
+            throw new UnsupportedSchemaException("telemetry document version " + version + "; this reader supports 1 to " + VERSION);
         }
         long iteration = in.readLong();
         long step = in.readLong();
@@ -80,9 +85,22 @@ final class TelemetryCodec {
         for (int i = 0; i < n; i++) {
             done[i] = in.readByte() != 0;
         }
+        int ampDim = 0;
+        float[] amp = new float[0];
+        if (version >= 2) {
+            ampDim = in.readInt();
+            if (ampDim < 0 || (long) ampDim * n * 4 > in.remaining()) {
+                throw new MalformedDocumentException("implausible AMP state dimension " + ampDim + " for " + n + " records with "
+                        + in.remaining() + " bytes left");
+            }
+            amp = new float[ampDim * n];
+            for (int i = 0; i < amp.length; i++) {
+                amp[i] = in.readFloat();
+            }
+        }
         if (in.remaining() != 0) {
             throw new MalformedDocumentException(in.remaining() + " unexpected trailing bytes");
         }
-        return new TelemetryBatch(iteration, step, shard, env, episode, cols[0], cols[1], cols[2], cols[3], done);
+        return new TelemetryBatch(iteration, step, shard, env, episode, cols[0], cols[1], cols[2], cols[3], done, ampDim, amp);
     }
 }
