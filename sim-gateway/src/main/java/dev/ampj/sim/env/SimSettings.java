@@ -33,7 +33,9 @@ public record SimSettings(
     public static final String ENGINE_REDUCED = "reduced";
     /** ode4j 0.5.3, maximal coordinates with a dense LCP: planar or 3D. */
     public static final String ENGINE_ODE4J = "ode4j";
-    public static final List<String> ENGINES = List.of(ENGINE_REDUCED, ENGINE_ODE4J);
+    /** An external simulator connected through the gateway (amp.gateway, docs/gateway-protocol.md). */
+    public static final String ENGINE_EXTERNAL = "external";
+    public static final List<String> ENGINES = List.of(ENGINE_REDUCED, ENGINE_ODE4J, ENGINE_EXTERNAL);
     static final List<String> KEYS = List.of("robot", "engine", "planar", "dt", "decimation", "episode-length-s", "threads",
             "action-scale", "action-clip", "pd", "init", "command", "rewards", "terminations", "observations",
             "randomization");
