@@ -95,7 +95,7 @@ public final class ExternalVecEnv implements VecEnv {
         long seq = f.getLong(8);
         link.send(f.array());
         int p = spec.policyDim(), c = spec.criticDim(), a = spec.ampDim(), r = spec.rewardTerms().size();
-        ClientLink.Reply reply = link.await(seq, GatewayFrame.STEP_RESULT, Columns.bytes(n, p, p, c, c, a, a, r, 1, 1, 1), 0, n,
+        ClientLink.Reply reply = link.await(seq, GatewayFrame.STEP_RESULT, Columns.bytes(n, p, c, a, 1, r, 1, 1, a, c), 0, n,
                 timeoutNanos);
         Columns cols = new Columns("STEP_RESULT", reply.frame(), n);
         int policy, critic, amp, reward, terms, terminated, truncated, terminalAmp, terminalCritic;
