@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * {@code amp.gateway}: where the platform binds for external simulators and how long it waits for them.
  *
- * @param address        ZeroMQ endpoint the platform binds ({@code tcp://host:port} or {@code ipc:///path})
- * @param token          shared secret every HELLO must carry (empty: none; loopback and ipc only)
+ * @param address        ZeroMQ endpoint the platform binds ({@code tcp://host:port})
+ * @param token          shared secret every HELLO must carry (empty: none; loopback only)
  * @param clients        external simulators a new run waits for; each is one shard
  * @param connectTimeout how long a shard waits for a client (at start and after a drop)
  * @param stepTimeout    how long the platform waits for any reply
@@ -25,9 +25,14 @@ public record GatewaySettings(String address, String token, int clients, Duratio
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]");
 
     public GatewaySettings {
-        if (!address.startsWith("tcp://") && !address.startsWith("ipc://")) {
-            throw new IllegalArgumentException(PATH + ".address = \"" + address
-                    + "\": expected tcp://host:port or ipc:///path");
+        if (address.startsWith("ipc://")) {
+            // JeroMQ emulates ipc:// with a loopback TCP port derived from the path: libzmq clients
+            // (pyzmq) look for a Unix domain socket there and never connect.
+            throw new IllegalArgumentException(PATH + ".address = \"" + address + "\": ipc:// is not supported (JeroMQ"
+                    + " implements it as loopback TCP, which libzmq clients such as pyzmq cannot reach); use tcp://127.0.0.1:PORT");
+        }
+        if (!address.startsWith("tcp://")) {
+            throw new IllegalArgumentException(PATH + ".address = \"" + address + "\": expected tcp://host:port");
         }
         if (token.isEmpty() && !isLocal(address)) {
             throw new IllegalArgumentException(PATH + ".address = \"" + address + "\" is reachable from other hosts: set "
@@ -44,11 +49,8 @@ public record GatewaySettings(String address, String token, int clients, Duratio
         }
     }
 
-    /** True for ipc:// and tcp:// on a loopback host. */
+    /** True for tcp:// on a loopback host. */
     static boolean isLocal(String address) {
-        if (address.startsWith("ipc://")) {
-            return true;
-        }
         String rest = address.substring("tcp://".length());
         int colon = rest.lastIndexOf(':');
         String host = colon < 0 ? rest : rest.substring(0, colon);
