@@ -27,6 +27,7 @@ class GatewayClient:
         self.spec = None
         self.client_step_s = 0.0
         self.steps = 0
+        self.step_times = []
 
     def connect(self):
         """Sends HELLO and waits for WELCOME; raises ProtocolError with the platform's reason on ERROR."""
@@ -59,8 +60,10 @@ class GatewayClient:
                 actions = np.frombuffer(payload, dtype=p.F32).reshape(n, d)
                 t0 = time.perf_counter()
                 r = self.env.step(actions)
-                self.client_step_s += time.perf_counter() - t0
+                dt = time.perf_counter() - t0
+                self.client_step_s += dt
                 self.steps += 1
+                self.step_times.append(dt)
                 self.socket.send(p.encode(p.STEP_RESULT, seq, step_payload(r), n))
             elif kind == p.OBSERVE:
                 self._send_observation(seq, n)

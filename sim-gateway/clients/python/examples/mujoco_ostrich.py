@@ -299,10 +299,16 @@ def main():
     ap.add_argument("--amp-terms", default="ostrich22", help="comma-separated AMP terms or groups (amp.sim.observations.amp-terms)")
     ap.add_argument("--no-snapshot", action="store_true", help="declare no snapshot/restore (resume is approximate)")
     ap.add_argument("--idle-timeout", type=float, default=600.0, help="seconds without a request before giving up")
+    ap.add_argument("--stats-json", action="store_true",
+                    help="print {steps, client_step_s, step_times} as one JSON line at the end")
     args = ap.parse_args()
     env = MujocoOstrich(args.envs, args.amp_terms.split(","), snapshot=not args.no_snapshot)
     client = serve(env, args.connect, args.token, args.idle_timeout)
-    if client.steps:
+    if args.stats_json:
+        import json
+        print(json.dumps({"steps": client.steps, "client_step_s": client.client_step_s / max(client.steps, 1),
+                          "step_times": client.step_times}), flush=True)
+    elif client.steps:
         print(f"mujoco_ostrich: {client.steps} steps of {args.envs} envs, {client.client_step_s / client.steps * 1e3:.2f} ms"
               f" per step in MuJoCo", file=sys.stderr)
 

@@ -22,6 +22,8 @@ public final class GatewayClients implements AutoCloseable {
     private final GatewaySettings settings;
     private final VecEnvSpec spec;
     private final Deque<ClientLink> admitted = new ArrayDeque<>();
+    /** Every client welcomed, so that {@link #close} tells each one the run ended. */
+    private final java.util.Set<ClientLink> welcomed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private Hello first;
     private String gaveUp;
 
@@ -115,6 +117,7 @@ public final class GatewayClients implements AutoCloseable {
             }
             link.send(GatewayFrame.of(GatewayFrame.WELCOME, 0, 0, welcome(envIds, seed, link.hello())));
             link.welcomed(envIds);
+            welcomed.add(link);
             LOG.info("gateway {}: {} {} drives env ids {}..{} (resume {})", settings.address(), link.hello().simulator(),
                     link.hello().version(), envIds[0], envIds[envIds.length - 1], link.hello().resume());
             return link;
@@ -177,12 +180,16 @@ public final class GatewayClients implements AutoCloseable {
     /** Tells every linked client that the run ended (CLOSE), then unbinds. */
     @Override
     public synchronized void close() {
-        for (ClientLink link : admitted) {
+        java.util.Set<ClientLink> all = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        all.addAll(admitted);
+        all.addAll(welcomed);
+        for (ClientLink link : all) {
             if (!link.dropped()) {
                 link.send(GatewayFrame.of(GatewayFrame.CLOSE, 0, 0, new byte[0]));
             }
         }
         admitted.clear();
+        welcomed.clear();
         try {
             Thread.sleep(50); // lets the I/O thread flush the CLOSE frames before the socket goes
         } catch (InterruptedException e) {
