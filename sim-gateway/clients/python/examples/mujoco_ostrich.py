@@ -195,10 +195,9 @@ class MujocoOstrich(BatchedEnv):
         return self._rows(self.qpos, self.qvel, self.command, self.last_action, self.contacts)
 
     # --- step ------------------------------------------------------------------------------
-    def step(self, actions):
-        a = np.clip(np.asarray(actions, dtype=np.float64), -ACTION_CLIP, ACTION_CLIP)
-        targets = DEFAULT_JOINT_POS + ACTION_SCALE * a
-        pre_policy, pre_critic, pre_amp = self.observe()
+    def physics(self, targets):
+        """One control step of every env towards joint ``targets`` (N, 6): clamped PD plus the limit springs at
+        every substep, as the embedded engines; returns the substep means of sum tau^2 and sum |tau qdot|."""
         tsq = np.zeros(self.n)
         power = np.zeros(self.n)
         q = np.empty((self.n, 6))
@@ -219,6 +218,13 @@ class MujocoOstrich(BatchedEnv):
                 mujoco.mj_step(self.model, d)
         tsq /= DECIMATION
         power /= DECIMATION
+        return tsq, power
+
+    def step(self, actions):
+        a = np.clip(np.asarray(actions, dtype=np.float64), -ACTION_CLIP, ACTION_CLIP)
+        targets = DEFAULT_JOINT_POS + ACTION_SCALE * a
+        pre_policy, pre_critic, pre_amp = self.observe()
+        tsq, power = self.physics(targets)
         self._gather()
         for i, d in enumerate(self.data):
             self.contacts[i] = self._foot_contacts(d)
