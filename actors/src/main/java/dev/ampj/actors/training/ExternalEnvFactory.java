@@ -45,7 +45,8 @@ final class ExternalEnvFactory implements EnvFactory {
 
     /**
      * A new run's shard layout is the clients': waits for {@code amp.gateway.clients} of them and
-     * sets {@code num-envs} to the sum of their envs and {@code shards} to their count.
+     * sets {@code num-envs} to the sum of their envs and {@code shards} to their count; with a
+     * client that has no snapshot/restore, {@code checkpoint-every = 1}.
      */
     @Override
     public Config configure(Config config) {
@@ -58,8 +59,14 @@ final class ExternalEnvFactory implements EnvFactory {
                         + " envs: every shard has the same number of envs, start them with the same --envs");
             }
         }
-        return config.withValue(TrainingSettings.PATH + ".num-envs", ConfigValueFactory.fromAnyRef(envs * n))
+        Config out = config.withValue(TrainingSettings.PATH + ".num-envs", ConfigValueFactory.fromAnyRef(envs * n))
                 .withValue(TrainingSettings.PATH + ".shards", ConfigValueFactory.fromAnyRef(n));
+        if (hellos.stream().anyMatch(h -> !h.snapshot())) {
+            // Without exact restore an iteration cannot be re-executed as logged: a checkpoint at every
+            // commit lets resume continue from the last one instead of failing the re-execution check.
+            out = out.withValue(TrainingSettings.PATH + ".checkpoint-every", ConfigValueFactory.fromAnyRef(1));
+        }
+        return out;
     }
 
     @Override

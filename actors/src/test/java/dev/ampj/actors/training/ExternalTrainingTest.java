@@ -82,6 +82,41 @@ class ExternalTrainingTest {
         assertEquals(0, client.exitValue(), Files.readString(log));
     }
 
+    @Test
+    void withoutSnapshotTheRunRecordsAnApproximateResumeAndCheckpointsEveryIteration() throws Exception {
+        String python = System.getenv("AMP_TEST_PYTHON");
+        assumeTrue(python != null && Files.isExecutable(Path.of(python)),
+                "AMP_TEST_PYTHON is not set to a Python with mujoco, pyzmq and numpy (.ci/run creates one); skipping");
+        String address = freeAddress();
+        Path log = tmp.resolve("client.log");
+        Process client = new ProcessBuilder(python, clientScript().toString(), "--envs", "4", "--connect", address,
+                "--idle-timeout", "120", "--no-snapshot").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            Config config = TestRuns.config("amp.sim.engine = external\n"
+                    + "amp.gateway { address = \"" + address + "\", connect-timeout = 60s }\n"
+                    + "amp.actors.training { horizon = 6, iterations = 2, checkpoint-every = 5 }");
+            RunStore store = new RunStore(StorageSettings.defaults(tmp.resolve("runs")));
+            Trainer trainer = new Trainer(new DefaultComponents(), store);
+            RunOutcome o = trainer.train(config, "approx", new Trainer.Options(null, null, new TestRuns.Recorder())).await();
+            assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message() + "\n" + Files.readString(log));
+            try (RunLogReader reader = store.openReader("approx")) {
+                RunCreated created = reader.runCreated();
+                assertEquals("approximate", created.versions().get(ExternalEnvFactory.RESUME));
+                assertEquals(1, RunConfig.parse(created.config(), "approx").getInt(TrainingSettings.PATH + ".checkpoint-every"));
+                assertEquals(2L, reader.latestCheckpoint().orElseThrow().iteration());
+            }
+            TestRuns.Recorder resumed = new TestRuns.Recorder();
+            RunOutcome r = trainer.resume("approx", new Trainer.Options(3L, null, resumed)).await();
+            assertEquals(RunOutcome.Kind.FINISHED, r.kind(), r.message());
+            assertEquals(List.of(3L), resumed.committed.stream().map(c -> c.iteration()).toList());
+        } finally {
+            GatewayClients.closeShared();
+            if (!client.waitFor(20, TimeUnit.SECONDS)) {
+                client.destroyForcibly();
+            }
+        }
+    }
+
     private static Path clientScript() {
         for (Path p : List.of(Path.of("../sim-gateway/clients/python"), Path.of("sim-gateway/clients/python"))) {
             if (Files.isDirectory(p)) {
