@@ -144,7 +144,7 @@ public final class GatewayClients implements AutoCloseable {
             }
             if (in == null) {
                 gaveUp = "no external simulator connected to " + settings.address() + " and passed the handshake within "
-                        + GatewaySettings.PATH + ".connect-timeout = " + settings.connectTimeout()
+                        + GatewaySettings.PATH + ".connect-timeout = " + settings.connectTimeout().toMillis() / 1000.0 + " s"
                         + " (start one, e.g. python3 sim-gateway/clients/python/examples/mujoco_ostrich.py --connect "
                         + settings.address() + ")";
                 throw new GatewayUnavailableException(gaveUp);
