@@ -11,6 +11,7 @@ import dev.ampj.actors.testenv.TestRuns;
 import dev.ampj.sim.gateway.GatewayClients;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.StorageSettings;
+import dev.ampj.storage.event.IterationCommitted;
 import dev.ampj.storage.event.RunCreated;
 import dev.ampj.storage.log.RunLogReader;
 import java.io.IOException;
@@ -113,6 +114,46 @@ class ExternalTrainingTest {
             GatewayClients.closeShared();
             if (!client.waitFor(20, TimeUnit.SECONDS)) {
                 client.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void twoClientsAreTwoShardsAndTrainAsOneClientDoes() throws Exception {
+        String python = System.getenv("AMP_TEST_PYTHON");
+        assumeTrue(python != null && Files.isExecutable(Path.of(python)),
+                "AMP_TEST_PYTHON is not set to a Python with mujoco, pyzmq and numpy (.ci/run creates one); skipping");
+        List<IterationCommitted> one = trainWithClients(python, "one", 1, 6);
+        List<IterationCommitted> two = trainWithClients(python, "two", 2, 3);
+        assertEquals(2, two.size());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(one.get(i).policyDigest(), two.get(i).policyDigest(), "iteration " + (i + 1));
+            assertEquals(one.get(i).discriminatorDigest(), two.get(i).discriminatorDigest());
+        }
+    }
+
+    private List<IterationCommitted> trainWithClients(String python, String name, int clients, int envs) throws Exception {
+        String address = freeAddress();
+        List<Process> procs = new java.util.ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            procs.add(new ProcessBuilder(python, clientScript().toString(), "--envs", Integer.toString(envs), "--connect", address,
+                    "--idle-timeout", "120").redirectErrorStream(true).redirectOutput(tmp.resolve(name + c + ".log").toFile()).start());
+        }
+        try {
+            Config config = TestRuns.config("amp.sim.engine = external\n"
+                    + "amp.gateway { address = \"" + address + "\", connect-timeout = 60s, clients = " + clients + " }\n"
+                    + "amp.actors.training { horizon = 6, iterations = 2 }");
+            Trainer trainer = new Trainer(new DefaultComponents(), new RunStore(StorageSettings.defaults(tmp.resolve("runs"))));
+            TestRuns.Recorder rec = new TestRuns.Recorder();
+            RunOutcome o = trainer.train(config, name, new Trainer.Options(null, null, rec)).await();
+            assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
+            return rec.committed;
+        } finally {
+            GatewayClients.closeShared();
+            for (Process p : procs) {
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
             }
         }
     }
