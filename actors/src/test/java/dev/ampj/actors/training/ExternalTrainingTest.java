@@ -158,6 +158,39 @@ class ExternalTrainingTest {
         }
     }
 
+    @Test
+    void aClientDroppedForAMalformedFrameIsReplacedAndTheIterationIsSimulatedAgain() throws Exception {
+        String python = System.getenv("AMP_TEST_PYTHON");
+        assumeTrue(python != null && Files.isExecutable(Path.of(python)),
+                "AMP_TEST_PYTHON is not set to a Python with mujoco, pyzmq and numpy (.ci/run creates one); skipping");
+        String address = freeAddress();
+        Path badLog = tmp.resolve("bad.log");
+        Process bad = new ProcessBuilder(python, clientScript().getParent().resolveSibling("tests/misbehaving_client.py").toString(),
+                "nan", "--connect", address, "--envs", "4").redirectErrorStream(true).redirectOutput(badLog.toFile()).start();
+        Process good = null;
+        try {
+            Config config = TestRuns.config("amp.sim.engine = external\n"
+                    + "amp.gateway { address = \"" + address + "\", connect-timeout = 60s, step-timeout = 10s }\n"
+                    + "amp.actors.training { horizon = 6, iterations = 2 }");
+            Trainer trainer = new Trainer(new DefaultComponents(), new RunStore(StorageSettings.defaults(tmp.resolve("runs"))));
+            TestRuns.Recorder rec = new TestRuns.Recorder();
+            Session session = trainer.train(config, "dropped", new Trainer.Options(null, null, rec));
+            assertTrue(bad.waitFor(60, TimeUnit.SECONDS), "the malformed client was dropped");
+            assertTrue(Files.readString(badLog).contains("STEP_RESULT column amp_obs row 3 col 7: NaN"), Files.readString(badLog));
+            good = new ProcessBuilder(python, clientScript().toString(), "--envs", "4", "--connect", address, "--idle-timeout", "120")
+                    .redirectErrorStream(true).redirectOutput(tmp.resolve("good.log").toFile()).start();
+            RunOutcome o = session.await();
+            assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
+            assertEquals(List.of(1L, 2L), rec.committed.stream().map(c -> c.iteration()).toList());
+        } finally {
+            GatewayClients.closeShared();
+            bad.destroyForcibly();
+            if (good != null && !good.waitFor(20, TimeUnit.SECONDS)) {
+                good.destroyForcibly();
+            }
+        }
+    }
+
     private static Path clientScript() {
         for (Path p : List.of(Path.of("../sim-gateway/clients/python"), Path.of("sim-gateway/clients/python"))) {
             if (Files.isDirectory(p)) {
