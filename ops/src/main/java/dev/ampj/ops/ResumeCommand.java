@@ -51,6 +51,10 @@ public final class ResumeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         IterationTable table = session.table(out, run, last + 1, to,
                 CommandSupport.stepsPerIteration(RunConfig.parse(created.config(), run)));
+        if ("approximate".equals(created.versions().get("external-resume"))) {
+            table.note(err, "amp: run " + run + " was trained on an external simulator without snapshot/restore: its resume is"
+                    + " approximate (the envs start new episodes at the checkpoint; iterations after it cannot be re-executed exactly)");
+        }
         try (PeriodicEvaluation evaluation = session.evaluation(store, run, RunConfig.parse(created.config(), run), table, err)) {
             Session started = session.start(table, evaluation, target, o -> CommandSupport.trainer(store).resume(run, o));
             table.note(err, "amp: resuming run " + run + " after iteration " + last + " to iteration " + to);

@@ -41,11 +41,20 @@ public final class PolicyEvaluator {
         this.components = components;
     }
 
+    /** Refuses a run of an external simulator: the evaluation commands each env's speed, which protocol 1 cannot carry. */
+    public static void requireEmbedded(String run, Config config) {
+        if (dev.ampj.sim.env.SimSettings.ENGINE_EXTERNAL.equals(config.getString("amp.sim.engine"))) {
+            throw new IllegalArgumentException("run " + run + " trained on an external simulator (amp.sim.engine = external):"
+                    + " amp eval sets each env's commanded speed, which gateway protocol 1 cannot tell a client; not supported yet");
+        }
+    }
+
     /**
      * Evaluates the learner state {@code learnerState} of run {@code run} (configuration {@code config},
      * run seed {@code runSeed}) after iteration {@code iteration}.
      */
     public EvalReport evaluate(String run, long iteration, Config config, long runSeed, byte[] learnerState, EvalOptions o) {
+        requireEmbedded(run, config);
         EnvFactory base = components.envs(config);
         VecEnvSpec spec = base.spec();
         ReferencePairs reference = components.reference(config, spec, runSeed);

@@ -37,6 +37,9 @@ public final class DefaultComponents implements Components {
         if (!OstrichLayout.ROBOT.equals(sim.robot())) {
             throw new IllegalArgumentException("amp.sim.robot = " + sim.robot() + ": the built-in robot is " + OstrichLayout.ROBOT);
         }
+        if (SimSettings.ENGINE_EXTERNAL.equals(sim.engine())) {
+            return new ExternalEnvFactory(config, sim, motionDigest(MotionSettings.fromConfig(config)));
+        }
         ReferenceStateSampler sampler = sim.init().referenceStateInit() > 0
                 ? new MotionReferenceStates(library(config, sim)) : null;
         VecEnvSpec spec = VelocityTaskVecEnvs.spec(sim);

@@ -24,6 +24,14 @@ public interface EnvFactory {
         return java.util.Optional.empty();
     }
 
+    /**
+     * A new run's configuration as this env needs it (an external simulator sets the shard layout
+     * from its connected clients); the result is what the run records.
+     */
+    default com.typesafe.config.Config configure(com.typesafe.config.Config config) {
+        return config;
+    }
+
     /** Native/stepping thread settings that shape trajectories (recorded in RunCreated). */
     java.util.Map<String, String> threads();
 }

@@ -54,8 +54,9 @@ public final class Trainer {
             throw new IllegalArgumentException("run '" + name + "' already exists under " + store.settings().runsDir()
                     + "; choose another --name");
         }
-        TrainingSettings training = TrainingSettings.fromConfig(config);
         EnvFactory envs = components.envs(config);
+        config = envs.configure(config);
+        TrainingSettings training = TrainingSettings.fromConfig(config);
         config = EnvSymmetry.apply(config, envs);
         long target = options.targetIteration() != null ? options.targetIteration() : training.iterations();
         RunCreated created = new RunCreated(name, RunConfig.render(config), training.seed(), null, "",

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
             BenchSimCommand.class,
             BenchStorageCommand.class,
             BenchTransportCommand.class,
-            BenchTrainCommand.class
+            BenchTrainCommand.class,
+            BenchGatewayCommand.class
         })
 public final class BenchCommand implements Runnable {
 

@@ -42,7 +42,9 @@ public final class SessionOptions {
         if (evalEvery < 0) {
             throw new IllegalArgumentException("--eval-every must be >= 0 (0 = never), was " + evalEvery);
         }
-        return new PeriodicEvaluation(store, run, config, TrainingSettings.fromConfig(config).seed(), evalEvery, table, err,
+        // amp eval commands each env's speed, which gateway protocol v1 cannot tell an external simulator
+        int every = dev.ampj.sim.env.SimSettings.ENGINE_EXTERNAL.equals(config.getString("amp.sim.engine")) ? 0 : evalEvery;
+        return new PeriodicEvaluation(store, run, config, TrainingSettings.fromConfig(config).seed(), every, table, err,
                 CommandSupport.evaluator());
     }
 

@@ -33,7 +33,12 @@ public record SimSettings(
     public static final String ENGINE_REDUCED = "reduced";
     /** ode4j 0.5.3, maximal coordinates with a dense LCP: planar or 3D. */
     public static final String ENGINE_ODE4J = "ode4j";
+    /** An external simulator connected through the gateway (amp.gateway, docs/gateway-protocol.md). */
+    public static final String ENGINE_EXTERNAL = "external";
+    /** The embedded engines. */
     public static final List<String> ENGINES = List.of(ENGINE_REDUCED, ENGINE_ODE4J);
+    /** Every value {@code amp.sim.engine} accepts. */
+    public static final List<String> ALL_ENGINES = List.of(ENGINE_REDUCED, ENGINE_ODE4J, ENGINE_EXTERNAL);
     static final List<String> KEYS = List.of("robot", "engine", "planar", "dt", "decimation", "episode-length-s", "threads",
             "action-scale", "action-clip", "pd", "init", "command", "rewards", "terminations", "observations",
             "randomization");
@@ -126,9 +131,9 @@ public record SimSettings(
             throw new IllegalArgumentException(p + ".robot = \"" + robot + "\": unknown robot; known robots: [ostrich]");
         }
         String engine = ConfigKeys.string(c, p, "engine");
-        if (!ENGINES.contains(engine)) {
+        if (!ALL_ENGINES.contains(engine)) {
             throw new IllegalArgumentException(p + ".engine = \"" + engine + "\": unknown engine; known engines: "
-                    + ENGINES);
+                    + ALL_ENGINES);
         }
         boolean planar = ConfigKeys.bool(c, p, "planar");
         if (engine.equals(ENGINE_REDUCED) && !planar) {

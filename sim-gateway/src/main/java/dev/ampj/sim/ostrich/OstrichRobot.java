@@ -40,6 +40,11 @@ public interface OstrichRobot extends AutoCloseable {
 
     /** The engine {@code settings} select, without building a robot. */
     static EngineId engineOf(SimSettings settings) {
+        if (settings.engine().equals(SimSettings.ENGINE_EXTERNAL)) {
+            throw new IllegalArgumentException("amp.sim.engine = " + SimSettings.ENGINE_EXTERNAL + ": the physics run in an"
+                    + " external simulator behind the gateway (amp.gateway); this command needs an embedded engine:"
+                    + " reduced or ode4j");
+        }
         return settings.engine().equals(SimSettings.ENGINE_REDUCED) ? ReducedOstrich.ENGINE : OdeOstrich.ENGINE;
     }
 

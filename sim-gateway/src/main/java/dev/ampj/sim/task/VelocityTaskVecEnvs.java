@@ -71,6 +71,16 @@ public final class VelocityTaskVecEnvs {
         return new BatchVecEnv(spec(settings, obs), members, settings.threads(), engine.name(), engine.version(), seed);
     }
 
+    /**
+     * The spec of the velocity task over {@code settings} simulated by {@code engine} (an external
+     * simulator: {@code amp.sim.engine = external}); every group, term and timing as embedded.
+     */
+    public static VecEnvSpec spec(SimSettings settings, String engine) {
+        TaskObservations obs = observations(settings);
+        return new VecEnvSpec(settings.robot(), engine, 6, obs.policy, obs.critic, obs.ampSpec,
+                RewardManager.of(settings.rewards()).names(), settings.controlDt(), settings.maxEpisodeSteps(), settings.digest());
+    }
+
     private static TaskObservations observations(SimSettings settings) {
         return new TaskObservations(settings.observations());
     }
