@@ -1,5 +1,6 @@
 package dev.ampj.actors.learn;
 
+import dev.ampj.actors.cluster.CborSerializable;
 import dev.ampj.actors.training.PipelineContext;
 import dev.ampj.actors.training.RolloutBuffer;
 import dev.ampj.actors.training.TrajectoryBatch;
@@ -35,7 +36,7 @@ public final class TrajectoryBuffer extends AbstractBehavior<TrajectoryBuffer.Co
 
     /** A shard published its batch of {@code iteration} ({@code bytes} long) after simulating for {@code simMillis}. */
     public record ShardPublished(long iteration, int shard, int bytes, double simMillis, double publishMillis)
-            implements Command {}
+            implements Command, CborSerializable {}
 
     private record Drain() implements Command {}
 
@@ -67,7 +68,7 @@ public final class TrajectoryBuffer extends AbstractBehavior<TrajectoryBuffer.Co
         this.timers = timers;
         this.shards = pipeline.layout().shards();
         this.idle = pipeline.transport().idle().newStrategy();
-        this.subscriber = new TensorSubscriber(pipeline.aeron(), pipeline.transport(), pipeline.transport().trajectoryStreamId(),
+        this.subscriber = new TensorSubscriber(pipeline.aeron(), pipeline.trajectoryTransport(), pipeline.transport().trajectoryStreamId(),
                 pipeline.runId(), StreamKind.TRAJECTORY, new PooledBatchBuffers(), this::onBatch,
                 (reason, detail) -> ctx.getLog().debug("trajectory frame dropped: {} {}", reason, detail));
     }
