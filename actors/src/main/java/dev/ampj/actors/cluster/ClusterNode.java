@@ -10,6 +10,8 @@ import dev.ampj.actors.training.StreamChannels;
 import dev.ampj.actors.transport.EmbeddedMediaDriver;
 import dev.ampj.actors.transport.TransportSettings;
 import io.aeron.Aeron;
+import dev.ampj.storage.RunStore;
+import dev.ampj.storage.StorageSettings;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -52,7 +54,12 @@ public final class ClusterNode implements PipelineHost, AutoCloseable {
                 return Behaviors.empty();
             });
             ActorSystem<Void> system = ActorSystem.create(root, ClusterConfig.clusterName(config), config);
-            return new ClusterNode(node, config, driver, system);
+            ClusterNode started = new ClusterNode(node, config, driver, system);
+            if (node.role() == NodeRole.LEARNER) {
+                RunStore store = new RunStore(StorageSettings.fromConfig(config));
+                system.systemActorOf(RunGateway.create(components, store, started), RunGateway.NAME, Props.empty());
+            }
+            return started;
         } catch (RuntimeException e) {
             driver.close();
             throw e;

@@ -1,0 +1,48 @@
+package dev.ampj.ops;
+
+import com.typesafe.config.Config;
+import dev.ampj.actors.cluster.ClusterClient;
+import dev.ampj.actors.cluster.NodeAddress;
+import dev.ampj.actors.cluster.RemoteRun;
+import dev.ampj.actors.training.RunConfig;
+import dev.ampj.actors.training.TrainingSettings;
+import dev.ampj.ops.train.CommandSupport;
+import dev.ampj.ops.train.IterationTable;
+import dev.ampj.ops.train.SessionRunner;
+import java.io.PrintWriter;
+import java.time.Duration;
+
+/**
+ * {@code amp train --cluster}: the configuration is resolved here and sent to the learner node,
+ * which trains the run on the cluster; its table and outcome are printed here as for a local run.
+ */
+final class ClusterTrain {
+
+    private ClusterTrain() {}
+
+    static int run(TrainCommand c, Config config) {
+        NodeAddress learner = NodeAddress.parse(c.cluster, "--cluster");
+        if (c.session.runsDir() != null) {
+            throw new IllegalArgumentException("--runs-dir does not apply with --cluster: the run lives in the learner node's --runs-dir");
+        }
+        String run = c.runName();
+        Long target = CommandSupport.iterations(c.iterations);
+        long last = target != null ? target : TrainingSettings.fromConfig(config).iterations();
+        PrintWriter out = c.spec.commandLine().getOut();
+        PrintWriter err = c.spec.commandLine().getErr();
+        try (ClusterClient client = ClusterClient.connect(learner, config, Duration.ofSeconds(15))) {
+            IterationTable table = c.session.table(out, run, 1, last, CommandSupport.stepsPerIteration(config));
+            RemoteRun remote;
+            try {
+                remote = RemoteRun.train(client, run, RunConfig.render(config), target, c.session.maxTime(), table,
+                        Duration.ofSeconds(60));
+            } catch (RuntimeException e) {
+                table.close();
+                throw e;
+            }
+            table.note(err, "amp: training run " + run + " on cluster " + learner + " in " + remote.started().runsDir()
+                    + " (learner's machine) to iteration " + remote.started().target());
+            return SessionRunner.run(run, remote::requestStop, () -> remote.outcome().join(), err);
+        }
+    }
+}
