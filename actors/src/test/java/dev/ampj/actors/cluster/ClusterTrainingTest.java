@@ -107,6 +107,31 @@ class ClusterTrainingTest {
     }
 
     @Test
+    void aNodeWithAnotherSecretOrClusterNameCannotJoin() throws Exception {
+        int l = freePort();
+        ClusterNode learner = startWith(NodeRole.LEARNER, l, l, "amp.cluster.secret = s3cret");
+        awaitUp(learner, 1);
+        startWith(NodeRole.SIM, freePort(), l, "amp.cluster.secret = s3cret");
+        awaitUp(learner, 2);
+        ClusterNode wrongSecret = startWith(NodeRole.SIM, freePort(), l, "amp.cluster.secret = guess");
+        ClusterNode otherCluster = startWith(NodeRole.SIM, freePort(), l, "amp.cluster { secret = s3cret, name = other }");
+        Thread.sleep(8000);
+        assertEquals(2, upMembers(learner),
+                "only the node with the right secret and name joined");
+        assertEquals(0, upMembers(otherCluster), "a node of another cluster name is no member");
+        assertTrue(wrongSecret.system().whenTerminated().isCompleted() || upMembers(wrongSecret) == 0,
+                "the node with the wrong secret is refused (and shuts itself down)");
+    }
+
+    private ClusterNode startWith(NodeRole role, int port, int seedPort, String overrides) {
+        ClusterNode n = ClusterNode.start(new ClusterConfig.Node(role, new NodeAddress("127.0.0.1", port),
+                List.of(new NodeAddress("127.0.0.1", seedPort)), runs),
+                com.typesafe.config.ConfigFactory.parseString(overrides).withFallback(app()), new PointMassComponents());
+        nodes.add(n);
+        return n;
+    }
+
+    @Test
     void aRunOnTwoSimNodesEqualsTheLocalRun() throws Exception {
         int l = freePort();
         ClusterNode learner = start(NodeRole.LEARNER, l, l);
