@@ -38,6 +38,9 @@ public final class ClusterClient implements AutoCloseable {
                 .withValue("pekko.actor.provider", ConfigValueFactory.fromAnyRef("remote"))
                 .withValue("pekko.remote.artery.canonical.hostname", ConfigValueFactory.fromAnyRef(localAddressTowards(learner)))
                 .withValue("pekko.remote.artery.canonical.port", ConfigValueFactory.fromAnyRef(0))
+                // Remoting without cluster membership is the point here: a submitter must not be a member.
+                .withValue("pekko.remote.warn-about-direct-use", ConfigValueFactory.fromAnyRef(false))
+                .withValue("pekko.remote.warn-unsafe-watch-outside-cluster", ConfigValueFactory.fromAnyRef(false))
                 .withFallback(base.getConfig(ClusterConfig.PATH + ".pekko").atPath("pekko"))
                 .withFallback(base).resolve();
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), cluster + "-client", config);
