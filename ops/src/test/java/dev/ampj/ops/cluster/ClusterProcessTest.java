@@ -78,8 +78,11 @@ class ClusterProcessTest {
         if (role.equals("learner")) {
             cmd.addAll(List.of("--runs-dir", dir.resolve("cluster").toString()));
         }
-        // The child inherits this JVM's environment: libtorch's kernels are pinned the same way (MKL_CBWR, ATEN_CPU_CAPABILITY).
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile());
+        // libtorch's CPU kernels pinned as in this JVM and the launcher (the child inherits the rest of the environment).
+        pb.environment().putIfAbsent("MKL_CBWR", "AVX2");
+        pb.environment().putIfAbsent("ATEN_CPU_CAPABILITY", "avx2");
+        Process p = pb.start();
         nodes.add(p);
         return p;
     }
