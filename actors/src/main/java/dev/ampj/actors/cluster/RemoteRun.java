@@ -4,6 +4,9 @@ import dev.ampj.actors.run.RunOutcome;
 import dev.ampj.actors.run.TrainingListener;
 import dev.ampj.storage.event.CheckpointWritten;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -28,38 +31,57 @@ public final class RemoteRun {
 
     /** Submits `train`; fails with the learner's message if it refuses (name taken, bad config, busy). */
     public static RemoteRun train(ClusterClient client, String name, String config, Long iterations, Duration maxTime,
-            TrainingListener listener, Duration timeout) {
+            Function<RunGateway.Started, TrainingListener> listener, Duration timeout) {
+        return submit(client, name, to -> new RunGateway.SubmitTrain(name, config, iterations, millis(maxTime), to), listener, timeout);
+    }
+
+    /** Submits `resume` of run {@code name} in the learner's runs directory. */
+    public static RemoteRun resume(ClusterClient client, String name, Long iterations, Duration maxTime,
+            Function<RunGateway.Started, TrainingListener> listener, Duration timeout) {
+        return submit(client, name, to -> new RunGateway.SubmitResume(name, iterations, millis(maxTime), to), listener, timeout);
+    }
+
+    private static Long millis(Duration d) {
+        return d == null ? null : d.toMillis();
+    }
+
+    /**
+     * The listener is made from the learner's {@link RunGateway.Started} (first and target iteration);
+     * progress that overtakes it (another sender) waits for it.
+     */
+    private static RemoteRun submit(ClusterClient client, String name,
+            Function<ActorRef<RunGateway.Progress>, RunGateway.Command> request,
+            Function<RunGateway.Started, TrainingListener> listenerFactory, Duration timeout) {
         CompletableFuture<RunGateway.Started> started = new CompletableFuture<>();
         CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
-        ActorRef<RunGateway.Progress> receiver = client.spawn(Behaviors.receive(RunGateway.Progress.class)
-                .onMessage(RunGateway.Started.class, s -> {
-                    started.complete(s);
-                    return Behaviors.same();
-                })
-                .onMessage(RunGateway.Refused.class, r -> {
-                    started.completeExceptionally(new IllegalArgumentException(r.message()));
-                    return Behaviors.stopped();
-                })
-                .onMessage(RunGateway.Committed.class, c -> {
-                    listener.onCommitted(c.event());
-                    return Behaviors.same();
-                })
-                .onMessage(RunGateway.Checkpointed.class, c -> {
-                    listener.onCheckpoint(new CheckpointWritten(c.iteration(), c.blobDigest(), c.sizeBytes()));
-                    return Behaviors.same();
-                })
-                .onMessage(RunGateway.Ended.class, e -> {
-                    RunOutcome o = new RunOutcome(e.kind(), e.lastIteration(), e.message());
-                    try {
-                        listener.onEnd(o);
-                    } finally {
-                        outcome.complete(o);
-                    }
-                    return Behaviors.stopped();
-                })
-                .build(), "run-progress");
-        client.gateway().tell(new RunGateway.SubmitTrain(name, config, iterations, maxTime == null ? null : maxTime.toMillis(),
-                receiver));
+        ActorRef<RunGateway.Progress> receiver = client.spawn(Behaviors.setup(ctx -> {
+            TrainingListener[] listener = new TrainingListener[1];
+            List<RunGateway.Progress> early = new ArrayList<>();
+            return Behaviors.receive(RunGateway.Progress.class)
+                    .onMessage(RunGateway.Started.class, s -> {
+                        listener[0] = listenerFactory.apply(s);
+                        started.complete(s);
+                        for (RunGateway.Progress p : early) {
+                            if (tell(listener[0], p, outcome)) {
+                                return Behaviors.stopped();
+                            }
+                        }
+                        return Behaviors.same();
+                    })
+                    .onMessage(RunGateway.Refused.class, r -> {
+                        started.completeExceptionally(new IllegalArgumentException(r.message()));
+                        return Behaviors.stopped();
+                    })
+                    .onAnyMessage(p -> {
+                        if (listener[0] == null) {
+                            early.add(p);
+                            return Behaviors.same();
+                        }
+                        return tell(listener[0], p, outcome) ? Behaviors.stopped() : Behaviors.same();
+                    })
+                    .build();
+        }), "run-progress-" + System.nanoTime());
+        client.gateway().tell(request.apply(receiver));
         RunGateway.Started s;
         try {
             s = started.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -72,6 +94,24 @@ public final class RemoteRun {
             throw new IllegalStateException("interrupted");
         }
         return new RemoteRun(client, name, s, outcome);
+    }
+
+    /** Tells {@code listener} one progress message; true at the end of the run. */
+    private static boolean tell(TrainingListener listener, RunGateway.Progress p, CompletableFuture<RunOutcome> outcome) {
+        if (p instanceof RunGateway.Committed c) {
+            listener.onCommitted(c.event());
+        } else if (p instanceof RunGateway.Checkpointed c) {
+            listener.onCheckpoint(new CheckpointWritten(c.iteration(), c.blobDigest(), c.sizeBytes()));
+        } else if (p instanceof RunGateway.Ended e) {
+            RunOutcome o = new RunOutcome(e.kind(), e.lastIteration(), e.message());
+            try {
+                listener.onEnd(o);
+            } finally {
+                outcome.complete(o);
+            }
+            return true;
+        }
+        return false;
     }
 
     public String run() {

@@ -7,9 +7,12 @@ import dev.ampj.actors.training.Components;
 import dev.ampj.actors.training.RunConfig;
 import dev.ampj.actors.training.Session;
 import dev.ampj.actors.training.Trainer;
+import dev.ampj.actors.training.TrainingSettings;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.event.CheckpointWritten;
 import dev.ampj.storage.event.IterationCommitted;
+import dev.ampj.storage.event.RunCreated;
+import dev.ampj.storage.log.RunLogReader;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,6 +40,10 @@ public final class RunGateway extends AbstractBehavior<RunGateway.Command> {
     public record SubmitTrain(String name, String config, Long iterations, Long maxMillis, ActorRef<Progress> replyTo)
             implements Command, CborSerializable {}
 
+    /** Resume run {@code name} (stopped, or its learner killed) from its latest checkpoint, exactly as `amp resume`. */
+    public record SubmitResume(String name, Long iterations, Long maxMillis, ActorRef<Progress> replyTo)
+            implements Command, CborSerializable {}
+
     /** Stop run {@code name} at its next iteration boundary. */
     public record StopRun(String name) implements Command, CborSerializable {}
 
@@ -46,7 +53,8 @@ public final class RunGateway extends AbstractBehavior<RunGateway.Command> {
     /** What a submitter is told. */
     public sealed interface Progress extends CborSerializable {}
 
-    public record Started(String run, String runsDir, long target) implements Progress {}
+    /** The run trains: iterations {@code first..target} of {@code stepsPerIteration} env steps, in {@code runsDir} on the learner. */
+    public record Started(String run, String runsDir, long first, long target, long stepsPerIteration) implements Progress {}
 
     public record Committed(long iteration, long envSteps, String policyDigest, String discriminatorDigest,
             Map<String, Double> statistics, Map<String, Double> stageMillis) implements Progress {
@@ -83,6 +91,7 @@ public final class RunGateway extends AbstractBehavior<RunGateway.Command> {
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessage(SubmitTrain.class, this::onSubmit)
+                .onMessage(SubmitResume.class, this::onResume)
                 .onMessage(StopRun.class, this::onStop)
                 .onMessage(GetClusterStatus.class, this::onStatus)
                 .onMessage(SessionClosed.class, c -> {
@@ -93,29 +102,58 @@ public final class RunGateway extends AbstractBehavior<RunGateway.Command> {
     }
 
     private Behavior<Command> onSubmit(SubmitTrain s) {
+        Config[] config = new Config[1];
+        return start(s.name(), s.replyTo(), () -> {
+            config[0] = RunConfig.parse(s.config(), s.name());
+            TrainingSettings t = TrainingSettings.fromConfig(config[0]);
+            return new Started(s.name(), runDir(s.name()), 1, s.iterations() != null ? s.iterations() : t.iterations(),
+                    t.stepsPerIteration());
+        }, () -> new Trainer(components, store, node).train(config[0], s.name(), options(s.iterations(), s.maxMillis(), s.replyTo())));
+    }
+
+    private Behavior<Command> onResume(SubmitResume r) {
+        return start(r.name(), r.replyTo(), () -> {
+            try (RunLogReader log = store.openReader(r.name())) {
+                RunCreated created = log.runCreated();
+                long last = log.lastCommitted().map(IterationCommitted::iteration).orElse(0L);
+                return new Started(r.name(), runDir(r.name()), last + 1,
+                        r.iterations() != null ? r.iterations() : created.targetIterations(),
+                        TrainingSettings.fromConfig(RunConfig.parse(created.config(), r.name())).stepsPerIteration());
+            }
+        }, () -> new Trainer(components, store, node).resume(r.name(), options(r.iterations(), r.maxMillis(), r.replyTo())));
+    }
+
+    private String runDir(String run) {
+        return store.directory(run).root().toAbsolutePath().normalize().toString();
+    }
+
+    private static Trainer.Options options(Long iterations, Long maxMillis, ActorRef<Progress> replyTo) {
+        return new Trainer.Options(iterations, maxMillis == null ? null : Duration.ofMillis(maxMillis), forwarding(replyTo));
+    }
+
+    /** {@code before} reads what the submitter is told (and checks the request); {@code starter} starts the session. */
+    private Behavior<Command> start(String name, ActorRef<Progress> replyTo, java.util.function.Supplier<Started> before,
+            java.util.function.Supplier<Session> starter) {
         Session session;
+        Started started;
         try {
             if (!sessions.isEmpty()) {
                 throw new IllegalArgumentException("this learner node is training " + sessions.keySet()
                         + "; one run at a time (wait for it or stop it)");
             }
-            Config config = RunConfig.parse(s.config(), s.name());
-            Trainer.Options options = new Trainer.Options(s.iterations(), s.maxMillis() == null ? null : Duration.ofMillis(s.maxMillis()),
-                    forwarding(s.replyTo()));
-            session = new Trainer(components, store, node).train(config, s.name(), options);
+            started = before.get();
+            session = starter.get();
         } catch (RuntimeException e) {
-            s.replyTo().tell(new Refused(e.getMessage()));
+            replyTo.tell(new Refused(e.getMessage()));
             return this;
         }
-        sessions.put(s.name(), session);
-        long target = s.iterations() != null ? s.iterations()
-                : dev.ampj.actors.training.TrainingSettings.fromConfig(RunConfig.parse(s.config(), s.name())).iterations();
-        s.replyTo().tell(new Started(s.name(), store.directory(s.name()).root().toAbsolutePath().normalize().toString(), target));
+        sessions.put(name, session);
+        replyTo.tell(started);
         ActorRef<Command> self = getContext().getSelf();
         // Closing waits for the pipeline to stop: off this actor's thread.
         session.outcome().whenComplete((o, e) -> CompletableFuture.runAsync(() -> {
             session.close();
-            self.tell(new SessionClosed(s.name()));
+            self.tell(new SessionClosed(name));
         }));
         return this;
     }

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A learner and two sim nodes as separate JVM processes (`amp node`) on 127.0.0.1, runs submitted
- * with `amp train --cluster`: the digests equal the one-process `amp train` of the same
- * configuration and seed, also when a sim node is SIGKILLed mid-run.
+ * with `amp train --cluster` (and `amp resume --cluster`): the digests equal the one-process
+ * `amp train` of the same configuration and seed, also when a sim node is SIGKILLed mid-run.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterProcessTest {
@@ -152,26 +152,51 @@ class ClusterProcessTest {
         assertTrue(r[1].contains("4"), "the table shows the iterations: " + r[1]);
         assertSameDigests(commits(dir.resolve("cluster"), "c"));
 
-        // Same again; one sim JVM is SIGKILLed while the run trains (as soon as the run exists: its
-        // first iteration is under way or about to be; the learner waits for no commit to kill).
-        java.util.concurrent.atomic.AtomicBoolean killedDuringRun = new java.util.concurrent.atomic.AtomicBoolean();
-        Path runDir = dir.resolve("cluster").resolve("k");
+        // Train to 2, then `amp resume --cluster` to 4: the same digests as one local run to 4.
+        r = CliRun.run("train", "--cluster", "127.0.0.1:" + l, "--config", config.toString(), "--name", "r",
+                "--iterations", "2", "--no-progress");
+        assertEquals("0", r[0], r[2]);
+        r = CliRun.run("resume", "r", "--cluster", "127.0.0.1:" + l, "--iterations", "4", "--no-progress");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[2].contains("resuming run r on cluster"), r[2]);
+        assertSameDigests(commits(dir.resolve("cluster"), "r"));
+
+        // Same again; one sim JVM is SIGKILLed as soon as iteration 1 is committed, i.e. while the
+        // learner runs iteration 2 (the next iteration opens right after a commit).
+        java.util.concurrent.atomic.AtomicLong committedAtKill = new java.util.concurrent.atomic.AtomicLong(-1);
+        Path runs = dir.resolve("cluster");
         Thread killer = new Thread(() -> {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (System.nanoTime() < deadline && !Files.exists(runDir)) {
-                Thread.onSpinWait();
+            while (System.nanoTime() < deadline) {
+                try {
+                    if (Files.exists(runs.resolve("k")) && !commits(runs, "k").isEmpty()) {
+                        victim.destroyForcibly(); // SIGKILL: no leave, no shutdown hook
+                        committedAtKill.set(commits(runs, "k").size());
+                        return;
+                    }
+                } catch (RuntimeException notYetReadable) {
+                    // the run's log is being created
+                }
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
-            victim.destroyForcibly(); // SIGKILL: no leave, no shutdown hook
-            killedDuringRun.set(Files.exists(runDir));
         });
         killer.start();
         r = CliRun.run("train", "--cluster", "127.0.0.1:" + l, "--config", config.toString(), "--name", "k",
                 "--iterations", "4", "--no-progress");
         killer.join();
         assertEquals("0", r[0], r[2]);
-        assertTrue(killedDuringRun.get() && !victim.isAlive(), "the sim node was killed during the run");
+        assertTrue(!victim.isAlive() && committedAtKill.get() >= 1 && committedAtKill.get() < 4,
+                "the sim node was killed during the run, after " + committedAtKill.get() + " commits");
         List<IterationCommitted> k = commits(dir.resolve("cluster"), "k");
         assertSameDigests(k);
+        for (IterationCommitted c : k) { // the recovery shows in the iteration that lost the node
+            System.out.printf("run k iteration %d: %.0f ms, shard restarts %.0f%n", c.iteration(), c.stageMillis().get("iteration"),
+                    c.stageMillis().get("shard_restarts"));
+        }
         double restarts = k.stream().mapToDouble(c -> c.stageMillis().getOrDefault("shard_restarts", 0.0)).sum();
         assertTrue(restarts >= 0);
         // The split-brain resolver downs the killed node; it leaves the membership.
