@@ -33,8 +33,13 @@ final class ClusterTrain {
                     s -> table[0] = c.session.table(out, c.run, s.first(), s.target(), s.stepsPerIteration()), Duration.ofSeconds(60));
             table[0].note(err, "amp: resuming run " + c.run + " on cluster " + learner + " after iteration "
                     + (remote.started().first() - 1) + " to iteration " + remote.started().target());
-            return SessionRunner.run(c.run, remote::requestStop, () -> remote.outcome().join(), err);
+            return SessionRunner.run(c.run, remote::requestStop, () -> remote.outcome().join(), detached(c.run, learner), err);
         }
+    }
+
+    private static String detached(String run, NodeAddress learner) {
+        return "no longer following " + run + "; the learner node stops it after the current iteration (`amp resume " + run
+                + " --cluster " + learner + "` continues it)";
     }
 
     static int run(TrainCommand c, Config config) {
@@ -52,7 +57,7 @@ final class ClusterTrain {
                     s -> table[0] = c.session.table(out, run, s.first(), s.target(), s.stepsPerIteration()), Duration.ofSeconds(60));
             table[0].note(err, "amp: training run " + run + " on cluster " + learner + " in " + remote.started().runsDir()
                     + " (learner's machine) to iteration " + remote.started().target());
-            return SessionRunner.run(run, remote::requestStop, () -> remote.outcome().join(), err);
+            return SessionRunner.run(run, remote::requestStop, () -> remote.outcome().join(), detached(run, learner), err);
         }
     }
 }

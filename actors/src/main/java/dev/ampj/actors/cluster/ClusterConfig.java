@@ -30,9 +30,23 @@ public final class ClusterConfig {
         }
     }
 
+    static final List<String> KEYS = List.of("name", "secret", "policy-port", "trajectory-port", "no-sim-timeout", "pekko",
+            "membership-digest");
+
     /** The member's whole configuration over {@code app} (defaults, --config, --set). */
     public static Config of(Node node, Config app) {
         Config base = app.withFallback(ConfigFactory.defaultReference());
+        for (String key : new java.util.TreeSet<>(base.getConfig(PATH).root().keySet())) {
+            if (!KEYS.contains(key)) {
+                throw new IllegalArgumentException("unknown config key " + PATH + "." + key + "; known keys: " + String.join(", ", KEYS));
+            }
+        }
+        for (String port : List.of("policy-port", "trajectory-port")) {
+            int p = base.getInt(PATH + "." + port);
+            if (p < 0 || p > 65535) {
+                throw new IllegalArgumentException(PATH + "." + port + " = " + p + ": expected 0 (the Artery port + 1 or + 2) or a UDP port 1..65535");
+            }
+        }
         String name = clusterName(base);
         String secret = base.getString(PATH + ".secret");
         Config overrides = ConfigFactory.empty()

@@ -225,19 +225,6 @@ public final class ShardPlacement extends AbstractBehavior<ShardPlacement.Comman
         return this;
     }
 
-    /** Placement by address, for status and tests. */
-    Map<String, int[]> byHost() {
-        TreeMap<String, List<Integer>> m = new TreeMap<>();
-        for (int s = 0; s < placement.length; s++) {
-            if (placement[s] != null) {
-                m.computeIfAbsent(placement[s], k -> new ArrayList<>()).add(s);
-            }
-        }
-        TreeMap<String, int[]> out = new TreeMap<>();
-        m.forEach((k, v) -> out.put(k, toArray(v)));
-        return out;
-    }
-
     private static int[] toArray(List<Integer> l) {
         return l.stream().mapToInt(Integer::intValue).toArray();
     }

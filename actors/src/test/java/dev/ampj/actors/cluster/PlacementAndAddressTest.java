@@ -50,5 +50,10 @@ class PlacementAndAddressTest {
         assertTrue(!c.getString(SecretCheck.KEY).equals(other.getString(SecretCheck.KEY)), "the digest depends on the secret");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ClusterConfig.of(new ClusterConfig.Node(NodeRole.SIM,
                 new NodeAddress("h", 1), List.of(), null), ConfigFactory.empty())).getMessage().contains("--seed-nodes"));
+        ClusterConfig.Node sim = new ClusterConfig.Node(NodeRole.SIM, new NodeAddress("h", 1), List.of(new NodeAddress("h", 1)), null);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ClusterConfig.of(sim,
+                ConfigFactory.parseString("amp.cluster.secrt = x"))).getMessage().contains("unknown config key amp.cluster.secrt"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ClusterConfig.of(sim,
+                ConfigFactory.parseString("amp.cluster.name = \"a b\""))).getMessage().contains("amp.cluster.name = a b"));
     }
 }

@@ -21,11 +21,16 @@ public final class SessionRunner {
 
     /** Waits for the session's outcome; returns the process exit code (0 finished/stopped, 1 failed/diverged). */
     public static int run(Session session, PrintWriter err) {
-        return run(session.run(), session::requestStop, session::await, err);
+        return run(session.run(), session::requestStop, session::await, "abandoning the open iteration of " + session.run()
+                + "; `amp resume " + session.run() + "` continues from the last commit", err);
     }
 
-    /** As above for a run trained elsewhere (a cluster's learner node): stop requests and the outcome by message. */
-    public static int run(String runName, Runnable requestStop, java.util.function.Supplier<RunOutcome> await, PrintWriter err) {
+    /**
+     * As above for a run trained elsewhere (a cluster's learner node): stop requests and the outcome by
+     * message; {@code abandonNote} is printed on the second Ctrl-C.
+     */
+    public static int run(String runName, Runnable requestStop, java.util.function.Supplier<RunOutcome> await, String abandonNote,
+            PrintWriter err) {
         AtomicInteger interrupts = new AtomicInteger();
         sun.misc.SignalHandler previous = Signal.handle(new Signal("INT"), sig -> {
             if (interrupts.incrementAndGet() == 1) {
@@ -33,8 +38,7 @@ public final class SessionRunner {
                 err.flush();
                 requestStop.run();
             } else {
-                err.println("amp: abandoning the open iteration of " + runName + "; `amp resume " + runName
-                        + "` continues from the last commit");
+                err.println("amp: " + abandonNote);
                 err.flush();
                 System.exit(ABANDONED);
             }
