@@ -89,8 +89,10 @@ public final class ClusterNode implements PipelineHost, AutoCloseable {
     }
 
     @Override
-    public ShardDirectory shards(String configHocon, StreamChannels learnerChannels) {
-        return new ClusterShards(configHocon, DataPlane.hostPort(node.bind().host(), policyPort()),
+    public ShardDirectory shards(String configHocon, StreamChannels learnerChannels, java.util.Map<String, String> versions,
+            java.util.Map<String, String> threads) {
+        return new ClusterShards(configHocon, new java.util.TreeMap<>(versions), new java.util.TreeMap<>(threads),
+                DataPlane.hostPort(node.bind().host(), policyPort()),
                 DataPlane.hostPort(node.bind().host(), trajectoryPort()), config.getDuration(ClusterConfig.PATH + ".no-sim-timeout"));
     }
 

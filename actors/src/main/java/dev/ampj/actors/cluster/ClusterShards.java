@@ -15,12 +15,17 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 final class ClusterShards implements ShardDirectory {
 
     private final String config;
+    private final java.util.Map<String, String> versions;
+    private final java.util.Map<String, String> threads;
     private final String policyControl;
     private final String trajectoryEndpoint;
     private final Duration noSimTimeout;
 
-    ClusterShards(String config, String policyControl, String trajectoryEndpoint, Duration noSimTimeout) {
+    ClusterShards(String config, java.util.Map<String, String> versions, java.util.Map<String, String> threads,
+            String policyControl, String trajectoryEndpoint, Duration noSimTimeout) {
         this.config = config;
+        this.versions = versions;
+        this.threads = threads;
         this.policyControl = policyControl;
         this.trajectoryEndpoint = trajectoryEndpoint;
         this.noSimTimeout = noSimTimeout;
@@ -30,7 +35,7 @@ final class ClusterShards implements ShardDirectory {
     public Shards start(ActorContext<?> ctx, PipelineContext pipeline, ActorRef<SimShard.ShardReady> coordinator,
             ActorRef<ShardsMoving> moving) {
         ActorRef<ShardPlacement.Command> placement = ctx.spawn(ShardPlacement.create(new ShardPlacement.Run(pipeline.run(), config,
-                pipeline.layout().shards(), policyControl, trajectoryEndpoint, noSimTimeout, coordinator, moving)), "shard-placement");
+                versions, threads, pipeline.layout().shards(), policyControl, trajectoryEndpoint, noSimTimeout, coordinator, moving)), "shard-placement");
         ctx.watch(placement);
         return new Shards() {
             @Override

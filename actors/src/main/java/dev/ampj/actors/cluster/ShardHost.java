@@ -9,6 +9,7 @@ import dev.ampj.actors.training.EnvFactory;
 import dev.ampj.actors.training.PipelineContext;
 import dev.ampj.actors.training.RolloutBuffers;
 import dev.ampj.actors.training.RunConfig;
+import dev.ampj.actors.training.RunVersions;
 import dev.ampj.actors.training.ShardLayout;
 import dev.ampj.actors.training.StreamChannels;
 import dev.ampj.actors.training.TrainingSettings;
@@ -46,9 +47,12 @@ public final class ShardHost extends AbstractBehavior<ShardHost.Command> {
     /**
      * Start {@code shards} of run {@code run}. {@code policyControl} is the learner's control address
      * of the policy publication, {@code trajectoryEndpoint} its trajectory endpoint (both HOST:PORT).
+     * {@code versions} and {@code threads} are the learner's (engine and library versions, CPU kernels,
+     * native settings): a node whose own differ would simulate other bits and refuses.
      */
-    public record StartShards(String run, String config, int[] shards, String policyControl, String trajectoryEndpoint,
-            ActorRef<SimShard.ShardReady> coordinator) implements Command, CborSerializable {}
+    public record StartShards(String run, String config, Map<String, String> versions, Map<String, String> threads, int[] shards,
+            String policyControl, String trajectoryEndpoint, ActorRef<SimShard.ShardReady> coordinator,
+            ActorRef<ShardPlacement.HostRefused> placement) implements Command, CborSerializable {}
 
     /** Hand {@code collect} to shard {@code shard} of {@code run}. */
     public record ToShard(String run, int shard, SimShard.Collect collect) implements Command, CborSerializable {}
@@ -127,6 +131,8 @@ public final class ShardHost extends AbstractBehavior<ShardHost.Command> {
                 run = new RunShards(pipeline(s));
             } catch (RuntimeException e) {
                 getContext().getLog().error("cannot build the shards of run {}: {}", s.run(), e.getMessage());
+                s.placement().tell(new ShardPlacement.HostRefused(getContext().getSystem().address().toString(), s.run(),
+                        e.getMessage()));
                 return this;
             }
             runs.put(s.run(), run);
@@ -150,10 +156,18 @@ public final class ShardHost extends AbstractBehavior<ShardHost.Command> {
     private PipelineContext pipeline(StartShards s) {
         Config config = RunConfig.parse(s.config(), s.run());
         EnvFactory envs = components.envs(config);
+        LearnerSettings learner = LearnerSettings.fromConfig(config);
+        String v = RunVersions.difference("engine/library versions", s.versions(), RunVersions.versions(envs));
+        String t = RunVersions.difference("native settings", s.threads(), RunVersions.threads(envs, learner));
+        if (v != null || t != null) {
+            // "run has" = the learner's values, "this process" = this node's.
+            throw new IllegalArgumentException("this node would simulate other bits than the learner: "
+                    + (v != null ? v : "") + (v != null && t != null ? "; " : "") + (t != null ? t : ""));
+        }
         TrainingSettings training = TrainingSettings.fromConfig(config);
         TransportSettings transport = TransportSettings.fromConfig(config);
         StreamChannels channels = DataPlane.simChannels(bindHost, s.policyControl(), s.trajectoryEndpoint());
-        return new PipelineContext(s.run(), RunIds.of(s.run()), training, LearnerSettings.fromConfig(config),
+        return new PipelineContext(s.run(), RunIds.of(s.run()), training, learner,
                 PipelineContext.dimsOf(envs.spec()), envs, new ShardLayout(training.numEnvs(), training.shards()), aeron,
                 transport, new RolloutBuffers(), channels);
     }

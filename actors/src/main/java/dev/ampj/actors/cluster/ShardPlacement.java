@@ -45,8 +45,11 @@ public final class ShardPlacement extends AbstractBehavior<ShardPlacement.Comman
 
     private record NoSimNode() implements Command {}
 
+    /** A host refused the run: it would compute other bits (versions or native settings differ). */
+    public record HostRefused(String address, String run, String reason) implements Command, CborSerializable {}
+
     /** What the placement needs of the run. */
-    record Run(String name, String config, int shards, String policyControl, String trajectoryEndpoint, Duration noSimTimeout,
+    record Run(String name, String config, Map<String, String> versions, Map<String, String> threads, int shards, String policyControl, String trajectoryEndpoint, Duration noSimTimeout,
             ActorRef<SimShard.ShardReady> ready, ActorRef<ShardDirectory.ShardsMoving> moving) {}
 
     static Behavior<Command> create(Run run) {
@@ -56,6 +59,8 @@ public final class ShardPlacement extends AbstractBehavior<ShardPlacement.Comman
     private final Run run;
     private final TimerScheduler<Command> timers;
     private final TreeMap<String, ActorRef<ShardHost.Command>> hosts = new TreeMap<>();
+    /** Hosts that refused this run; never used for it again. */
+    private final java.util.TreeSet<String> refused = new java.util.TreeSet<>();
     /** Address of the host of each shard; null while unplaced. */
     private final String[] placement;
     private boolean rebalance;
@@ -78,6 +83,7 @@ public final class ShardPlacement extends AbstractBehavior<ShardPlacement.Comman
         return newReceiveBuilder()
                 .onMessage(Listed.class, this::onListed)
                 .onMessage(HostGone.class, g -> lost(g.address()))
+                .onMessage(HostRefused.class, this::onRefused)
                 .onMessage(Route.class, this::onRoute)
                 .onMessage(Boundary.class, b -> onBoundary())
                 .onMessage(MovingSeen.class, this::onMovingSeen)
@@ -89,7 +95,9 @@ public final class ShardPlacement extends AbstractBehavior<ShardPlacement.Comman
     private Behavior<Command> onListed(Listed l) {
         TreeMap<String, ActorRef<ShardHost.Command>> now = new TreeMap<>();
         for (ActorRef<ShardHost.Command> ref : l.listing().getServiceInstances(ShardHost.KEY)) {
-            now.put(ref.path().address().toString(), ref);
+            if (!refused.contains(ref.path().address().toString())) {
+                now.put(ref.path().address().toString(), ref);
+            }
         }
         for (String gone : new ArrayList<>(hosts.keySet())) {
             if (!now.containsKey(gone)) {
@@ -192,8 +200,9 @@ public final class ShardPlacement extends AbstractBehavior<ShardPlacement.Comman
             placement[shards[i]] = to[i];
             starts.computeIfAbsent(to[i], k -> new ArrayList<>()).add(shards[i]);
         }
-        starts.forEach((host, list) -> hosts.get(host).tell(new ShardHost.StartShards(run.name(), run.config(), toArray(list),
-                run.policyControl(), run.trajectoryEndpoint(), run.ready())));
+        starts.forEach((host, list) -> hosts.get(host).tell(new ShardHost.StartShards(run.name(), run.config(), run.versions(),
+                run.threads(), toArray(list), run.policyControl(), run.trajectoryEndpoint(), run.ready(),
+                getContext().getSelf().narrow())));
     }
 
     private Behavior<Command> onRoute(Route r) {
@@ -208,6 +217,15 @@ public final class ShardPlacement extends AbstractBehavior<ShardPlacement.Comman
         }
         hosts.get(host).tell(new ShardHost.ToShard(run.name(), r.shard(), r.collect()));
         return this;
+    }
+
+    private Behavior<Command> onRefused(HostRefused r) {
+        if (!r.run().equals(run.name())) {
+            return this;
+        }
+        getContext().getLog().error("run {}: sim node {} cannot host its shards: {}", run.name(), r.address(), r.reason());
+        refused.add(r.address());
+        return lost(r.address());
     }
 
     private Behavior<Command> onNoSimNode(NoSimNode n) {

@@ -21,8 +21,13 @@ public interface PipelineHost {
     /** The learner's side of the tensor streams for a run with these transport settings. */
     StreamChannels learnerChannels(TransportSettings runTransport);
 
-    /** Where the run's shards go; {@code configHocon} is the run's configuration, sent to the nodes that build shards. */
-    ShardDirectory shards(String configHocon, StreamChannels learnerChannels);
+    /**
+     * Where the run's shards go; {@code configHocon} is the run's configuration, sent to the nodes that
+     * build shards, with the learner's engine/library versions and native settings, which a node that
+     * would compute other bits must match ({@link RunVersions}).
+     */
+    ShardDirectory shards(String configHocon, StreamChannels learnerChannels, java.util.Map<String, String> versions,
+            java.util.Map<String, String> threads);
 
     /** Spawns the run's guardian in this node's actor system. */
     ActorRef<Guardian.Command> spawn(Behavior<Guardian.Command> guardian, String name);

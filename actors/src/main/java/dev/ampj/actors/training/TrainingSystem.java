@@ -121,7 +121,8 @@ public final class TrainingSystem implements AutoCloseable {
             java.util.function.Supplier<dev.ampj.storage.telemetry.TelemetryWriter> telemetry = b.telemetry() && training.telemetry()
                     ? () -> b.store().telemetryWriter(b.run()) : null;
             ActorRef<Guardian.Command> guardian = host.spawn(Guardian.create(pipeline, learner, b.expert(), telemetry,
-                    host.shards(RunConfig.render(b.config()), channels), start, b.driver()), "run-" + b.run());
+                    host.shards(RunConfig.render(b.config()), channels, RunVersions.versions(b.envs()),
+                            RunVersions.threads(b.envs(), learnerSettings)), start, b.driver()), "run-" + b.run());
             return new TrainingSystem(null, learner, null, guardian, host.scheduler());
         } catch (RuntimeException e) {
             learner.close();

@@ -132,6 +132,59 @@ class ClusterTrainingTest {
     }
 
     @Test
+    void aSimNodeThatWouldSimulateOtherBitsIsNotUsed() throws Exception {
+        int l = freePort();
+        ClusterNode learner = start(NodeRole.LEARNER, l, l);
+        start(NodeRole.SIM, freePort(), l);
+        int otherPort = freePort();
+        // Another engine version (the same check covers cpu-kernels, libtorch, the learner's numerics).
+        PointMassComponents base = new PointMassComponents();
+        dev.ampj.actors.training.Components other = new dev.ampj.actors.training.Components() {
+            @Override
+            public dev.ampj.actors.training.EnvFactory envs(Config config) {
+                dev.ampj.actors.training.EnvFactory f = base.envs(config);
+                return new dev.ampj.actors.training.EnvFactory() {
+                    @Override
+                    public dev.ampj.sim.env.VecEnvSpec spec() {
+                        return f.spec();
+                    }
+
+                    @Override
+                    public dev.ampj.sim.env.VecEnv create(long seed, int[] ids) {
+                        return f.create(seed, ids);
+                    }
+
+                    @Override
+                    public java.util.Map<String, String> versions() {
+                        return java.util.Map.of("point-mass", "2");
+                    }
+
+                    @Override
+                    public java.util.Map<String, String> threads() {
+                        return f.threads();
+                    }
+                };
+            }
+
+            @Override
+            public dev.ampj.actors.training.ExpertMotion expert(Config config, dev.ampj.sim.env.VecEnvSpec spec, long seed) {
+                return base.expert(config, spec, seed);
+            }
+        };
+        nodes.add(ClusterNode.start(new ClusterConfig.Node(NodeRole.SIM, new NodeAddress("127.0.0.1", otherPort),
+                List.of(new NodeAddress("127.0.0.1", l)), runs), app(), other));
+        awaitUp(learner, 3);
+        TestRuns.Recorder rec = new TestRuns.Recorder();
+        RunOutcome o = trainer(learner).train(app(), "checked", new Trainer.Options(null, null, rec)).await();
+        assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
+        assertSameDigests(baseline, rec.committed);
+        ClusterStatus.View view = ClusterStatus.of(learner.system(), Duration.ofSeconds(10)).toCompletableFuture().get();
+        ShardHost.HostStatus refused = view.simNodes().stream()
+                .filter(h -> h.address().endsWith(":" + otherPort)).findFirst().orElseThrow();
+        assertEquals(-1, refused.lastIteration(), "the node with another engine version simulated nothing: " + view);
+    }
+
+    @Test
     void aRunOnTwoSimNodesEqualsTheLocalRun() throws Exception {
         int l = freePort();
         ClusterNode learner = start(NodeRole.LEARNER, l, l);
