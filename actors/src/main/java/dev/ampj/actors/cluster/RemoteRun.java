@@ -57,7 +57,29 @@ public final class RemoteRun {
         ActorRef<RunGateway.Progress> receiver = client.spawn(Behaviors.setup(ctx -> {
             TrainingListener[] listener = new TrainingListener[1];
             List<RunGateway.Progress> early = new ArrayList<>();
+            long[] lastCommitted = {0};
+            // The learner node's death (SIGKILL, network) ends the wait instead of hanging it.
+            ctx.watch(client.gateway());
             return Behaviors.receive(RunGateway.Progress.class)
+                    .onSignal(org.apache.pekko.actor.typed.Terminated.class, t -> {
+                        started.completeExceptionally(new IllegalStateException("the learner node stopped answering"));
+                        RunOutcome o = new RunOutcome(RunOutcome.Kind.FAILED, lastCommitted[0], "the learner node stopped answering"
+                                + " after iteration " + lastCommitted[0] + " of " + name + "; once it is back, `amp resume " + name
+                                + " --cluster HOST:PORT` continues the run exactly");
+                        if (listener[0] != null) {
+                            listener[0].onEnd(o);
+                        }
+                        outcome.complete(o);
+                        return Behaviors.stopped();
+                    })
+                    .onMessage(RunGateway.Committed.class, c -> {
+                        lastCommitted[0] = c.iteration();
+                        if (listener[0] == null) {
+                            early.add(c);
+                            return Behaviors.same();
+                        }
+                        return tell(listener[0], c, outcome) ? Behaviors.stopped() : Behaviors.same();
+                    })
                     .onMessage(RunGateway.Started.class, s -> {
                         listener[0] = listenerFactory.apply(s);
                         started.complete(s);
