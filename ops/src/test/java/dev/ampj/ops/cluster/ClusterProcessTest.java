@@ -57,10 +57,16 @@ class ClusterProcessTest {
         CommandSupport.useComponents(new dev.ampj.actors.training.DefaultComponents());
     }
 
+    /** SIGTERM first: a node's shutdown hooks leave the cluster and delete its Aeron driver directory. */
     @AfterEach
-    void killNodes() throws InterruptedException {
+    void stopNodes() throws InterruptedException {
         for (Process p : nodes) {
-            p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            p.destroy();
+        }
+        for (Process p : nodes) {
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
         }
         nodes.clear();
     }
@@ -142,7 +148,8 @@ class ClusterProcessTest {
         int l = freePort();
         node("learner", l, l, "learner");
         node("sim", freePort(), l, "sim1");
-        Process victim = node("sim", freePort(), l, "sim2");
+        int victimPort = freePort();
+        Process victim = node("sim", victimPort, l, "sim2");
         String status = awaitMembers(l, 3);
         assertTrue(status.contains("\"learner\"") && count(status, "\"sim\"") == 2, status);
 
@@ -191,6 +198,9 @@ class ClusterProcessTest {
         assertEquals("0", r[0], r[2]);
         assertTrue(!victim.isAlive() && committedAtKill.get() >= 1 && committedAtKill.get() < 4,
                 "the sim node was killed during the run, after " + committedAtKill.get() + " commits");
+        // A SIGKILLed node leaves its driver directory; its next start under the same name would clear it.
+        org.agrona.IoUtil.delete(java.nio.file.Path.of(dev.ampj.actors.transport.TransportSettings.defaultAeronDir("sim-" + victimPort)
+                + "-" + victim.pid()).toFile(), true);
         List<IterationCommitted> k = commits(dir.resolve("cluster"), "k");
         assertSameDigests(k);
         for (IterationCommitted c : k) { // the recovery shows in the iteration that lost the node
