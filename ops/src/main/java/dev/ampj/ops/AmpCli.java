@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             MotionCommand.class,
             BenchCommand.class,
+            dev.ampj.ops.cluster.NodeCommand.class,
+            dev.ampj.ops.cluster.ClusterCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class AmpCli implements Runnable {

@@ -30,6 +30,10 @@ public final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--iterations", paramLabel = "N", description = "New target iteration (default: the run's recorded target).")
     Long iterations;
 
+    @Option(names = "--cluster", paramLabel = "HOST:PORT",
+            description = "Resume the run on the cluster whose learner node is HOST:PORT (the run is in the learner's runs directory).")
+    String cluster;
+
     @CommandLine.Mixin
     SessionOptions session;
 
@@ -38,6 +42,9 @@ public final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (cluster != null) {
+            return ClusterTrain.resume(this, ConfigFactory.load());
+        }
         RunStore store = CommandSupport.store(ConfigFactory.load(), session.runsDir());
         RunCreated created;
         long last;

@@ -38,6 +38,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "Run name, unique under the runs directory (default: run-<date>-<time>).")
     String name;
 
+    @Option(names = "--cluster", paramLabel = "HOST:PORT",
+            description = "Train on the cluster whose learner node is HOST:PORT (`amp node`); the run lives in the learner's runs directory.")
+    String cluster;
+
     @CommandLine.Mixin
     SessionOptions session;
 
@@ -46,9 +50,12 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (cluster != null) {
+            return ClusterTrain.run(this, AmpConfig.load(configFile, sets));
+        }
         Config config = AmpConfig.withRunsDir(AmpConfig.load(configFile, sets), session.runsDir());
         RunStore store = CommandSupport.store(config, session.runsDir());
-        String run = name != null ? name : "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String run = runName();
         Long target = CommandSupport.iterations(iterations);
         long last = target != null ? target : TrainingSettings.fromConfig(config).iterations();
         PrintWriter out = spec.commandLine().getOut();
@@ -60,5 +67,9 @@ public final class TrainCommand implements Callable<Integer> {
                     + " to iteration " + last);
             return SessionRunner.run(started, err);
         }
+    }
+
+    String runName() {
+        return name != null ? name : "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     }
 }

@@ -40,6 +40,9 @@ public final class Guardian {
     /** Replies once the telemetry of every completed iteration is written (before a shutdown). */
     public record FlushTelemetry(ActorRef<org.apache.pekko.Done> replyTo) implements Command {}
 
+    /** Stops the pipeline (children first) and replies once it is stopped; for a pipeline inside a longer-lived system. */
+    public record Shutdown(ActorRef<org.apache.pekko.Done> replyTo) implements Command {}
+
     /** What drives the pipeline. */
     public sealed interface Driver {}
 
@@ -72,6 +75,7 @@ public final class Guardian {
                             return Behaviors.same();
                         })
                         .onMessage(FlushTelemetry.class, f -> flush(telemetryWriter, f))
+                        .onMessage(Shutdown.class, Guardian::shutdown)
                         .build();
             }
             Replay r = (Replay) driver;
@@ -80,8 +84,13 @@ public final class Guardian {
             return Behaviors.receive(Command.class)
                     .onMessage(Stop.class, s -> Behaviors.same())
                     .onMessage(FlushTelemetry.class, f -> flush(telemetryWriter, f))
+                    .onMessage(Shutdown.class, Guardian::shutdown)
                     .build();
         });
+    }
+
+    private static Behavior<Command> shutdown(Shutdown s) {
+        return Behaviors.stopped(() -> s.replyTo().tell(org.apache.pekko.Done.getInstance()));
     }
 
     private static Behavior<Command> flush(ActorRef<TelemetryWriter.Command> telemetry, FlushTelemetry f) {

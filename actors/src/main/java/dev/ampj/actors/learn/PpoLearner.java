@@ -59,7 +59,7 @@ public final class PpoLearner extends AbstractBehavior<PpoLearner.Command> {
         this.pipeline = pipeline;
         this.learner = learner;
         this.combiner = new RewardCombiner(pipeline.learner().styleReward());
-        this.publisher = new TensorPublisher(pipeline.aeron(), pipeline.transport(), pipeline.transport().policyStreamId());
+        this.publisher = new TensorPublisher(pipeline.aeron(), pipeline.policyTransport(), pipeline.transport().policyStreamId());
     }
 
     @Override

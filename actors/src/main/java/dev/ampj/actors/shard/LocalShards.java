@@ -18,7 +18,8 @@ public final class LocalShards implements ShardDirectory {
     public static final String DISPATCHER = "amp.actors.pinned-dispatcher";
 
     @Override
-    public Shards start(ActorContext<?> ctx, PipelineContext pipeline, ActorRef<SimShard.ShardReady> coordinator) {
+    public Shards start(ActorContext<?> ctx, PipelineContext pipeline, ActorRef<SimShard.ShardReady> coordinator,
+            ActorRef<ShardsMoving> moving) {
         List<ActorRef<SimShard.Command>> refs = new ArrayList<>();
         for (int s = 0; s < pipeline.layout().shards(); s++) {
             ActorRef<SimShard.Command> ref = ctx.spawn(SimShard.create(pipeline, s, coordinator), "shard-" + s,

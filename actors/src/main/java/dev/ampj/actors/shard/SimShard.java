@@ -1,6 +1,7 @@
 package dev.ampj.actors.shard;
 
 import dev.ampj.actors.learn.TrajectoryBuffer;
+import dev.ampj.actors.cluster.CborSerializable;
 import dev.ampj.actors.training.PipelineContext;
 import dev.ampj.actors.training.PolicyStream;
 import dev.ampj.actors.training.ShardRollout;
@@ -50,10 +51,10 @@ public final class SimShard extends AbstractBehavior<SimShard.Command> {
      * when not null, is the VecEnv snapshot to start from (after a restart or a checkpoint restore).
      */
     public record Collect(long iteration, long startStep, byte[] restoreState, ActorRef<TrajectoryBuffer.Command> buffer)
-            implements Command {}
+            implements Command, CborSerializable {}
 
     /** Told to the coordinator when the shard is up and subscribed; a second one from a shard means it was restarted. */
-    public record ShardReady(int shard) {}
+    public record ShardReady(int shard) implements CborSerializable {}
 
     /** Restarts allowed within {@link #RESTART_WINDOW} before the shard gives up and stops. */
     static final int MAX_RESTARTS = 3;
@@ -86,10 +87,10 @@ public final class SimShard extends AbstractBehavior<SimShard.Command> {
         this.idle = pipeline.transport().idle().newStrategy();
         this.env = pipeline.envs().create(pipeline.training().seed(), envIds);
         this.trajectory = new ShardTrajectory(pipeline.training().horizon(), envIds.length, pipeline.dims());
-        this.policySubscriber = new TensorSubscriber(pipeline.aeron(), pipeline.transport(),
+        this.policySubscriber = new TensorSubscriber(pipeline.aeron(), pipeline.policyTransport(),
                 pipeline.transport().policyStreamId(), pipeline.runId(), StreamKind.POLICY_PARAMS, new PooledBatchBuffers(),
                 this::onPolicy, (reason, detail) -> ctx.getLog().debug("shard {} policy frame dropped: {} {}", shard, reason, detail));
-        this.trajectoryPublisher = new TensorPublisher(pipeline.aeron(), pipeline.transport(),
+        this.trajectoryPublisher = new TensorPublisher(pipeline.aeron(), pipeline.trajectoryTransport(),
                 pipeline.transport().trajectoryStreamId());
         awaitPolicyStream();
         coordinator.tell(new ShardReady(shard));

@@ -12,11 +12,11 @@ import org.agrona.IoUtil;
  * (e.g. a test and the child JVM it kills) never share a driver; directories of processes that are
  * gone (SIGKILL leaves them behind) are deleted when the next one starts.
  */
-final class DriverDirectories {
+public final class DriverDirectories {
 
     private DriverDirectories() {}
 
-    static TransportSettings forThisProcess(TransportSettings settings) {
+    public static TransportSettings forThisProcess(TransportSettings settings) {
         long pid = ProcessHandle.current().pid();
         Path own = settings.aeronDir().toAbsolutePath();
         Path dir = own.resolveSibling(own.getFileName() + "-" + pid);

@@ -43,6 +43,8 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
 
     private record ShardUp(SimShard.ShardReady ready) implements Command {}
 
+    private record Moving(ShardDirectory.ShardsMoving moving) implements Command {}
+
     private record PolicyOut(PpoLearner.PolicyPublished published) implements Command {}
 
     private record Assembled(TrajectoryBuffer.RolloutAssembled assembled) implements Command {}
@@ -150,7 +152,8 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
         ctx.watch(actors.ppo());
         ctx.watch(actors.discriminator());
         ctx.watch(actors.buffer());
-        this.shards = directory.start(ctx, pipeline, ctx.messageAdapter(SimShard.ShardReady.class, ShardUp::new));
+        this.shards = directory.start(ctx, pipeline, ctx.messageAdapter(SimShard.ShardReady.class, ShardUp::new),
+                ctx.messageAdapter(ShardDirectory.ShardsMoving.class, Moving::new));
     }
 
     @Override
@@ -159,6 +162,7 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
                 .onMessage(RunIteration.class, this::onRunIteration)
                 .onMessage(TakeCheckpoint.class, this::onTakeCheckpoint)
                 .onMessage(ShardUp.class, this::onShardUp)
+                .onMessage(Moving.class, this::onMoving)
                 .onMessage(PolicyOut.class, this::onPolicyOut)
                 .onMessage(Assembled.class, this::onAssembled)
                 .onMessage(DiscriminatorResult.class, this::onDiscriminator)
@@ -210,14 +214,33 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
             if (running != null && running.collectSent[s]) {
                 running.collectSent[s] = false;
                 running.shardRestarts++;
-                actors.ppo().tell(new PpoLearner.PublishPolicy(running.iteration, policyOut));
             }
+        }
+        if (running != null && !running.collectSent[s] && running.collectAt != 0) {
+            // θk went out before this shard subscribed: publish it again, then the shard gets its Collect.
+            actors.ppo().tell(new PpoLearner.PublishPolicy(running.iteration, policyOut));
         }
         if (waiting != null && allReady()) {
             RunIteration r = waiting;
             waiting = null;
             begin(r);
         }
+        return this;
+    }
+
+    /** Shards re-created on another node: like a restart, they start again from their iteration-start state. */
+    private Behavior<Command> onMoving(Moving m) {
+        for (int s : m.moving().shards()) {
+            ready[s] = false;
+            needsRestore[s] = startStates[s] != null;
+            if (running != null && running.collectSent[s]) {
+                running.collectSent[s] = false;
+                running.shardRestarts++;
+            }
+        }
+        shards.movingSeen(m.moving().shards());
+        getContext().getLog().info("shards {} move; they re-simulate from their iteration-start state",
+                java.util.Arrays.toString(m.moving().shards()));
         return this;
     }
 
@@ -228,7 +251,7 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
         running.policyPublishMillis += p.published().millis();
         running.collectAt = System.nanoTime();
         for (int s = 0; s < shardCount; s++) {
-            if (!running.collectSent[s]) {
+            if (!running.collectSent[s] && ready[s]) {
                 running.collectSent[s] = true;
                 byte[] restore = needsRestore[s] ? startStates[s] : null;
                 needsRestore[s] = false;
@@ -298,6 +321,7 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
         stages.put("shard_restarts", (double) r.shardRestarts);
         stages.put("rollout_mib", r.assembled.bytes() / (1024.0 * 1024.0));
         running = null;
+        shards.boundary();
         if (actors.telemetry() != null) {
             actors.telemetry().tell(new TelemetryWriter.Record(r.iteration, r.startStep));
         } else {

@@ -34,10 +34,17 @@ public final class Trainer {
 
     private final Components components;
     private final RunStore store;
+    private final PipelineHost host;
 
     public Trainer(Components components, RunStore store) {
+        this(components, store, null);
+    }
+
+    /** Runs whose pipelines live in {@code host} (a cluster's learner node); null = one process, as above. */
+    public Trainer(Components components, RunStore store, PipelineHost host) {
         this.components = components;
         this.store = store;
+        this.host = host;
     }
 
     /** Options shared by the commands that train. */
@@ -189,7 +196,7 @@ public final class Trainer {
         ReplayVerifier.Recorded recorded = new ReplayVerifier.Recorded(commits, checkpoints(run), c -> load(run, c));
         Guardian.Replay driver = new Guardian.Replay(to, recorded, takeCheckpoint, listener, result::complete);
         TrainingSystem system = TrainingSystem.start(new TrainingSystem.Build(config, store, run, envs,
-                components.expert(config, envs.spec(), created.seed()), start, false, driver));
+                components.expert(config, envs.spec(), created.seed()), start, false, driver, host));
         try {
             return result.join();
         } finally {
@@ -232,7 +239,7 @@ public final class Trainer {
         RunPlan plan = new RunPlan(created, initial, start == null ? 0 : start.iteration(), target, training.checkpointEvery(),
                 options.deadlineNanos(), store.checkpoints(created.run()));
         TrainingSystem system = TrainingSystem.start(new TrainingSystem.Build(config, store, created.run(), envs,
-                components.expert(config, envs.spec(), created.seed()), start, true, new Guardian.Train(plan, listener)));
+                components.expert(config, envs.spec(), created.seed()), start, true, new Guardian.Train(plan, listener), host));
         return new Session(created.run(), system, outcome);
     }
 

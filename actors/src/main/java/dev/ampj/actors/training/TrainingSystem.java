@@ -14,7 +14,9 @@ import dev.ampj.storage.RunStore;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Scheduler;
 
 /**
  * One running pipeline on this node: its actor system (named after nothing but the run), the
@@ -36,19 +38,25 @@ public final class TrainingSystem implements AutoCloseable {
             pekko.persistence.snapshot-store.plugin = "pekko.persistence.no-snapshot-store"
             """;
 
+    /** Null when the run lives in a {@link PipelineHost}'s driver and actor system. */
     private final EmbeddedMediaDriver driver;
     private final AmpLearner learner;
     private final ActorSystem<Guardian.Command> system;
+    private final ActorRef<Guardian.Command> guardian;
+    private final Scheduler scheduler;
 
-    private TrainingSystem(EmbeddedMediaDriver driver, AmpLearner learner, ActorSystem<Guardian.Command> system) {
+    private TrainingSystem(EmbeddedMediaDriver driver, AmpLearner learner, ActorSystem<Guardian.Command> system,
+            ActorRef<Guardian.Command> guardian, Scheduler scheduler) {
         this.driver = driver;
         this.learner = learner;
         this.system = system;
+        this.guardian = guardian;
+        this.scheduler = scheduler;
     }
 
-    /** Everything one pipeline is built from. */
+    /** Everything one pipeline is built from; {@code host} null = its own actor system and media driver. */
     record Build(Config config, RunStore store, String run, EnvFactory envs, ExpertMotion expert,
-            TrainingCheckpoint start, boolean telemetry, Guardian.Driver driver) {}
+            TrainingCheckpoint start, boolean telemetry, Guardian.Driver driver, PipelineHost host) {}
 
     static TrainingSystem start(Build b) {
         TrainingSettings training = TrainingSettings.fromConfig(b.config());
@@ -72,6 +80,9 @@ public final class TrainingSystem implements AutoCloseable {
             b.expert().seek(b.start().expertPosition());
             start = IterationCoordinator.Start.of(b.start());
         }
+        if (b.host() != null) {
+            return startIn(b.host(), b, training, learnerSettings, transport, dims, layout, learner, start);
+        }
         EmbeddedMediaDriver driver;
         try {
             driver = EmbeddedMediaDriver.launch(transport);
@@ -92,7 +103,7 @@ public final class TrainingSystem implements AutoCloseable {
                     .resolve();
             ActorSystem<Guardian.Command> system = ActorSystem.create(Guardian.create(pipeline, learner, b.expert(),
                     telemetry, new LocalShards(), start, b.driver()), "amp", systemConfig);
-            return new TrainingSystem(driver, learner, system);
+            return new TrainingSystem(driver, learner, system, system, system.scheduler());
         } catch (RuntimeException e) {
             driver.close();
             learner.close();
@@ -100,22 +111,45 @@ public final class TrainingSystem implements AutoCloseable {
         }
     }
 
+    /** The pipeline as a child of a cluster node's actor system, on the node's media driver. */
+    private static TrainingSystem startIn(PipelineHost host, Build b, TrainingSettings training, LearnerSettings learnerSettings,
+            TransportSettings transport, LearnerDims dims, ShardLayout layout, AmpLearner learner, IterationCoordinator.Start start) {
+        try {
+            StreamChannels channels = host.learnerChannels(transport);
+            PipelineContext pipeline = new PipelineContext(b.run(), RunIds.of(b.run()), training, learnerSettings, dims,
+                    b.envs(), layout, host.aeron(), transport, new RolloutBuffers(), channels);
+            java.util.function.Supplier<dev.ampj.storage.telemetry.TelemetryWriter> telemetry = b.telemetry() && training.telemetry()
+                    ? () -> b.store().telemetryWriter(b.run()) : null;
+            ActorRef<Guardian.Command> guardian = host.spawn(Guardian.create(pipeline, learner, b.expert(), telemetry,
+                    host.shards(RunConfig.render(b.config()), channels, RunVersions.versions(b.envs()),
+                            RunVersions.threads(b.envs(), learnerSettings)), start, b.driver()), "run-" + b.run());
+            return new TrainingSystem(null, learner, null, guardian, host.scheduler());
+        } catch (RuntimeException e) {
+            learner.close();
+            throw e;
+        }
+    }
+
     /** Asks the run to stop at the next iteration boundary. */
     public void requestStop() {
-        system.tell(new Guardian.Stop());
+        guardian.tell(new Guardian.Stop());
     }
 
     @Override
     public void close() {
         try {
             // Telemetry lags the commits by design: let it catch up before the actors stop.
-            org.apache.pekko.actor.typed.javadsl.AskPattern.<Guardian.Command, org.apache.pekko.Done>ask(system,
-                    Guardian.FlushTelemetry::new, Duration.ofSeconds(30), system.scheduler())
+            org.apache.pekko.actor.typed.javadsl.AskPattern.<Guardian.Command, org.apache.pekko.Done>ask(guardian,
+                    Guardian.FlushTelemetry::new, Duration.ofSeconds(30), scheduler)
                     .toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
             // Shutting down anyway; a resume re-creates nothing from telemetry.
+        }
+        if (system == null) {
+            closeHosted();
+            return;
         }
         system.terminate();
         try {
@@ -126,6 +160,20 @@ public final class TrainingSystem implements AutoCloseable {
             // Shutting down anyway.
         }
         driver.close();
+        learner.close();
+    }
+
+    /** Stops the run's guardian (children first) in the host's system; the host's driver stays up. */
+    private void closeHosted() {
+        try {
+            org.apache.pekko.actor.typed.javadsl.AskPattern.<Guardian.Command, org.apache.pekko.Done>ask(guardian,
+                    Guardian.Shutdown::new, Duration.ofSeconds(30), scheduler)
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+            // The learner is closed regardless: nothing of the run is used after this.
+        }
         learner.close();
     }
 }

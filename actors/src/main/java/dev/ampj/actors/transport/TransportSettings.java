@@ -183,8 +183,8 @@ public record TransportSettings(
         if (!uri.isIpc() && !uri.isUdp()) {
             throw bad("channel", channel, "aeron:ipc or aeron:udp?endpoint=host:port");
         }
-        if (uri.isUdp() && uri.get(CommonContext.ENDPOINT_PARAM_NAME) == null) {
-            throw bad("channel", channel, "a UDP channel with an endpoint=host:port parameter");
+        if (uri.isUdp() && uri.get(CommonContext.ENDPOINT_PARAM_NAME) == null && uri.get(CommonContext.MDC_CONTROL_PARAM_NAME) == null) {
+            throw bad("channel", channel, "a UDP channel with an endpoint=host:port (or a multi-destination-cast control=host:port) parameter");
         }
         for (String key : new String[] {CommonContext.TERM_LENGTH_PARAM_NAME, CommonContext.MTU_LENGTH_PARAM_NAME}) {
             if (uri.containsKey(key)) {

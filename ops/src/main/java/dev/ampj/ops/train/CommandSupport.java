@@ -25,6 +25,11 @@ public final class CommandSupport {
         components = c;
     }
 
+    /** The components CLI runs and cluster nodes build envs from. */
+    public static Components components() {
+        return components;
+    }
+
     public static RunStore store(Config config, Path runsDir) {
         StorageSettings s = StorageSettings.fromConfig(config);
         return new RunStore(runsDir == null ? s : s.withRunsDir(runsDir));

@@ -27,6 +27,11 @@ public final class SessionOptions {
             + "every checkpoint whose iteration is a multiple of N; results in runs/<run>/eval.jsonl; 0 = never (default: ${DEFAULT-VALUE}).")
     int evalEvery = 50;
 
+    /** {@code --max-minutes} as a duration, or null. */
+    public java.time.Duration maxTime() {
+        return CommandSupport.maxTime(maxMinutes);
+    }
+
     /** The {@code --runs-dir} given, or null for the configured one. */
     public Path runsDir() {
         return runsDir;

@@ -21,21 +21,30 @@ public final class SessionRunner {
 
     /** Waits for the session's outcome; returns the process exit code (0 finished/stopped, 1 failed/diverged). */
     public static int run(Session session, PrintWriter err) {
+        return run(session.run(), session::requestStop, session::await, "abandoning the open iteration of " + session.run()
+                + "; `amp resume " + session.run() + "` continues from the last commit", err);
+    }
+
+    /**
+     * As above for a run trained elsewhere (a cluster's learner node): stop requests and the outcome by
+     * message; {@code abandonNote} is printed on the second Ctrl-C.
+     */
+    public static int run(String runName, Runnable requestStop, java.util.function.Supplier<RunOutcome> await, String abandonNote,
+            PrintWriter err) {
         AtomicInteger interrupts = new AtomicInteger();
         sun.misc.SignalHandler previous = Signal.handle(new Signal("INT"), sig -> {
             if (interrupts.incrementAndGet() == 1) {
-                err.println("amp: stopping " + session.run() + " after the current iteration (Ctrl-C again to abandon it)");
+                err.println("amp: stopping " + runName + " after the current iteration (Ctrl-C again to abandon it)");
                 err.flush();
-                session.requestStop();
+                requestStop.run();
             } else {
-                err.println("amp: abandoning the open iteration of " + session.run() + "; `amp resume " + session.run()
-                        + "` continues from the last commit");
+                err.println("amp: " + abandonNote);
                 err.flush();
                 System.exit(ABANDONED);
             }
         });
         try {
-            RunOutcome o = session.await();
+            RunOutcome o = await.get();
             err.println("amp: " + o.message());
             err.flush();
             return o.ok() ? 0 : 1;

@@ -1,0 +1,242 @@
+package dev.ampj.actors.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import dev.ampj.actors.run.RunOutcome;
+import dev.ampj.actors.testenv.PointMassComponents;
+import dev.ampj.actors.testenv.TestRuns;
+import dev.ampj.actors.training.Trainer;
+import dev.ampj.storage.RunStore;
+import dev.ampj.storage.StorageSettings;
+import dev.ampj.storage.event.IterationCommitted;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A learner and sim nodes as separate actor systems in one JVM on 127.0.0.1 (own Artery ports, own
+ * media drivers): shards on the sim nodes, θk by UDP multi-destination-cast, trajectories by UDP
+ * unicast. Every digest equals the one-process run of the same configuration and seed, also when a
+ * sim node leaves mid-run or one joins.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClusterTrainingTest {
+
+    @TempDir
+    Path runs;
+
+    private List<IterationCommitted> baseline;
+    private final List<ClusterNode> nodes = new ArrayList<>();
+
+    @BeforeAll
+    void trainLocally(@TempDir Path local) {
+        TestRuns.Recorder rec = new TestRuns.Recorder();
+        RunOutcome o = TestRuns.trainer(local).train(TestRuns.config(""), "c", new Trainer.Options(null, null, rec)).await();
+        assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
+        baseline = rec.committed;
+        assertEquals(4, baseline.size());
+    }
+
+    @AfterEach
+    void stopNodes() {
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            nodes.get(i).close();
+        }
+        nodes.clear();
+    }
+
+    static Config app() {
+        return TestRuns.config("amp.cluster.no-sim-timeout = 30s");
+    }
+
+    private ClusterNode start(NodeRole role, int port, int seedPort) {
+        ClusterNode n = ClusterNode.start(new ClusterConfig.Node(role, new NodeAddress("127.0.0.1", port),
+                List.of(new NodeAddress("127.0.0.1", seedPort)), runs), app(), new PointMassComponents());
+        nodes.add(n);
+        return n;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static void awaitUp(ClusterNode learner, int members) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (upMembers(learner) < members) {
+            assertTrue(System.nanoTime() < deadline, "cluster did not reach " + members + " members: " + upMembers(learner));
+            Thread.sleep(100);
+        }
+    }
+
+    static int upMembers(ClusterNode n) {
+        int up = 0;
+        for (org.apache.pekko.cluster.Member m : Cluster.get(n.system()).state().getMembers()) {
+            if (m.status() == MemberStatus.up()) {
+                up++;
+            }
+        }
+        return up;
+    }
+
+    private Trainer trainer(ClusterNode learner) {
+        return new Trainer(new PointMassComponents(), new RunStore(StorageSettings.defaults(runs)), learner);
+    }
+
+    private static void assertSameDigests(List<IterationCommitted> expected, List<IterationCommitted> actual) {
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.get(i).policyDigest(), actual.get(i).policyDigest(), "policy of iteration " + (i + 1));
+            assertEquals(expected.get(i).discriminatorDigest(), actual.get(i).discriminatorDigest(),
+                    "discriminator of iteration " + (i + 1));
+            assertEquals(expected.get(i).statistics(), actual.get(i).statistics(), "statistics of iteration " + (i + 1));
+        }
+    }
+
+    @Test
+    void aNodeWithAnotherSecretOrClusterNameCannotJoin() throws Exception {
+        int l = freePort();
+        ClusterNode learner = startWith(NodeRole.LEARNER, l, l, "amp.cluster.secret = s3cret");
+        awaitUp(learner, 1);
+        startWith(NodeRole.SIM, freePort(), l, "amp.cluster.secret = s3cret");
+        awaitUp(learner, 2);
+        ClusterNode wrongSecret = startWith(NodeRole.SIM, freePort(), l, "amp.cluster.secret = guess");
+        ClusterNode otherCluster = startWith(NodeRole.SIM, freePort(), l, "amp.cluster { secret = s3cret, name = other }");
+        Thread.sleep(8000);
+        assertEquals(2, upMembers(learner),
+                "only the node with the right secret and name joined");
+        assertEquals(0, upMembers(otherCluster), "a node of another cluster name is no member");
+        assertTrue(wrongSecret.system().whenTerminated().isCompleted() || upMembers(wrongSecret) == 0,
+                "the node with the wrong secret is refused (and shuts itself down)");
+    }
+
+    private ClusterNode startWith(NodeRole role, int port, int seedPort, String overrides) {
+        ClusterNode n = ClusterNode.start(new ClusterConfig.Node(role, new NodeAddress("127.0.0.1", port),
+                List.of(new NodeAddress("127.0.0.1", seedPort)), runs),
+                com.typesafe.config.ConfigFactory.parseString(overrides).withFallback(app()), new PointMassComponents());
+        nodes.add(n);
+        return n;
+    }
+
+    @Test
+    void aSimNodeThatWouldSimulateOtherBitsIsNotUsed() throws Exception {
+        int l = freePort();
+        ClusterNode learner = start(NodeRole.LEARNER, l, l);
+        start(NodeRole.SIM, freePort(), l);
+        int otherPort = freePort();
+        // Another engine version (the same check covers cpu-kernels, libtorch, the learner's numerics).
+        PointMassComponents base = new PointMassComponents();
+        dev.ampj.actors.training.Components other = new dev.ampj.actors.training.Components() {
+            @Override
+            public dev.ampj.actors.training.EnvFactory envs(Config config) {
+                dev.ampj.actors.training.EnvFactory f = base.envs(config);
+                return new dev.ampj.actors.training.EnvFactory() {
+                    @Override
+                    public dev.ampj.sim.env.VecEnvSpec spec() {
+                        return f.spec();
+                    }
+
+                    @Override
+                    public dev.ampj.sim.env.VecEnv create(long seed, int[] ids) {
+                        return f.create(seed, ids);
+                    }
+
+                    @Override
+                    public java.util.Map<String, String> versions() {
+                        return java.util.Map.of("point-mass", "2");
+                    }
+
+                    @Override
+                    public java.util.Map<String, String> threads() {
+                        return f.threads();
+                    }
+                };
+            }
+
+            @Override
+            public dev.ampj.actors.training.ExpertMotion expert(Config config, dev.ampj.sim.env.VecEnvSpec spec, long seed) {
+                return base.expert(config, spec, seed);
+            }
+        };
+        nodes.add(ClusterNode.start(new ClusterConfig.Node(NodeRole.SIM, new NodeAddress("127.0.0.1", otherPort),
+                List.of(new NodeAddress("127.0.0.1", l)), runs), app(), other));
+        awaitUp(learner, 3);
+        TestRuns.Recorder rec = new TestRuns.Recorder();
+        RunOutcome o = trainer(learner).train(app(), "checked", new Trainer.Options(null, null, rec)).await();
+        assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
+        assertSameDigests(baseline, rec.committed);
+        ClusterStatus.View view = ClusterStatus.of(learner.system(), Duration.ofSeconds(10)).toCompletableFuture().get();
+        ShardHost.HostStatus refused = view.simNodes().stream()
+                .filter(h -> h.address().endsWith(":" + otherPort)).findFirst().orElseThrow();
+        assertEquals(-1, refused.lastIteration(), "the node with another engine version simulated nothing: " + view);
+    }
+
+    @Test
+    void aRunOnTwoSimNodesEqualsTheLocalRun() throws Exception {
+        int l = freePort();
+        ClusterNode learner = start(NodeRole.LEARNER, l, l);
+        start(NodeRole.SIM, freePort(), l);
+        start(NodeRole.SIM, freePort(), l);
+        awaitUp(learner, 3);
+        TestRuns.Recorder rec = new TestRuns.Recorder();
+        RunOutcome o = trainer(learner).train(app(), "c", new Trainer.Options(null, null, rec)).await();
+        assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
+        assertSameDigests(baseline, rec.committed);
+        // A second run on the same nodes (the learner's UDP ports are reused).
+        TestRuns.Recorder again = new TestRuns.Recorder();
+        o = trainer(learner).train(app(), "c2", new Trainer.Options(2L, null, again)).await();
+        assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
+        assertSameDigests(baseline.subList(0, 2), again.committed);
+    }
+
+    @Test
+    void aSimNodeThatLeavesMidRunAndOneThatJoinsChangeNoDigest() throws Exception {
+        int l = freePort();
+        ClusterNode learner = start(NodeRole.LEARNER, l, l);
+        start(NodeRole.SIM, freePort(), l);
+        ClusterNode leaving = start(NodeRole.SIM, freePort(), l);
+        awaitUp(learner, 3);
+        int joinPort = freePort();
+        ClusterNode[] joined = new ClusterNode[1];
+        TestRuns.Recorder rec = new TestRuns.Recorder() {
+            @Override
+            public synchronized void onCommitted(IterationCommitted c) {
+                super.onCommitted(c);
+                if (c.iteration() == 1) {
+                    // Between iterations 1 and 2 (the next one waits for this listener): one node leaves,
+                    // its shards move to the survivor; a third node joins and takes shards at a later boundary.
+                    leaving.close();
+                    joined[0] = start(NodeRole.SIM, joinPort, l);
+                    try {
+                        awaitUp(learner, 3);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        };
+        // Three shards over the sim nodes: digests do not depend on the shard count (PipelineExactnessTest).
+        Config threeShards = TestRuns.config("amp.actors.training { shards = 3, iterations = 4 }\namp.cluster.no-sim-timeout = 30s");
+        RunOutcome o = trainer(learner).train(threeShards, "moves", new Trainer.Options(null, null, rec)).await();
+        assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
+        assertSameDigests(baseline, rec.committed);
+        ClusterStatus.View view = ClusterStatus.of(learner.system(), Duration.ofSeconds(10)).toCompletableFuture().get();
+        ShardHost.HostStatus late = view.simNodes().stream()
+                .filter(h -> h.address().endsWith(":" + joinPort)).findFirst().orElseThrow();
+        assertEquals(4, late.lastIteration(), "the node that joined simulated the last iteration: " + view);
+        assertTrue(late.lastEnvSteps() > 0);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.ampj.ops.cluster;
+
+import com.typesafe.config.Config;
+import dev.ampj.actors.cluster.ClusterConfig;
+import dev.ampj.actors.cluster.ClusterNode;
+import dev.ampj.actors.cluster.NodeAddress;
+import dev.ampj.actors.cluster.NodeRole;
+import dev.ampj.ops.config.AmpConfig;
+import dev.ampj.ops.train.CommandSupport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code amp node}: one member of a training cluster, in the foreground until it leaves or is downed. */
+@Command(name = "node", mixinStandardHelpOptions = true,
+        description = "Run a cluster member: the learner (trains the runs submitted with `amp train --cluster`) or a sim node (hosts env blocks).")
+public final class NodeCommand implements Callable<Integer> {
+
+    @Option(names = "--role", required = true, paramLabel = "learner|sim", description = "learner or sim.")
+    String role;
+
+    @Option(names = "--bind", required = true, paramLabel = "HOST:PORT",
+            description = "Address other members reach this one at (Artery TCP; the learner also uses UDP PORT+1 and PORT+2 for Aeron).")
+    String bind;
+
+    @Option(names = "--seed-nodes", required = true, paramLabel = "HOST:PORT,...",
+            description = "Members to join through (the learner's address; the learner lists its own to start the cluster).")
+    String seeds;
+
+    @Option(names = "--runs-dir", paramLabel = "DIR", description = "Runs root of the learner (default: amp.storage.runs-dir, ./runs).")
+    Path runsDir;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "HOCON file over the reference configuration (amp.cluster.*: name, secret, ports).")
+    Path configFile;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one key (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        NodeRole r = NodeRole.parse(role);
+        NodeAddress address = NodeAddress.parse(bind, "--bind");
+        List<NodeAddress> seedNodes = Arrays.stream(seeds.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(s -> NodeAddress.parse(s, "--seed-nodes")).toList();
+        Config app = AmpConfig.load(configFile, sets);
+        if (runsDir != null) {
+            app = AmpConfig.withRunsDir(app, runsDir);
+        }
+        Path runs = r == NodeRole.LEARNER ? CommandSupport.store(app, runsDir).settings().runsDir() : null;
+        ClusterNode node = ClusterNode.start(new ClusterConfig.Node(r, address, seedNodes, runs), app, CommandSupport.components());
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("amp: " + r.roleName() + " node " + node.system().address() + " joining " + seedNodes
+                + (runs != null ? "; runs in " + runs.toAbsolutePath().normalize() : ""));
+        err.flush();
+        Runtime.getRuntime().addShutdownHook(new Thread(node::close, "amp-node-shutdown"));
+        node.system().getWhenTerminated().toCompletableFuture().join();
+        err.println("amp: node " + address + " left the cluster");
+        err.flush();
+        return 1;
+    }
+}
