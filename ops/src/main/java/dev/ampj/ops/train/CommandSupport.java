@@ -43,11 +43,6 @@ public final class CommandSupport {
         return new PolicyPlayback(components);
     }
 
-    /** The robot/motion source of the CLI's runs. */
-    public static Components components() {
-        return components;
-    }
-
     public static Trainer trainer(RunStore store) {
         return new Trainer(components, store);
     }
