@@ -8,6 +8,7 @@ import dev.ampj.learner.AmpLearner;
 import dev.ampj.learner.LearnerDims;
 import dev.ampj.learner.config.LearnerSettings;
 import dev.ampj.learner.nn.PolicyInference;
+import dev.ampj.sim.env.GaitCondition;
 import dev.ampj.sim.env.ObsGroupSpec;
 import dev.ampj.sim.env.VecEnv;
 import dev.ampj.sim.env.VecEnvSpec;
@@ -102,22 +103,29 @@ public final class PolicyEvaluator {
             untrainedRollouts.put(untrainedKey, untrained);
         }
 
-        int width = 2 * spec.ampDim();
-        StyleDistance style = new StyleDistance(all, reference.pairs(), width);
-        double distance = style.between(trained.features(), trained.pairs(), all, reference.pairs());
-        double init = style.between(untrained.features(), untrained.pairs(), all, reference.pairs());
-        double floor = style.between(reference.features(0, 0.5), reference.count(0, 0.5),
-                reference.features(0.5, 1), reference.count(0.5, 1));
+        // Style is measured on the motion alone: a gait condition's columns are the command's, not motion.
+        MotionColumns motion = MotionColumns.of(spec);
+        int width = motion.width();
+        float[] ref = motion.apply(all);
+        StyleDistance style = new StyleDistance(ref, reference.pairs(), width);
+        double distance = style.between(motion.apply(trained.features()), trained.pairs(), ref, reference.pairs());
+        double init = style.between(motion.apply(untrained.features()), untrained.pairs(), ref, reference.pairs());
+        double floor = style.between(motion.apply(reference.features(0, 0.5)), reference.count(0, 0.5),
+                motion.apply(reference.features(0.5, 1)), reference.count(0.5, 1));
 
         EvalReport.MatchedStyle matched = clipSpeeds == null ? null
-                : matchedStyle(reference, width, trainedAtClips, untrainedAtClips);
+                : matchedStyle(reference, motion, trainedAtClips, untrainedAtClips);
 
         Map<String, Double> byTerm = new LinkedHashMap<>();
+        int fullWidth = 2 * spec.ampDim();
         for (ObsGroupSpec.Slice term : spec.amp().slices()) {
+            if (GaitCondition.TERM.equals(term.term())) {
+                continue;
+            }
             int[] cols = termColumns(term, spec.ampDim());
-            float[] ref = columns(all, reference.pairs(), width, cols);
-            byTerm.put(term.term(), new StyleDistance(ref, reference.pairs(), cols.length)
-                    .between(columns(trained.features(), trained.pairs(), width, cols), trained.pairs(), ref, reference.pairs()));
+            float[] refTerm = columns(all, reference.pairs(), fullWidth, cols);
+            byTerm.put(term.term(), new StyleDistance(refTerm, reference.pairs(), cols.length)
+                    .between(columns(trained.features(), trained.pairs(), fullWidth, cols), trained.pairs(), refTerm, reference.pairs()));
         }
         double[] residual = {velocityResidual(trained.features(), trained.pairs(), spec),
             velocityResidual(all, reference.pairs(), spec)};
@@ -239,18 +247,19 @@ public final class PolicyEvaluator {
     }
 
     /** Per clip: Fréchet distance of the policy at the clip's speed to that clip, its halves, the untrained policy's. */
-    private static EvalReport.MatchedStyle matchedStyle(ReferencePairs reference, int width, EvalRollout.Result[] trained,
+    private static EvalReport.MatchedStyle matchedStyle(ReferencePairs reference, MotionColumns motion, EvalRollout.Result[] trained,
             EvalRollout.Result[] untrained) {
         double sum = 0, floorSum = 0, initSum = 0;
         Map<String, Double> byClip = new LinkedHashMap<>();
         for (int k = 0; k < trained.length; k++) {
             ReferencePairs one = new ReferencePairs(reference.dim(), List.of(reference.clips().get(k)), reference.jointNames());
-            float[] clip = one.features();
-            StyleDistance style = new StyleDistance(clip, one.pairs(), width);
-            double d = style.between(trained[k].features(), trained[k].pairs(), clip, one.pairs());
+            float[] clip = motion.apply(one.features());
+            StyleDistance style = new StyleDistance(clip, one.pairs(), motion.width());
+            double d = style.between(motion.apply(trained[k].features()), trained[k].pairs(), clip, one.pairs());
             sum += d;
-            floorSum += style.between(one.features(0, 0.5), one.count(0, 0.5), one.features(0.5, 1), one.count(0.5, 1));
-            initSum += style.between(untrained[k].features(), untrained[k].pairs(), clip, one.pairs());
+            floorSum += style.between(motion.apply(one.features(0, 0.5)), one.count(0, 0.5),
+                    motion.apply(one.features(0.5, 1)), one.count(0.5, 1));
+            initSum += style.between(motion.apply(untrained[k].features()), untrained[k].pairs(), clip, one.pairs());
             byClip.put(reference.clips().get(k).source(), d);
         }
         int n = trained.length;

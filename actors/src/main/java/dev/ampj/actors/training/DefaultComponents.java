@@ -1,11 +1,13 @@
 package dev.ampj.actors.training;
 
 import com.typesafe.config.Config;
+import dev.ampj.sim.env.GaitCondition;
 import dev.ampj.sim.env.ReferenceStateSampler;
 import dev.ampj.sim.env.SimSettings;
 import dev.ampj.sim.env.VecEnv;
 import dev.ampj.sim.env.VecEnvSpec;
 import dev.ampj.sim.motion.ExpertPairSampler;
+import dev.ampj.sim.motion.GaitConditions;
 import dev.ampj.sim.motion.MotionLibrary;
 import dev.ampj.sim.motion.MotionReferenceStates;
 import dev.ampj.sim.motion.MotionSettings;
@@ -40,9 +42,11 @@ public final class DefaultComponents implements Components {
         if (SimSettings.ENGINE_EXTERNAL.equals(sim.engine())) {
             return new ExternalEnvFactory(config, sim, motionDigest(MotionSettings.fromConfig(config)));
         }
-        ReferenceStateSampler sampler = sim.init().referenceStateInit() > 0
-                ? new MotionReferenceStates(library(config, sim)) : null;
-        VecEnvSpec spec = VelocityTaskVecEnvs.spec(sim);
+        MotionLibrary library = sim.init().referenceStateInit() > 0 || sim.observations().ampGaitCondition()
+                ? library(config, sim) : null;
+        ReferenceStateSampler sampler = sim.init().referenceStateInit() > 0 ? new MotionReferenceStates(library) : null;
+        GaitCondition condition = gaitCondition(sim, library);
+        VecEnvSpec spec = VelocityTaskVecEnvs.spec(sim, condition);
         String motion = motionDigest(MotionSettings.fromConfig(config));
         return new EnvFactory() {
             @Override
@@ -52,7 +56,7 @@ public final class DefaultComponents implements Components {
 
             @Override
             public VecEnv create(long seed, int[] globalEnvIds) {
-                return VelocityTaskVecEnvs.create(sim, seed, globalEnvIds, sampler);
+                return VelocityTaskVecEnvs.create(sim, seed, globalEnvIds, sampler, condition);
             }
 
             @Override
@@ -86,7 +90,8 @@ public final class DefaultComponents implements Components {
         SimSettings sim = SimSettings.fromConfig(config);
         AmpObservation amp = AmpTermRegistry.resolve(sim.observations().ampTerms(), sim.observations().keyBodies(),
                 OstrichLayout.LAYOUT);
-        ExpertPairSampler sampler = new ExpertPairSampler(library(config, sim), amp, seed);
+        MotionLibrary library = library(config, sim);
+        ExpertPairSampler sampler = new ExpertPairSampler(library, amp, gaitCondition(sim, library), seed);
         return new ExpertMotion() {
             @Override
             public int dim() {
@@ -117,7 +122,9 @@ public final class DefaultComponents implements Components {
                 OstrichLayout.LAYOUT);
         MotionLibrary library = library(config, sim);
         new ExpertPairSampler(library, amp, seed); // validates every clip against the AMP observation, naming the file
-        int d = amp.dim();
+        GaitCondition condition = gaitCondition(sim, library);
+        int termDim = amp.dim();
+        int d = termDim + condition.width();
         List<ReferencePairs.Clip> clips = new ArrayList<>();
         for (int c = 0; c < library.size(); c++) {
             LibraryClip clip = library.clips().get(c);
@@ -127,8 +134,20 @@ public final class DefaultComponents implements Components {
                 continue;
             }
             float[] table = clip.isKinematic() ? ExpertPairSampler.clipStates(library, c, amp) : clip.states().states();
-            clips.add(new ReferencePairs.Clip(clip.source(), Arrays.copyOfRange(table, 0, n * d),
-                    Arrays.copyOfRange(table, d, (n + 1) * d), n));
+            if (condition.isNone()) {
+                clips.add(new ReferencePairs.Clip(clip.source(), Arrays.copyOfRange(table, 0, n * d),
+                        Arrays.copyOfRange(table, d, (n + 1) * d), n));
+                continue;
+            }
+            float[] states = new float[n * d];
+            float[] next = new float[n * d];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(table, i * termDim, states, i * d, termDim);
+                System.arraycopy(table, (i + 1) * termDim, next, i * d, termDim);
+                condition.write(c, states, i * d + termDim);
+                condition.write(c, next, i * d + termDim);
+            }
+            clips.add(new ReferencePairs.Clip(clip.source(), states, next, n));
         }
         List<String> joints = amp.termNames().contains("joint_pos") ? OstrichLayout.LAYOUT.jointNames() : List.of();
         return new ReferencePairs(d, clips, joints);
@@ -167,6 +186,11 @@ public final class DefaultComponents implements Components {
             return in;
         }
         return java.nio.file.Files.newInputStream(java.nio.file.Path.of(location));
+    }
+
+    /** The gait condition of the AMP states (none unless amp.sim.observations.amp-gait-condition is on). */
+    private static GaitCondition gaitCondition(SimSettings sim, MotionLibrary library) {
+        return sim.observations().ampGaitCondition() ? GaitConditions.of(library) : GaitCondition.none();
     }
 
     private static MotionLibrary library(Config config, SimSettings sim) {

@@ -80,8 +80,8 @@ public record SimSettings(
      * critic terms (the AMP group is never processed: the discriminator sees true states).
      */
     public record Observations(List<String> ampTerms, List<String> keyBodies, ObsGroupSettings policy,
-            ObsGroupSettings critic) {
-        static final List<String> KEYS = List.of("amp-terms", "key-bodies", "policy", "critic");
+            ObsGroupSettings critic, boolean ampGaitCondition) {
+        static final List<String> KEYS = List.of("amp-terms", "key-bodies", "policy", "critic", "amp-gait-condition");
     }
 
     /** Control steps per episode. */
@@ -107,6 +107,9 @@ public record SimSettings(
         }
         if (!init.referenceCommand()) {
             text = text.replace(", referenceCommand=false]", "]");
+        }
+        if (!observations.ampGaitCondition) {
+            text = text.replace(", ampGaitCondition=false]", "]");
         }
         return Digests.sha256Hex(text.getBytes(StandardCharsets.UTF_8));
     }
@@ -195,7 +198,8 @@ public record SimSettings(
         Observations observations = new Observations(ConfigKeys.strings(oc, op, "amp-terms"),
                 ConfigKeys.strings(oc, op, "key-bodies"),
                 ObsGroupSettings.read(ConfigKeys.section(oc, op, "policy"), op + ".policy"),
-                ObsGroupSettings.read(ConfigKeys.section(oc, op, "critic"), op + ".critic"));
+                ObsGroupSettings.read(ConfigKeys.section(oc, op, "critic"), op + ".critic"),
+                ConfigKeys.bool(oc, op, "amp-gait-condition"));
         RandomizationSettings randomization = RandomizationSettings.read(ConfigKeys.section(c, p, "randomization"),
                 p + ".randomization", planar);
 
@@ -204,11 +208,16 @@ public record SimSettings(
                 command, rewards, terminations, observations, randomization);
     }
 
-    /** A copy whose resets never start from the reference motion (envs built without one: benchmarks, tests). */
+    /**
+     * A copy for envs built without reference motion (benchmarks, tests): resets never start from
+     * it, and the AMP states carry no gait condition (it needs the clips' speeds).
+     */
     public SimSettings withoutReferenceStates() {
         Init none = new Init(init.jointPosNoise(), init.jointVelNoise(), init.rootLinVelNoise(), 0.0, false);
+        Observations o = new Observations(observations.ampTerms, observations.keyBodies, observations.policy,
+                observations.critic, false);
         return new SimSettings(robot, engine, planar, dt, decimation, episodeLengthS, threads, actionScale, actionClip, pd, none,
-                command, rewards, terminations, observations, randomization);
+                command, rewards, terminations, o, randomization);
     }
 
     /** A copy with {@code threads} stepping threads (a runtime choice that does not change results). */

@@ -1,6 +1,7 @@
 package dev.ampj.sim.motion;
 
 import dev.ampj.common.RandomStream;
+import dev.ampj.sim.env.GaitCondition;
 import dev.ampj.sim.terms.AmpObservation;
 import dev.ampj.sim.terms.KinematicFrame;
 import java.util.ArrayList;
@@ -23,7 +24,10 @@ public final class ExpertPairSampler {
     public static final String PURPOSE = "motion.expert";
 
     private final MotionLibrary library;
+    /** Floats per AMP state: the observation's terms, then the gait condition. */
     private final int dim;
+    private final int termDim;
+    private final GaitCondition condition;
     private final List<float[]> first = new ArrayList<>();
     private final List<float[]> second = new ArrayList<>();
     private final int[] pairs;
@@ -33,12 +37,26 @@ public final class ExpertPairSampler {
     private RandomStream rng;
 
     public ExpertPairSampler(MotionLibrary library, AmpObservation observation, long seed) {
-        this(library, observation, RandomStream.of(seed, PURPOSE));
+        this(library, observation, GaitCondition.none(), seed);
+    }
+
+    /** Pairs whose states end with {@code condition}'s one-hot of the clip they are cut from. */
+    public ExpertPairSampler(MotionLibrary library, AmpObservation observation, GaitCondition condition, long seed) {
+        this(library, observation, condition, RandomStream.of(seed, PURPOSE));
     }
 
     public ExpertPairSampler(MotionLibrary library, AmpObservation observation, RandomStream rng) {
+        this(library, observation, GaitCondition.none(), rng);
+    }
+
+    public ExpertPairSampler(MotionLibrary library, AmpObservation observation, GaitCondition condition, RandomStream rng) {
+        if (!condition.isNone() && condition.width() != library.size()) {
+            throw new IllegalArgumentException("gait condition over " + condition.width() + " clips, library holds " + library.size());
+        }
         this.library = library;
-        this.dim = observation.dim();
+        this.termDim = observation.dim();
+        this.condition = condition;
+        this.dim = termDim + condition.width();
         this.rng = rng;
         this.pairs = new int[library.size()];
         this.consecutive = new boolean[library.size()];
@@ -106,8 +124,12 @@ public final class ExpertPairSampler {
             int c = MotionLibrary.pick(cumulative, rng.nextDouble());
             int p = rng.nextInt(pairs[c]);
             int next = consecutive[c] ? p + 1 : p;
-            System.arraycopy(first.get(c), p * dim, states, i * dim, dim);
-            System.arraycopy(second.get(c), next * dim, nextStates, i * dim, dim);
+            System.arraycopy(first.get(c), p * termDim, states, i * dim, termDim);
+            System.arraycopy(second.get(c), next * termDim, nextStates, i * dim, termDim);
+            if (!condition.isNone()) {
+                condition.write(c, states, i * dim + termDim);
+                condition.write(c, nextStates, i * dim + termDim);
+            }
         }
     }
 

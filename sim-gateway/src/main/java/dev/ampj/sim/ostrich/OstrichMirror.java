@@ -1,5 +1,6 @@
 package dev.ampj.sim.ostrich;
 
+import dev.ampj.sim.env.GaitCondition;
 import dev.ampj.sim.env.ObsGroupSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class OstrichMirror {
     /** Appends the map of one frame of {@code term} starting at 1-based {@code base}; false if undefined. */
     private static boolean mirrorFrame(String term, int dim, int base, List<Integer> out) {
         switch (term) {
-            case "root_height", "velocity_command" -> {
+            case "root_height", "velocity_command", GaitCondition.TERM -> { // a gait mirrored is the same gait
                 for (int i = 0; i < dim; i++) {
                     out.add(base + i);
                 }

@@ -1,5 +1,6 @@
 package dev.ampj.sim.task;
 
+import dev.ampj.sim.env.GaitCondition;
 import dev.ampj.sim.env.ObsGroupSpec;
 import dev.ampj.sim.env.SimSettings;
 import dev.ampj.sim.ostrich.OstrichLayout;
@@ -17,7 +18,8 @@ import java.util.List;
  * policy (28): root_lin_vel_b 3, root_ang_vel_b 3, projected_gravity 3, velocity_command 1,
  *              joint_pos_rel 6, joint_vel 6, last_action 6
  * critic (31): policy + root_height 1, foot_contact 2 (left, right; 1 when touching the ground)
- * amp:         amp.sim.observations.amp-terms over key-bodies (ostrich22 by default: 22)
+ * amp:         amp.sim.observations.amp-terms over key-bodies (ostrich22 by default: 22), then the
+ *              gait condition when amp-gait-condition is on (one column per reference clip)
  * </pre>
  * These are the clean frames; the policy and critic rows are them after {@link ObsProcessing} and
  * {@link ObsHistory} (as wide as above with the defaults, {@code history × width} per term otherwise).
@@ -41,7 +43,14 @@ final class TaskObservations {
     final ObsProcessing policyProcessing;
     final ObsProcessing criticProcessing;
 
+    /** The gait condition appended to each AMP row (width 0 when off). */
+    final GaitCondition condition;
+
     TaskObservations(SimSettings.Observations settings) {
+        this(settings, GaitCondition.none());
+    }
+
+    TaskObservations(SimSettings.Observations settings, GaitCondition condition) {
         String path = SimSettings.PATH + ".observations";
         policyProcessing = new ObsProcessing("policy", path + ".policy", settings.policy(), POLICY_TERMS, POLICY_DIMS);
         criticProcessing = new ObsProcessing("critic", path + ".critic", settings.critic(),
@@ -54,8 +63,18 @@ final class TaskObservations {
             throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
         }
         cleanFrame = new ObsFrameWriter(critic, ObsTermWriter::of);
-        List<String> names = amp.termNames();
-        List<Integer> dims = names.stream().map(amp::dimOf).toList();
+        if (settings.ampGaitCondition() == condition.isNone()) {
+            throw new IllegalArgumentException(path + ".amp-gait-condition = " + settings.ampGaitCondition()
+                    + (condition.isNone() ? ", but the env was built without the reference clips' speeds (it needs the reference motion)"
+                            : ", but the env was given a gait condition"));
+        }
+        this.condition = condition;
+        List<String> names = new java.util.ArrayList<>(amp.termNames());
+        List<Integer> dims = new java.util.ArrayList<>(names.stream().map(amp::dimOf).toList());
+        if (!condition.isNone()) {
+            names.add(GaitCondition.TERM);
+            dims.add(condition.width());
+        }
         ampSpec = ObsGroupSpec.of("amp", names, dims);
     }
 

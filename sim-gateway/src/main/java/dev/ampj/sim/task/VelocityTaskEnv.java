@@ -150,6 +150,7 @@ public final class VelocityTaskEnv implements BatchMember {
         out.nanTerminated[slot] = false;
         if (failed || timeout) {
             obs.amp.compute(frame, out.terminalAmpObs, slot * out.ampDim);
+            obs.condition.writeCommand(ctx.command, out.terminalAmpObs, slot * out.ampDim + obs.amp.dim());
             obs.cleanFrame.write(ctx, clean);
             obs.criticProcessing.process(clean, 0, criticNoiseKey, episodeStep, criticFrame);
             criticHistory.push(criticFrame);
@@ -178,6 +179,7 @@ public final class VelocityTaskEnv implements BatchMember {
         policyHistory.write(out.policyObs, slot * out.policyDim);
         criticHistory.write(out.criticObs, slot * out.criticDim);
         obs.amp.compute(frame, out.ampObs, slot * out.ampDim);
+        obs.condition.writeCommand(ctx.command, out.ampObs, slot * out.ampDim + obs.amp.dim());
         out.episodeSteps[slot] = episodeStep;
         out.episodeIds[slot] = episode;
     }

@@ -3,6 +3,7 @@ package dev.ampj.sim.task;
 import dev.ampj.sim.env.BatchMember;
 import dev.ampj.sim.env.BatchVecEnv;
 import dev.ampj.sim.env.EnvIds;
+import dev.ampj.sim.env.GaitCondition;
 import dev.ampj.sim.env.ReferenceStateSampler;
 import dev.ampj.sim.env.SimSettings;
 import dev.ampj.sim.env.VecEnv;
@@ -28,8 +29,12 @@ public final class VelocityTaskVecEnvs {
 
     /** The spec every VecEnv built from {@code settings} has. */
     public static VecEnvSpec spec(SimSettings settings) {
-        TaskObservations obs = observations(settings);
-        return spec(settings, obs);
+        return spec(settings, GaitCondition.none());
+    }
+
+    /** The spec of envs built with {@code condition} ({@link GaitCondition#none()} when it is off). */
+    public static VecEnvSpec spec(SimSettings settings, GaitCondition condition) {
+        return spec(settings, new TaskObservations(settings.observations(), condition));
     }
 
     /**
@@ -46,12 +51,21 @@ public final class VelocityTaskVecEnvs {
      * fraction of resets.
      */
     public static BatchVecEnv create(SimSettings settings, long seed, int[] envIds, ReferenceStateSampler sampler) {
+        return create(settings, seed, envIds, sampler, GaitCondition.none());
+    }
+
+    /**
+     * As {@link #create(SimSettings, long, int[], ReferenceStateSampler)}, the AMP rows carrying
+     * {@code condition} (required when {@code amp.sim.observations.amp-gait-condition} is on).
+     */
+    public static BatchVecEnv create(SimSettings settings, long seed, int[] envIds, ReferenceStateSampler sampler,
+            GaitCondition condition) {
         int[] ids = EnvIds.checked(envIds);
         if (settings.init().referenceStateInit() > 0 && sampler == null) {
             throw new IllegalArgumentException("amp.sim.init.reference-state-init = " + settings.init().referenceStateInit()
                     + " needs a reference motion (a ReferenceStateSampler); set it to 0 or give a motion");
         }
-        TaskObservations obs = observations(settings);
+        TaskObservations obs = new TaskObservations(settings.observations(), condition);
         RewardManager rewards = RewardManager.of(settings.rewards());
         DomainRandomization randomization = new DomainRandomization(settings, seed);
         BatchMember[] members = new BatchMember[ids.length];
