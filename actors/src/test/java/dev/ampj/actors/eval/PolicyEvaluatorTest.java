@@ -75,6 +75,23 @@ class PolicyEvaluatorTest {
     }
 
     @Test
+    void aGaitConditionedRunIsMeasuredOnItsMotionAlone() {
+        Config conditioned = config.withValue("amp.sim.observations.amp-gait-condition",
+                com.typesafe.config.ConfigValueFactory.fromAnyRef(true));
+        Trainer trainer = new Trainer(new DefaultComponents(), new RunStore(StorageSettings.defaults(runs)));
+        RunOutcome o = trainer.train(conditioned, "tiny-gc", new Trainer.Options(null, null, new TestRuns.Recorder())).await();
+        assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
+        EvalReport r = new PolicyEvaluator(new DefaultComponents()).evaluate("tiny-gc", 2, conditioned, 1,
+                trainer.stateAt("tiny-gc", 2).learnerState(), new EvalOptions(4, 2.0, null, null, 1, 0.5));
+        EvalReport plain = evaluate();
+        assertEquals(plain.styleDistanceByTerm().keySet(), r.styleDistanceByTerm().keySet(), "the condition is not a motion term");
+        assertEquals(plain.styleDistanceFloor(), r.styleDistanceFloor(), 0.0, "the reference's halves compare the same columns");
+        assertEquals(plain.styleDistanceMatched().floor(), r.styleDistanceMatched().floor(), 0.0);
+        assertEquals(plain.commandMin(), r.commandMin(), 0.0);
+        assertTrue(r.styleDistance() > 20 * r.styleDistanceFloor(), r.styleDistance() + " vs floor " + r.styleDistanceFloor());
+    }
+
+    @Test
     void theReferenceAgainstItselfIsAtZero() {
         ReferencePairs ref = new DefaultComponents().reference(config, new DefaultComponents().envs(config).spec(), 1);
         float[] all = ref.features();
