@@ -34,10 +34,11 @@ public final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN", description = "Run name.")
     String run;
 
-    @Option(names = "--iteration", paramLabel = "N",
-            description = "Committed iteration to evaluate (default: the last one). One without a checkpoint is re-executed "
+    @Option(names = "--iteration", paramLabel = "N|best", converter = IterationChoice.Converter.class,
+            description = "Committed iteration to evaluate (default: the last one), or best: the one whose in-training eval "
+                    + "came closest to the reference (runs/<run>/eval.jsonl). One without a checkpoint is re-executed "
                     + "from the checkpoint before it, every digest checked against the log.")
-    Long iteration;
+    IterationChoice iteration;
 
     @Option(names = "--envs", paramLabel = "E", description = "Envs, each commanded one of E speeds evenly spaced over the range (default: ${DEFAULT-VALUE}).")
     int envs = EvalOptions.DEFAULT_ENVS;
@@ -69,10 +70,11 @@ public final class EvalCommand implements Callable<Integer> {
         RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir);
         RunCreated created;
         long at;
+        Long chosen = IterationChoice.resolve(iteration, store, run);
         try (RunLogReader r = store.openReader(run)) {
             created = r.runCreated();
-            if (iteration != null) {
-                at = iteration;
+            if (chosen != null) {
+                at = chosen;
             } else {
                 at = r.lastCommitted().map(IterationCommitted::iteration).orElseThrow(() ->
                         new IllegalArgumentException("run " + run + " has committed no iteration yet"));

@@ -30,8 +30,10 @@ public final class ForkCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN", description = "Parent run.")
     String parent;
 
-    @Option(names = "--at", required = true, paramLabel = "N", description = "Committed iteration of the parent to fork at.")
-    long at;
+    @Option(names = "--at", required = true, paramLabel = "N|best", converter = IterationChoice.Converter.class,
+            description = "Committed iteration of the parent to fork at, or best: the one whose in-training eval came closest "
+                    + "to the reference (runs/<run>/eval.jsonl).")
+    IterationChoice atChoice;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Change one key for the child (repeatable).")
     List<String> sets = new ArrayList<>();
@@ -55,6 +57,7 @@ public final class ForkCommand implements Callable<Integer> {
         try (RunLogReader r = store.openReader(parent)) {
             created = r.runCreated();
         }
+        long at = IterationChoice.resolve(atChoice, store, parent);
         String child = name != null ? name : parent + "-at" + at;
         Long target = CommandSupport.iterations(iterations);
         long to = target != null ? target : created.targetIterations();

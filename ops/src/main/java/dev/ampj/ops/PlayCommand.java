@@ -1,6 +1,7 @@
 package dev.ampj.ops;
 
 import com.typesafe.config.ConfigFactory;
+import dev.ampj.storage.RunStore;
 import dev.ampj.actors.eval.PolicyPlayback;
 import dev.ampj.ops.playback.MotionRecording;
 import dev.ampj.ops.playback.ReferenceClip;
@@ -29,8 +30,10 @@ public final class PlayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN", description = "Run name.")
     String run;
 
-    @Option(names = "--iteration", paramLabel = "N", description = "Committed iteration (default: the last one).")
-    Long iteration;
+    @Option(names = "--iteration", paramLabel = "N|best", converter = IterationChoice.Converter.class,
+            description = "Committed iteration (default: the last one), or best: the one whose in-training eval came closest "
+                    + "to the reference (runs/<run>/eval.jsonl).")
+    IterationChoice iteration;
 
     @Option(names = "--envs", paramLabel = "E", description = "Envs (default: ${DEFAULT-VALUE}).")
     int envs = 4;
@@ -72,7 +75,8 @@ public final class PlayCommand implements Callable<Integer> {
         if (record != null && (recordEnv < 0 || recordEnv >= envs)) {
             throw new IllegalArgumentException("--record-env " + recordEnv + " is not one of the " + envs + " envs (0.." + (envs - 1) + ")");
         }
-        TrainedPolicy policy = TrainedPolicy.load(CommandSupport.store(ConfigFactory.load(), runsDir), run, iteration, this::note);
+        RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir);
+        TrainedPolicy policy = TrainedPolicy.load(store, run, IterationChoice.resolve(iteration, store, run), this::note);
         double[] range = command != null ? new double[] {command.get(0), command.get(1)} : clipSpeedRange(policy);
         double[] commands = new double[envs];
         for (int e = 0; e < envs; e++) {

@@ -1,6 +1,7 @@
 package dev.ampj.ops;
 
 import com.typesafe.config.ConfigFactory;
+import dev.ampj.storage.RunStore;
 import dev.ampj.actors.eval.PolicyPlayback;
 import dev.ampj.ops.playback.AnimatedGif;
 import dev.ampj.ops.playback.ReferenceClip;
@@ -33,8 +34,10 @@ public final class RenderCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN", description = "Run name.")
     String run;
 
-    @Option(names = "--iteration", paramLabel = "N", description = "Committed iteration (default: the last one).")
-    Long iteration;
+    @Option(names = "--iteration", paramLabel = "N|best", converter = IterationChoice.Converter.class,
+            description = "Committed iteration (default: the last one), or best: the one whose in-training eval came closest "
+                    + "to the reference (runs/<run>/eval.jsonl).")
+    IterationChoice iteration;
 
     @Option(names = "--env", paramLabel = "E", description = "Reference clip E (0-based, in amp.motion.motion-files order) and "
             + "an env commanded its speed (default: ${DEFAULT-VALUE}).")
@@ -61,7 +64,8 @@ public final class RenderCommand implements Callable<Integer> {
         if (!(seconds > 0) || seconds > 600) {
             throw new IllegalArgumentException("--seconds must be in (0, 600], was " + seconds);
         }
-        TrainedPolicy policy = TrainedPolicy.load(CommandSupport.store(ConfigFactory.load(), runsDir), run, iteration, this::note);
+        RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir);
+        TrainedPolicy policy = TrainedPolicy.load(store, run, IterationChoice.resolve(iteration, store, run), this::note);
         MotionLibrary library = CommandSupport.components().referenceMotion(policy.config());
         ReferenceClip clip = ReferenceClip.of(library, env);
         int steps = (int) Math.round(seconds / library.controlDt());
