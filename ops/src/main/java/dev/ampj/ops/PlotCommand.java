@@ -29,10 +29,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "plot", mixinStandardHelpOptions = true,
         description = "Plot a metric of one or more runs against env steps as a PNG: a training statistic of every committed "
                 + "iteration (task_reward, style_reward, disc_accuracy, episode_length, ...) or an in-training eval's "
-                + "(style_distance, tracking_error, falls_per_min, joint_range_error from runs/<run>/eval.jsonl).")
+                + "(style_distance, style_distance_matched, tracking_error, falls_per_min, joint_range_error from runs/<run>/eval.jsonl).")
 public final class PlotCommand implements Callable<Integer> {
 
-    static final List<String> EVAL_METRICS = List.of("style_distance", "tracking_error", "tracking_error_instant",
+    static final List<String> EVAL_METRICS = List.of("style_distance", "style_distance_matched", "tracking_error", "tracking_error_instant",
             "falls_per_min", "joint_range_error", "episode_length_eval", "d_accuracy_policy", "d_accuracy_reference");
 
     @Parameters(arity = "1..*", paramLabel = "RUN", description = "Runs to plot, one series each.")
@@ -122,8 +122,10 @@ public final class PlotCommand implements Callable<Integer> {
                     }
                     JsonNode n = json.readTree(line);
                     Long steps = stepsAt.get(n.get("iteration").asLong());
-                    if (steps != null && n.hasNonNull(key)) {
-                        values.put(steps, n.get(key).asDouble());
+                    // style_distance_matched is an object: its "distance" is the mean over the gaits at their speeds
+                    JsonNode v = key.equals("style_distance_matched") ? n.path(key).path("distance") : n.path(key);
+                    if (steps != null && v.isNumber()) {
+                        values.put(steps, v.asDouble());
                     }
                 }
             }
