@@ -42,7 +42,7 @@ public final class DefaultComponents implements Components {
         if (SimSettings.ENGINE_EXTERNAL.equals(sim.engine())) {
             return new ExternalEnvFactory(config, sim, motionDigest(MotionSettings.fromConfig(config)));
         }
-        MotionLibrary library = sim.init().referenceStateInit() > 0 || sim.observations().ampGaitCondition()
+        MotionLibrary library = sim.init().referenceStateInit() > 0 || sim.observations().ampGaitCondition() != GaitCondition.Mode.OFF
                 ? library(config, sim) : null;
         ReferenceStateSampler sampler = sim.init().referenceStateInit() > 0 ? new MotionReferenceStates(library) : null;
         GaitCondition condition = gaitCondition(sim, library);
@@ -188,13 +188,47 @@ public final class DefaultComponents implements Components {
         return java.nio.file.Files.newInputStream(java.nio.file.Path.of(location));
     }
 
-    /** The gait condition of the AMP states (none unless amp.sim.observations.amp-gait-condition is on). */
+    /**
+     * The gait condition of the AMP states: {@code amp.sim.observations.amp-gait-condition} true
+     * requires it, auto takes it when every clip is kinematic (their speeds are known).
+     */
     private static GaitCondition gaitCondition(SimSettings sim, MotionLibrary library) {
-        return sim.observations().ampGaitCondition() ? GaitConditions.of(library) : GaitCondition.none();
+        return switch (sim.observations().ampGaitCondition()) {
+            case ON -> GaitConditions.of(library);
+            case AUTO -> library.clips().stream().allMatch(LibraryClip::isKinematic) ? GaitConditions.of(library) : GaitCondition.none();
+            case OFF -> GaitCondition.none();
+        };
     }
 
-    private static MotionLibrary library(Config config, SimSettings sim) {
+    /**
+     * Libraries loaded by this instance, by settings and control step: an evaluation builds one
+     * single-env factory per commanded speed, and each needs the clips (their speeds, for the gait
+     * condition). Read-only once loaded, so shared.
+     */
+    private final Map<String, MotionLibrary> libraries = new java.util.LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, MotionLibrary> eldest) {
+            return size() > 4;
+        }
+    };
+
+    private MotionLibrary library(Config config, SimSettings sim) {
         MotionSettings motion = MotionSettings.fromConfig(config);
+        String key = motion + "@" + sim.controlDt();
+        synchronized (libraries) {
+            MotionLibrary cached = libraries.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        MotionLibrary loaded = load(motion, sim);
+        synchronized (libraries) {
+            libraries.put(key, loaded);
+        }
+        return loaded;
+    }
+
+    private static MotionLibrary load(MotionSettings motion, SimSettings sim) {
         if (motion.motionFiles().isEmpty()) {
             throw new IllegalArgumentException("amp.motion.motion-files is empty: the discriminator needs reference motion "
                     + "(give --set amp.motion.motion-files=[...] or a --config file)");

@@ -32,7 +32,7 @@ final class ExternalEnvFactory implements EnvFactory {
     private final String motion;
 
     ExternalEnvFactory(Config config, SimSettings sim, String motionDigest) {
-        if (sim.observations().ampGaitCondition()) {
+        if (sim.observations().ampGaitCondition() == dev.ampj.sim.env.GaitCondition.Mode.ON) {
             throw new IllegalArgumentException("amp.sim.observations.amp-gait-condition = true is not supported with amp.sim.engine = "
                     + "external: the simulator computes the AMP rows; set it false");
         }

@@ -17,11 +17,12 @@ public final class RunConfig {
     /**
      * Keys (under {@code amp}) introduced after runs were first recorded, with the value that
      * reproduces those runs: before {@code sim.engine} existed every run simulated on ode4j; before
-     * {@code sim.init.reference-command} no episode's command came from its start state.
+     * {@code sim.init.reference-command} no episode's command came from its start state; before
+     * {@code sim.observations.amp-gait-condition} no AMP state carried a gait.
      */
     static final Map<String, Object> PREDATING =
             java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Map.of("sim.engine", "ode4j",
-                    "sim.init.reference-command", false)));
+                    "sim.init.reference-command", false, "sim.observations.amp-gait-condition", false)));
 
     private RunConfig() {}
 

@@ -17,15 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Regression of what the platform is for: the default configuration (the ostrich on its bundled
- * gaits) trained for 300 iterations (1.8M env steps, ~3 minutes on 2 cores) walks at its command
- * without falling, in a style far closer to the reference than its untrained policy, and at one
- * gait's own speed at least moves like that gait. The bounds hold for every run of this test seen
- * so far, on kernels that round differently (MKL's reproducibility mode as the test JVMs run it, and
- * without it on two hosts):
- * pooled style 11.5-20.1 against ~290 untrained; at the gaits' speeds 50-484 against ~2,700, the
- * walk's clip 53-90. Whether 300 iterations find the march depends on the rounding (its clip 47, 116
- * and 908), so the march is printed, not asserted; a broken learner (task-only PPO: ~585 at the
- * gaits' speeds, every clip above 250) fails.
+ * gaits, a gait-conditioned discriminator) trained for 300 iterations (1.8M env steps, ~3 minutes
+ * on 2 cores) walks at its command without falling, in a style far closer to the reference than its
+ * untrained policy, and holds both gaits at their own speeds. With the gait condition every seed
+ * tried (1, 2, 3) was below 300 on its worse gait's clip from iteration 200 on (seed 1 at 300: walk
+ * 180, march 268; untrained ~2,700); without it one gait could be lost for hundreds of iterations
+ * (march clip 908 at 300 on one host, 991 at 500 here), and task-only PPO is at ~585 on average
+ * at 300. The bounds leave room for kernels that round differently.
  */
 class DefaultRunLearnsStyleTest {
 
@@ -51,13 +49,14 @@ class DefaultRunLearnsStyleTest {
         assertTrue(r.styleDistance() < 0.15 * r.styleDistanceInit(), "style distance: " + report);
         assertTrue(r.styleDistance() < 40, "style distance: " + report);
         // Commanded at each gait's own speed (reference-command: episodes started from a reference state
-        // are commanded its speed; without it the policy walks at every speed).
+        // are commanded its speed; without it the policy walks at every speed; the gait condition keeps
+        // the discriminator from trading one gait for the other).
         EvalReport.MatchedStyle m = r.styleDistanceMatched();
         System.out.printf("default run at 300: tracking %.3f m/s, falls/min %.2f, style %.2f (init %.1f), at the gaits' speeds %.1f "
                 + "(init %.0f) %s%n", r.trackingError(), r.fallsPerMinute(), r.styleDistance(), r.styleDistanceInit(), m.distance(),
                 m.init(), m.byClip());
-        assertTrue(m.distance() < 0.25 * m.init(), "style at the gaits' speeds: " + report);
-        double best = m.byClip().values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        assertTrue(best < 120, "no gait matched at its own speed: " + report);
+        assertTrue(m.distance() < 0.15 * m.init(), "style at the gaits' speeds: " + report);
+        double worst = m.byClip().values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        assertTrue(worst < 400, "a gait lost at its own speed: " + report);
     }
 }

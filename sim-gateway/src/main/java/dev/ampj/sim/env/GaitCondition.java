@@ -16,6 +16,25 @@ import java.util.List;
  */
 public final class GaitCondition {
 
+    /**
+     * {@code amp.sim.observations.amp-gait-condition}: {@code auto} conditions whenever it can (the
+     * embedded task with kinematic reference clips), {@code true} requires it, {@code false} never.
+     */
+    public enum Mode {
+        AUTO, ON, OFF;
+
+        /** Parses {@code auto}, or a HOCON boolean ({@code true/false, on/off, yes/no}); {@code key} names it in errors. */
+        public static Mode parse(Object value, String key) {
+            String v = String.valueOf(value).trim().toLowerCase(java.util.Locale.ROOT);
+            return switch (v) {
+                case "auto" -> AUTO;
+                case "true", "on", "yes" -> ON;
+                case "false", "off", "no" -> OFF;
+                default -> throw new IllegalArgumentException(key + " = " + value + ": expected auto, true or false");
+            };
+        }
+    }
+
     /** Name of the AMP term the condition is declared as (after the configured terms). */
     public static final String TERM = "gait_condition";
 

@@ -80,7 +80,7 @@ public record SimSettings(
      * critic terms (the AMP group is never processed: the discriminator sees true states).
      */
     public record Observations(List<String> ampTerms, List<String> keyBodies, ObsGroupSettings policy,
-            ObsGroupSettings critic, boolean ampGaitCondition) {
+            ObsGroupSettings critic, GaitCondition.Mode ampGaitCondition) {
         static final List<String> KEYS = List.of("amp-terms", "key-bodies", "policy", "critic", "amp-gait-condition");
     }
 
@@ -108,8 +108,8 @@ public record SimSettings(
         if (!init.referenceCommand()) {
             text = text.replace(", referenceCommand=false]", "]");
         }
-        if (!observations.ampGaitCondition) {
-            text = text.replace(", ampGaitCondition=false]", "]");
+        if (observations.ampGaitCondition == GaitCondition.Mode.OFF) {
+            text = text.replace(", ampGaitCondition=OFF]", "]");
         }
         return Digests.sha256Hex(text.getBytes(StandardCharsets.UTF_8));
     }
@@ -199,7 +199,7 @@ public record SimSettings(
                 ConfigKeys.strings(oc, op, "key-bodies"),
                 ObsGroupSettings.read(ConfigKeys.section(oc, op, "policy"), op + ".policy"),
                 ObsGroupSettings.read(ConfigKeys.section(oc, op, "critic"), op + ".critic"),
-                ConfigKeys.bool(oc, op, "amp-gait-condition"));
+                GaitCondition.Mode.parse(ConfigKeys.string(oc, op, "amp-gait-condition"), op + ".amp-gait-condition"));
         RandomizationSettings randomization = RandomizationSettings.read(ConfigKeys.section(c, p, "randomization"),
                 p + ".randomization", planar);
 
@@ -215,7 +215,7 @@ public record SimSettings(
     public SimSettings withoutReferenceStates() {
         Init none = new Init(init.jointPosNoise(), init.jointVelNoise(), init.rootLinVelNoise(), 0.0, false);
         Observations o = new Observations(observations.ampTerms, observations.keyBodies, observations.policy,
-                observations.critic, false);
+                observations.critic, GaitCondition.Mode.OFF);
         return new SimSettings(robot, engine, planar, dt, decimation, episodeLengthS, threads, actionScale, actionClip, pd, none,
                 command, rewards, terminations, o, randomization);
     }

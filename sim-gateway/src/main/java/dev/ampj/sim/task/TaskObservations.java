@@ -63,10 +63,13 @@ final class TaskObservations {
             throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
         }
         cleanFrame = new ObsFrameWriter(critic, ObsTermWriter::of);
-        if (settings.ampGaitCondition() == condition.isNone()) {
-            throw new IllegalArgumentException(path + ".amp-gait-condition = " + settings.ampGaitCondition()
-                    + (condition.isNone() ? ", but the env was built without the reference clips' speeds (it needs the reference motion)"
-                            : ", but the env was given a gait condition"));
+        GaitCondition.Mode mode = settings.ampGaitCondition();
+        if (mode == GaitCondition.Mode.ON && condition.isNone()) {
+            throw new IllegalArgumentException(path + ".amp-gait-condition = true, but the env was built without the reference "
+                    + "clips' speeds (it needs the reference motion)");
+        }
+        if (mode == GaitCondition.Mode.OFF && !condition.isNone()) {
+            throw new IllegalArgumentException(path + ".amp-gait-condition = false, but the env was given a gait condition");
         }
         this.condition = condition;
         List<String> names = new java.util.ArrayList<>(amp.termNames());

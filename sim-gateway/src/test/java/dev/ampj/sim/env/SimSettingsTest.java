@@ -52,10 +52,14 @@ class SimSettingsTest {
         assertTrue(e.getMessage().contains("amp.sim.command.lin-vel-x"), e.getMessage());
     }
 
-    /** Settings added later (observation processing, randomization) hash only when set: older runs' snapshots still restore. */
+    /**
+     * Settings added later (observation processing, randomization, the gait condition) hash only when
+     * set: older runs' snapshots still restore (their configs read the gait condition as false).
+     */
     @Test
     void theDefaultDigestIsTheOneRecordedBeforeObservationProcessingExisted() {
-        SimSettings before = SimSettings.fromConfig(with("amp.sim.init { reference-state-init = 0.0, reference-command = false }"));
+        SimSettings before = SimSettings.fromConfig(with("amp.sim.init { reference-state-init = 0.0, reference-command = false }\n"
+                + "amp.sim.observations.amp-gait-condition = false"));
         assertEquals("c001e6e65c3bbd07152f6f96a42bf656a75afc381f0288d3e724eec7d4e9352b", before.digest());
         assertNotEquals(SimSettings.defaults().digest(),
                 SimSettings.fromConfig(with("amp.sim.observations.policy.history-length = 2")).digest());

@@ -37,7 +37,8 @@ class GaitConditionTest {
         String rsi = "amp.sim.init.reference-state-init = 0.5\n";
         on = SimSettings.fromConfig(ConfigFactory.parseString(rsi + "amp.sim.observations.amp-gait-condition = true")
                 .withFallback(ConfigFactory.defaultReference()));
-        off = SimSettings.fromConfig(ConfigFactory.parseString(rsi).withFallback(ConfigFactory.defaultReference()));
+        off = SimSettings.fromConfig(ConfigFactory.parseString(rsi + "amp.sim.observations.amp-gait-condition = false")
+                .withFallback(ConfigFactory.defaultReference()));
         library = MotionLibrary.load(MotionSettings.defaults(), OstrichLayout.LAYOUT, on.controlDt());
         condition = GaitConditions.of(library);
         amp = AmpTermRegistry.resolve(on.observations().ampTerms(), on.observations().keyBodies(), OstrichLayout.LAYOUT);
@@ -169,6 +170,15 @@ class GaitConditionTest {
                 "amp.sim.init.reference-state-init = 0.5\namp.sim.observations.amp-gait-condition = false")
                 .withFallback(ConfigFactory.defaultReference())).digest());
         assertTrue(!on.digest().equals(off.digest()), "the condition changes trajectories' AMP rows: it is in the digest");
+        SimSettings auto = SimSettings.fromConfig(ConfigFactory.parseString("amp.sim.init.reference-state-init = 0.5")
+                .withFallback(ConfigFactory.defaultReference()));
+        assertEquals(GaitCondition.Mode.AUTO, auto.observations().ampGaitCondition(), "the default");
+        assertEquals(amp.dim(), VelocityTaskVecEnvs.spec(auto).ampDim(), "auto without the clips' speeds: no condition");
+        assertEquals(amp.dim() + 2, VelocityTaskVecEnvs.spec(auto, condition).ampDim(), "auto with them: conditioned");
+        var e4 = assertThrows(IllegalArgumentException.class, () -> SimSettings.fromConfig(ConfigFactory.parseString(
+                "amp.sim.observations.amp-gait-condition = maybe").withFallback(ConfigFactory.defaultReference())));
+        assertTrue(e4.getMessage().contains("amp.sim.observations.amp-gait-condition = maybe") && e4.getMessage().contains("auto"),
+                e4.getMessage());
         AmpStatePairs pairs = new AmpStatePairs("pairs.npy", new float[d()], new float[d()], 1, d(), List.of());
         MotionLibrary stateOnly = MotionLibrary.of(List.of(pairs), List.of(1.0), OstrichLayout.LAYOUT, on.controlDt(), java.util.Map.of());
         var e3 = assertThrows(MotionFileException.class, () -> GaitConditions.of(stateOnly));
