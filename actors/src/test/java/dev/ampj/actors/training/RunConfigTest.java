@@ -33,6 +33,13 @@ class RunConfigTest {
     }
 
     @Test
+    void runsRecordedBeforeTheGaitConditionKeepUnconditionedAmpStates() {
+        Config old = defaults().withoutPath("amp.sim.observations.amp-gait-condition");
+        assertEquals("false", RunConfig.parse(RunConfig.render(old), "old").getString("amp.sim.observations.amp-gait-condition"));
+        assertEquals("auto", RunConfig.parse(RunConfig.render(defaults()), "new").getString("amp.sim.observations.amp-gait-condition"));
+    }
+
+    @Test
     void unreadableTextNamesTheRun() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunConfig.parse("{sim: ", "broken"));
         assertTrue(e.getMessage().contains("broken"), e.getMessage());
