@@ -73,7 +73,7 @@ public enum RolloutColumn {
         PER_SHARD
     }
 
-    /** What {@link Rollout#validate} checks of a column. */
+    /** What {@link Rollout#validate} checks of a (float32) column. */
     public enum Check {
         /** Every value finite. */
         FINITE,
@@ -100,6 +100,9 @@ public enum RolloutColumn {
     RolloutColumn(String wireName, Dtype dtype, Extent extent, Check check, ToIntFunction<LearnerDims> width) {
         if (extent == Extent.PER_SHARD && dtype != Dtype.BYTES) {
             throw new IllegalArgumentException("per-shard column " + wireName + " must be bytes");
+        }
+        if (check != Check.NONE && dtype != Dtype.FLOAT32) {
+            throw new IllegalArgumentException("column " + wireName + ": value checks apply to float32 columns only");
         }
         this.wireName = wireName;
         this.fieldName = camelCase(wireName);
