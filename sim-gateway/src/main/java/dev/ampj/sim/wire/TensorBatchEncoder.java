@@ -11,8 +11,7 @@ import org.agrona.UnsafeApi;
  * Flyweight encoder of one tensor batch into a caller's buffer: {@link #header}, then exactly
  * {@code columnCount} {@link #addColumn}s (each reserves its aligned data region, typed by a
  * {@code WireFormat.DTYPE_*} code), then the data, written with the typed puts or directly at
- * {@link #dataOffset}. Reuse one encoder and one
- * buffer per stream: nothing is allocated.
+ * {@link #dataOffset}. Reuse one encoder and one buffer per stream: nothing is allocated.
  */
 public final class TensorBatchEncoder {
 
@@ -52,12 +51,12 @@ public final class TensorBatchEncoder {
 
     /** Adds a rank-1 float32 column of {@code dim0} floats; returns its column index. */
     public int addColumn(CharSequence name, int dim0) {
-        return addColumn(name, DTYPE_FLOAT32, new int[] {dim0});
+        return addColumn(name, DTYPE_FLOAT32, 1, null, dim0, 0);
     }
 
     /** Adds a rank-2 float32 column ({@code dim0} rows of {@code dim1}); returns its column index. */
     public int addColumn(CharSequence name, int dim0, int dim1) {
-        return addColumn(name, DTYPE_FLOAT32, new int[] {dim0, dim1});
+        return addColumn(name, DTYPE_FLOAT32, 2, null, dim0, dim1);
     }
 
     /** Adds a float32 column of shape {@code dims} (rank 0..{@value WireFormat#MAX_RANK}); returns its column index. */
@@ -70,16 +69,25 @@ public final class TensorBatchEncoder {
         if (dims.length > MAX_RANK) {
             throw new IllegalArgumentException("column '" + name + "' has rank " + dims.length + ", at most " + MAX_RANK);
         }
+        return addColumn(name, dtype, dims.length, dims, 0, 0);
+    }
+
+    /** The shape is {@code dims}, or (no allocation) {@code [dim0]} / {@code [dim0, dim1]} when {@code dims} is null. */
+    private int addColumn(CharSequence name, int dtype, int rank, int[] dims, int dim0, int dim1) {
         int elementBytes = elementBytes(dtype);
         if (elementBytes < 0) {
             throw new IllegalArgumentException("column '" + name + "' has unknown dtype code " + dtype);
         }
         int column = beginColumn(name);
         long elements = 1;
-        for (int d = 0; d < dims.length; d++) {
-            elements = checkDim(name, elements, dims[d], elementBytes);
+        for (int d = 0; d < rank; d++) {
+            elements = checkDim(name, elements, dim(dims, d, dim0, dim1), elementBytes);
         }
-        return endColumn(column, name, dtype, elements * elementBytes, dims);
+        return endColumn(column, name, dtype, elements * elementBytes, rank, dims, dim0, dim1);
+    }
+
+    private static int dim(int[] dims, int d, int dim0, int dim1) {
+        return dims != null ? dims[d] : (d == 0 ? dim0 : dim1);
     }
 
     private int beginColumn(CharSequence name) {
@@ -118,8 +126,7 @@ public final class TensorBatchEncoder {
         return n;
     }
 
-    private int endColumn(int column, CharSequence name, int dtype, long bytes, int[] dims) {
-        int rank = dims.length;
+    private int endColumn(int column, CharSequence name, int dtype, long bytes, int rank, int[] dims, int dim0, int dim1) {
         int dataLength = (int) bytes;
         long end = (long) nextDataOffset + dataLength;
         long alignedEnd = (end + DATA_ALIGNMENT - 1) & -DATA_ALIGNMENT;
@@ -131,7 +138,7 @@ public final class TensorBatchEncoder {
         buffer.putInt(entry + ENTRY_DATA_OFFSET_OFFSET, nextDataOffset, LITTLE_ENDIAN);
         buffer.putInt(entry + ENTRY_DATA_LENGTH_OFFSET, dataLength, LITTLE_ENDIAN);
         for (int d = 0; d < rank; d++) {
-            buffer.putInt(entry + ENTRY_DIMS_OFFSET + d * 4, dims[d], LITTLE_ENDIAN);
+            buffer.putInt(entry + ENTRY_DIMS_OFFSET + d * 4, dim(dims, d, dim0, dim1), LITTLE_ENDIAN);
         }
         for (int i = 0; i < name.length(); i++) {
             buffer.putByte(entry + ENTRY_NAME_OFFSET + i, (byte) name.charAt(i));
