@@ -10,6 +10,7 @@ import dev.ampj.learner.algo.PpoStats;
 import dev.ampj.learner.algo.StyleRewardStats;
 import dev.ampj.learner.config.LearnerSettings;
 import dev.ampj.learner.storage.Rollout;
+import dev.ampj.learner.storage.RolloutColumn;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -123,24 +124,20 @@ class AmpLearnerDeterminismTest {
             Rollout ok = Fixtures.rollout(D, T, N, 1);
             float[] rewards = ok.taskRewards().clone();
             rewards[N + 3] = Float.POSITIVE_INFINITY;
-            Rollout bad = new Rollout(T, N, ok.policyObs(), ok.criticObs(), ok.actions(), ok.logProbs(), ok.values(),
-                    rewards, ok.dones(), ok.timeouts(), ok.timeoutValues(), ok.lastValues(), ok.ampObs(), ok.ampNextObs());
+            Rollout bad = ok.with(RolloutColumn.TASK_REWARDS, rewards);
             int need = a.discriminator().expertPairsNeeded(ok.steps());
             float[] e = new float[need * D.ampObs()];
             IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> a.iterate(bad, e, e, need));
             assertEquals("rollout.taskRewards[t=1, env=3] is Infinity: expected a finite value", ex.getMessage());
             float[] obs = ok.policyObs().clone();
             obs[5] = Float.NaN;
-            Rollout badObs = new Rollout(T, N, obs, ok.criticObs(), ok.actions(), ok.logProbs(), ok.values(),
-                    ok.taskRewards(), ok.dones(), ok.timeouts(), ok.timeoutValues(), ok.lastValues(), ok.ampObs(), ok.ampNextObs());
+            Rollout badObs = ok.with(RolloutColumn.POLICY_OBS, obs);
             ex = assertThrows(IllegalArgumentException.class, () -> a.ppo().update(badObs, null));
             assertTrue(ex.getMessage().startsWith("rollout.policyObs[t=0, env=0, col=5] is NaN"), ex.getMessage());
-            Rollout shape = new Rollout(T, N, new float[3], ok.criticObs(), ok.actions(), ok.logProbs(), ok.values(),
-                    ok.taskRewards(), ok.dones(), ok.timeouts(), ok.timeoutValues(), ok.lastValues(), ok.ampObs(), ok.ampNextObs());
+            Rollout shape = ok.with(RolloutColumn.POLICY_OBS, new float[3]);
             ex = assertThrows(IllegalArgumentException.class, () -> a.ppo().update(shape, null));
             assertTrue(ex.getMessage().startsWith("rollout.policyObs: expected 128 x 6"), ex.getMessage());
-            Rollout empty = new Rollout(0, N, new float[0], new float[0], new float[0], new float[0], new float[0],
-                    new float[0], new float[0], new float[0], new float[0], new float[N], new float[0], new float[0]);
+            Rollout empty = Rollout.allocate(0, N, D);
             ex = assertThrows(IllegalArgumentException.class, () -> a.ppo().update(empty, null));
             assertTrue(ex.getMessage().contains("empty batch"), ex.getMessage());
             Rollout tiny = Fixtures.rollout(D, 1, 1, 3);

@@ -3,6 +3,7 @@ package dev.ampj.learner;
 import dev.ampj.common.CounterRandom;
 import dev.ampj.learner.config.LearnerSettings;
 import dev.ampj.learner.storage.Rollout;
+import dev.ampj.learner.storage.RolloutColumn;
 import com.typesafe.config.ConfigFactory;
 
 /** Small settings and synthetic rollouts drawn from counter-based streams. */
@@ -53,19 +54,19 @@ public final class Fixtures {
 
     public static Rollout rollout(LearnerDims d, int horizon, int envs, long seed) {
         int n = horizon * envs;
-        return new Rollout(horizon, envs,
-                gaussian(seed, "obs", n * d.policyObs(), 1.0),
-                gaussian(seed, "critic", n * d.criticObs(), 1.0),
-                gaussian(seed, "act", n * d.actions(), 1.0),
-                gaussian(seed, "logp", n, 0.5),
-                gaussian(seed, "val", n, 1.0),
-                gaussian(seed, "rew", n, 1.0),
-                flags(seed, "done", n, 0.05),
-                flags(seed, "timeout", n, 0.03),
-                gaussian(seed, "tval", n, 1.0),
-                gaussian(seed, "last", envs, 1.0),
-                gaussian(seed, "amp", n * d.ampObs(), 1.0),
-                gaussian(seed, "ampnext", n * d.ampObs(), 1.0));
+        return Rollout.allocate(horizon, envs, d)
+                .with(RolloutColumn.POLICY_OBS, gaussian(seed, "obs", n * d.policyObs(), 1.0))
+                .with(RolloutColumn.CRITIC_OBS, gaussian(seed, "critic", n * d.criticObs(), 1.0))
+                .with(RolloutColumn.ACTIONS, gaussian(seed, "act", n * d.actions(), 1.0))
+                .with(RolloutColumn.LOG_PROBS, gaussian(seed, "logp", n, 0.5))
+                .with(RolloutColumn.VALUES, gaussian(seed, "val", n, 1.0))
+                .with(RolloutColumn.TASK_REWARDS, gaussian(seed, "rew", n, 1.0))
+                .with(RolloutColumn.DONES, flags(seed, "done", n, 0.05))
+                .with(RolloutColumn.TIMEOUTS, flags(seed, "timeout", n, 0.03))
+                .with(RolloutColumn.TIMEOUT_VALUES, gaussian(seed, "tval", n, 1.0))
+                .with(RolloutColumn.LAST_VALUES, gaussian(seed, "last", envs, 1.0))
+                .with(RolloutColumn.AMP_OBS, gaussian(seed, "amp", n * d.ampObs(), 1.0))
+                .with(RolloutColumn.AMP_NEXT_OBS, gaussian(seed, "ampnext", n * d.ampObs(), 1.0));
     }
 
     /** Iteration k of the standard synthetic run (T = 8, N = 16): rollout and expert pairs drawn from k. */

@@ -143,9 +143,7 @@ public final class TrajectoryBuffer extends AbstractBehavior<TrajectoryBuffer.Co
             getContext().getLog().warn("trajectory batch of unknown shard {} dropped", shard);
             return;
         }
-        byte[] envState = TrajectoryBatch.decodeInto(batch, current, pipeline.layout().first(shard),
-                pipeline.layout().count(shard));
-        current.setEnvState(shard, envState);
+        TrajectoryBatch.decodeInto(batch, current, pipeline.layout().first(shard), pipeline.layout().count(shard));
     }
 
     private Behavior<Command> maybeComplete() {

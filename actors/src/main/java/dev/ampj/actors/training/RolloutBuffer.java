@@ -2,12 +2,15 @@ package dev.ampj.actors.training;
 
 import dev.ampj.learner.LearnerDims;
 import dev.ampj.learner.storage.Rollout;
+import dev.ampj.learner.storage.RolloutColumn;
 
 /**
  * The assembled rollout of one iteration, owned by the learner side and shared by reference among
  * the learner-side actors of one JVM (TrajectoryBuffer writes it, DiscriminatorTrainer adds style
  * rewards, PpoLearner and TelemetryWriter read it); messages name it by iteration id only, through
- * {@link RolloutBuffers}. Arrays are [T][N][width] in (step, env id) order, as {@link Rollout}.
+ * {@link RolloutBuffers}. Holds every column of {@link RolloutColumn}: the row columns as one
+ * {@link Rollout} ([T][N][width] in (step, env id) order), the per-shard blobs (env states) by
+ * shard; plus what the learner side adds (style rewards, discriminator scores, combined rewards).
  *
  * <p>Happens-before: each writer finishes before it sends the actor message that lets the next
  * reader start, and actor message passing publishes the writes.
@@ -15,24 +18,24 @@ import dev.ampj.learner.storage.Rollout;
 public final class RolloutBuffer {
 
     private final long iteration;
+    private final int shards;
+    private final LearnerDims dims;
     private final Rollout rollout;
-    private final float[] episodeLengths;
-    private final long[] episodeIds;
-    private final byte[][] envStates;
+    /** [column ordinal][shard]; set only for per-shard columns. */
+    private final byte[][][] blobs;
     private float[] styleRewards;
     private float[] discriminatorScores;
     private float[] combinedRewards;
 
     public RolloutBuffer(long iteration, int horizon, int numEnvs, int shards, LearnerDims dims) {
         this.iteration = iteration;
-        int rows = horizon * numEnvs;
-        this.rollout = new Rollout(horizon, numEnvs,
-                new float[rows * dims.policyObs()], new float[rows * dims.criticObs()], new float[rows * dims.actions()],
-                new float[rows], new float[rows], new float[rows], new float[rows], new float[rows], new float[rows],
-                new float[numEnvs], new float[rows * dims.ampObs()], new float[rows * dims.ampObs()]);
-        this.episodeLengths = new float[rows];
-        this.episodeIds = new long[rows];
-        this.envStates = new byte[shards][];
+        this.rollout = Rollout.allocate(horizon, numEnvs, dims);
+        this.blobs = new byte[RolloutColumn.values().length][][];
+        for (RolloutColumn c : RolloutColumn.BLOBS) {
+            blobs[c.ordinal()] = new byte[shards][];
+        }
+        this.shards = shards;
+        this.dims = dims;
     }
 
     public long iteration() {
@@ -43,6 +46,10 @@ public final class RolloutBuffer {
         return rollout;
     }
 
+    public LearnerDims dims() {
+        return dims;
+    }
+
     public int horizon() {
         return rollout.horizon();
     }
@@ -51,45 +58,38 @@ public final class RolloutBuffer {
         return rollout.numEnvs();
     }
 
-    /** The array behind a trajectory column name of {@link TrajectoryBatch}. */
-    float[] column(String name) {
-        return switch (name) {
-            case "policy_obs" -> rollout.policyObs();
-            case "critic_obs" -> rollout.criticObs();
-            case "actions" -> rollout.actions();
-            case "log_probs" -> rollout.logProbs();
-            case "values" -> rollout.values();
-            case "task_rewards" -> rollout.taskRewards();
-            case "dones" -> rollout.dones();
-            case "timeouts" -> rollout.timeouts();
-            case "timeout_values" -> rollout.timeoutValues();
-            case "last_values" -> rollout.lastValues();
-            case "amp_obs" -> rollout.ampObs();
-            case "amp_next_obs" -> rollout.ampNextObs();
-            case "episode_lengths" -> episodeLengths;
-            default -> throw new IllegalArgumentException("unknown trajectory column " + name);
-        };
-    }
-
     public float[] episodeLengths() {
-        return episodeLengths;
+        return rollout.episodeLengths();
     }
 
     public long[] episodeIds() {
-        return episodeIds;
+        return rollout.episodeIds();
+    }
+
+    /** A per-shard blob column's bytes of shard {@code shard} (null until its batch arrived). */
+    public byte[] blob(RolloutColumn column, int shard) {
+        return blobsOf(column)[shard];
+    }
+
+    public void setBlob(RolloutColumn column, int shard, byte[] bytes) {
+        blobsOf(column)[shard] = bytes;
+    }
+
+    private byte[][] blobsOf(RolloutColumn column) {
+        byte[][] b = blobs[column.ordinal()];
+        if (b == null) {
+            throw new IllegalArgumentException(column.wireName() + " is a row column of the rollout, not a per-shard blob");
+        }
+        return b;
     }
 
     /** End-of-iteration VecEnv snapshot of shard {@code shard}. */
     public byte[] envState(int shard) {
-        return envStates[shard];
-    }
-
-    public void setEnvState(int shard, byte[] envState) {
-        envStates[shard] = envState;
+        return blob(RolloutColumn.ENV_STATE, shard);
     }
 
     public int shards() {
-        return envStates.length;
+        return shards;
     }
 
     public float[] styleRewards() {

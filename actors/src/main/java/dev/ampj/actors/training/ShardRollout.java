@@ -2,6 +2,8 @@ package dev.ampj.actors.training;
 
 import dev.ampj.learner.nn.ActResult;
 import dev.ampj.learner.nn.PolicyInference;
+import dev.ampj.learner.storage.Rollout;
+import dev.ampj.learner.storage.RolloutColumn;
 import dev.ampj.sim.env.StepBuffers;
 import dev.ampj.sim.env.VecEnv;
 
@@ -18,7 +20,7 @@ public final class ShardRollout {
     /**
      * Runs {@code out.horizon} steps starting at global step {@code startStep}. The env must be in
      * the iteration-start state; it is left in the iteration-end state, whose snapshot is stored in
-     * {@code out.envState}.
+     * {@code out.envState()}.
      */
     public static void run(VecEnv env, PolicyInference policy, long startStep, ShardTrajectory out) {
         long t0 = System.nanoTime();
@@ -30,6 +32,12 @@ public final class ShardRollout {
         for (int i = 0; i < n; i++) {
             envIds[i] = env.envId(i);
         }
+        Rollout rows = out.rollout();
+        float[] taskRewards = rows.taskRewards();
+        float[] dones = rows.dones();
+        float[] timeouts = rows.timeouts();
+        float[] episodeLengths = rows.episodeLengths();
+        long[] episodeIds = rows.episodeIds();
         StepBuffers b = env.buffers();
         int dp = b.policyDim;
         int dc = b.criticDim;
@@ -38,27 +46,27 @@ public final class ShardRollout {
         int[] stepsBefore = new int[n];
         for (int t = 0; t < out.horizon; t++) {
             int row = t * n;
-            System.arraycopy(b.policyObs, 0, out.policyObs, row * dp, n * dp);
-            System.arraycopy(b.criticObs, 0, out.criticObs, row * dc, n * dc);
-            System.arraycopy(b.ampObs, 0, out.ampObs, row * da, n * da);
+            System.arraycopy(b.policyObs, 0, rows.policyObs(), row * dp, n * dp);
+            System.arraycopy(b.criticObs, 0, rows.criticObs(), row * dc, n * dc);
+            System.arraycopy(b.ampObs, 0, rows.ampObs(), row * da, n * da);
             System.arraycopy(b.episodeSteps, 0, stepsBefore, 0, n);
             ActResult act = policy.act(startStep + t, envIds, b.policyObs, b.criticObs);
-            System.arraycopy(act.actions(), 0, out.actions, row * a, n * a);
-            System.arraycopy(act.logProbs(), 0, out.logProbs, row, n);
-            System.arraycopy(act.values(), 0, out.values, row, n);
+            System.arraycopy(act.actions(), 0, rows.actions(), row * a, n * a);
+            System.arraycopy(act.logProbs(), 0, rows.logProbs(), row, n);
+            System.arraycopy(act.values(), 0, rows.values(), row, n);
             env.step(act.actions());
             int timedOut = 0;
             for (int i = 0; i < n; i++) {
                 int r = row + i;
-                out.taskRewards[r] = b.rewards[i];
+                taskRewards[r] = b.rewards[i];
                 boolean done = b.done(i);
-                out.dones[r] = b.terminated[i] ? 1f : 0f;
-                out.timeouts[r] = b.timedOut[i] && !b.terminated[i] ? 1f : 0f;
-                out.episodeIds[r] = b.episodeIds[i];
-                out.episodeLengths[r] = done ? stepsBefore[i] + 1 : 0f;
+                dones[r] = b.terminated[i] ? 1f : 0f;
+                timeouts[r] = b.timedOut[i] && !b.terminated[i] ? 1f : 0f;
+                episodeIds[r] = b.episodeIds[i];
+                episodeLengths[r] = done ? stepsBefore[i] + 1 : 0f;
                 float[] next = done ? b.terminalAmpObs : b.ampObs;
-                System.arraycopy(next, i * da, out.ampNextObs, r * da, da);
-                if (out.timeouts[r] != 0f) {
+                System.arraycopy(next, i * da, rows.ampNextObs(), r * da, da);
+                if (timeouts[r] != 0f) {
                     timedOut++;
                 }
             }
@@ -67,8 +75,8 @@ public final class ShardRollout {
             }
         }
         float[] last = policy.values(envIds, b.criticObs);
-        System.arraycopy(last, 0, out.lastValues, 0, n);
-        out.envState = ShardState.capture(env);
+        System.arraycopy(last, 0, rows.lastValues(), 0, n);
+        out.setBlob(RolloutColumn.ENV_STATE, ShardState.capture(env));
         out.simMillis = (System.nanoTime() - t0) / 1e6;
     }
 
@@ -79,9 +87,10 @@ public final class ShardRollout {
         int dc = b.criticDim;
         int[] ids = new int[count];
         float[] obs = new float[count * dc];
+        Rollout rows = out.rollout();
         int k = 0;
         for (int i = 0; i < n; i++) {
-            if (out.timeouts[row + i] != 0f) {
+            if (rows.timeouts()[row + i] != 0f) {
                 ids[k] = envIds[i];
                 System.arraycopy(b.terminalCriticObs, i * dc, obs, k * dc, dc);
                 k++;
@@ -90,8 +99,8 @@ public final class ShardRollout {
         float[] v = policy.values(ids, obs);
         k = 0;
         for (int i = 0; i < n; i++) {
-            if (out.timeouts[row + i] != 0f) {
-                out.timeoutValues[row + i] = v[k++];
+            if (rows.timeouts()[row + i] != 0f) {
+                rows.timeoutValues()[row + i] = v[k++];
             }
         }
     }

@@ -1,36 +1,24 @@
 package dev.ampj.actors.training;
 
 import dev.ampj.learner.LearnerDims;
+import dev.ampj.learner.storage.Rollout;
+import dev.ampj.learner.storage.RolloutColumn;
 
 /**
- * One shard's experience of one iteration, shard-local and batch-major ([horizon T][shard envs n][width],
- * rows in env-id order), plus the env state reached at its end. Filled by {@link ShardRollout},
- * carried as one tensor batch ({@link TrajectoryBatch}), copied into the run-wide rollout at the
- * shard's block of env ids by the TrajectoryBuffer.
+ * One shard's experience of one iteration: a shard-local {@link Rollout} ([horizon T][shard envs
+ * n][width], rows in env-id order, every row column of {@link RolloutColumn}) plus its per-shard
+ * blobs (the env state reached at its end). Filled by {@link ShardRollout}, carried as one tensor
+ * batch ({@link TrajectoryBatch}), copied into the run-wide rollout at the shard's block of env ids
+ * by the TrajectoryBuffer.
  */
 public final class ShardTrajectory {
 
     public final int horizon;
     public final int numEnvs;
     public final LearnerDims dims;
-    public final float[] policyObs;
-    public final float[] criticObs;
-    public final float[] actions;
-    public final float[] logProbs;
-    public final float[] values;
-    public final float[] taskRewards;
-    public final float[] dones;
-    public final float[] timeouts;
-    public final float[] timeoutValues;
-    public final float[] lastValues;
-    public final float[] ampObs;
-    public final float[] ampNextObs;
-    /** Length of the episode that ended at (t, e), 0 where none ended. */
-    public final float[] episodeLengths;
-    /** Episode each (t, e) step belonged to. */
-    public final long[] episodeIds;
-    /** VecEnv snapshot after the last step: the shard's start state for the next iteration. */
-    public byte[] envState = new byte[0];
+    private final Rollout rollout;
+    /** By {@link RolloutColumn#ordinal()}; set only for per-shard columns. */
+    private final byte[][] blobs = new byte[RolloutColumn.values().length][];
     /** Wall time of stepping + inference (not digested). */
     public double simMillis;
 
@@ -38,24 +26,40 @@ public final class ShardTrajectory {
         this.horizon = horizon;
         this.numEnvs = numEnvs;
         this.dims = dims;
-        int rows = horizon * numEnvs;
-        policyObs = new float[rows * dims.policyObs()];
-        criticObs = new float[rows * dims.criticObs()];
-        actions = new float[rows * dims.actions()];
-        logProbs = new float[rows];
-        values = new float[rows];
-        taskRewards = new float[rows];
-        dones = new float[rows];
-        timeouts = new float[rows];
-        timeoutValues = new float[rows];
-        lastValues = new float[numEnvs];
-        ampObs = new float[rows * dims.ampObs()];
-        ampNextObs = new float[rows * dims.ampObs()];
-        episodeLengths = new float[rows];
-        episodeIds = new long[rows];
+        this.rollout = Rollout.allocate(horizon, numEnvs, dims);
+        for (RolloutColumn c : RolloutColumn.BLOBS) {
+            blobs[c.ordinal()] = new byte[0];
+        }
+    }
+
+    /** The shard's rows, every row column of {@link RolloutColumn}. */
+    public Rollout rollout() {
+        return rollout;
     }
 
     public int rows() {
         return horizon * numEnvs;
+    }
+
+    /** A per-shard blob column's bytes (empty until set). */
+    public byte[] blob(RolloutColumn column) {
+        requireBlob(column);
+        return blobs[column.ordinal()];
+    }
+
+    public void setBlob(RolloutColumn column, byte[] bytes) {
+        requireBlob(column);
+        blobs[column.ordinal()] = bytes;
+    }
+
+    /** VecEnv snapshot after the last step: the shard's start state for the next iteration. */
+    public byte[] envState() {
+        return blob(RolloutColumn.ENV_STATE);
+    }
+
+    private static void requireBlob(RolloutColumn column) {
+        if (column.extent() != RolloutColumn.Extent.PER_SHARD) {
+            throw new IllegalArgumentException(column.wireName() + " is a row column of the shard's rollout, not a blob");
+        }
     }
 }

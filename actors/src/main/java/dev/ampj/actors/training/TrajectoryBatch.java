@@ -1,113 +1,141 @@
 package dev.ampj.actors.training;
 
+import dev.ampj.learner.LearnerDims;
+import dev.ampj.learner.storage.Rollout;
+import dev.ampj.learner.storage.RolloutColumn;
+import dev.ampj.learner.storage.RolloutColumn.Extent;
 import dev.ampj.sim.wire.StreamKind;
 import dev.ampj.sim.wire.TensorBatchDecoder;
 import dev.ampj.sim.wire.TensorBatchEncoder;
 import dev.ampj.sim.wire.WireFormat;
-import java.nio.ByteOrder;
+import java.util.Arrays;
 import org.agrona.MutableDirectBuffer;
 
 /**
- * The tensor-batch schema of one shard's trajectory ({@link StreamKind#TRAJECTORY}): named float32
- * columns [T][n][width] in env-id order, plus three raw columns whose float32 slots carry bytes
- * verbatim (never converted through float, so no NaN canonicalisation can alter them): the episode
- * ids (int64), the env state length (int32) and the env state (VecEnv snapshot bytes).
+ * The tensor batch of one shard's trajectory ({@link StreamKind#TRAJECTORY}): one column per
+ * {@link RolloutColumn}, in declaration order, under its wire name, with its dtype and its shape:
+ * [T, shard envs, width] per step, [shard envs, width] per env, [bytes] for a per-shard blob.
+ * Episode ids travel as int64 and env states as uint8, never through float.
  */
 public final class TrajectoryBatch {
 
-    static final String[] FLOAT_COLUMNS = {
-        "policy_obs", "critic_obs", "actions", "log_probs", "values", "task_rewards", "dones", "timeouts",
-        "timeout_values", "last_values", "amp_obs", "amp_next_obs", "episode_lengths"};
-    static final String EPISODE_IDS = "episode_ids";
-    static final String ENV_STATE_LENGTH = "env_state_length";
-    static final String ENV_STATE = "env_state";
-    static final int COLUMNS = FLOAT_COLUMNS.length + 3;
+    private static final RolloutColumn[] COLUMNS = RolloutColumn.values();
 
     private TrajectoryBatch() {}
 
-    private static float[][] floatColumns(ShardTrajectory s) {
-        return new float[][] {s.policyObs, s.criticObs, s.actions, s.logProbs, s.values, s.taskRewards, s.dones,
-            s.timeouts, s.timeoutValues, s.lastValues, s.ampObs, s.ampNextObs, s.episodeLengths};
+    /** The wire dtype code of a column's element type. */
+    static int wireDtype(RolloutColumn.Dtype dtype) {
+        return switch (dtype) {
+            case FLOAT32 -> WireFormat.DTYPE_FLOAT32;
+            case INT32 -> WireFormat.DTYPE_INT32;
+            case INT64 -> WireFormat.DTYPE_INT64;
+            case BYTES -> WireFormat.DTYPE_UINT8;
+        };
+    }
+
+    /** Wire shape of {@code column} in the batch of a shard of {@code envs} envs ({@code blobLength} for a blob). */
+    static int[] shape(RolloutColumn column, int horizon, int envs, LearnerDims dims, int blobLength) {
+        return switch (column.extent()) {
+            case PER_STEP -> new int[] {horizon, envs, column.width(dims)};
+            case PER_ENV -> new int[] {envs, column.width(dims)};
+            case PER_SHARD -> new int[] {blobLength};
+        };
+    }
+
+    private static int[] shape(RolloutColumn column, ShardTrajectory s) {
+        int blob = column.extent() == Extent.PER_SHARD ? s.blob(column).length : 0;
+        return shape(column, s.horizon, s.numEnvs, s.dims, blob);
+    }
+
+    private static long dataLength(RolloutColumn column, ShardTrajectory s) {
+        long elements = 1;
+        for (int d : shape(column, s)) {
+            elements *= d;
+        }
+        return elements * WireFormat.elementBytes(wireDtype(column.dtype()));
     }
 
     /** Bytes {@link #encode} needs for {@code s}. */
     public static int encodedLength(ShardTrajectory s) {
-        long[] counts = new long[COLUMNS];
-        float[][] cols = floatColumns(s);
-        for (int i = 0; i < cols.length; i++) {
-            counts[i] = cols[i].length;
+        long[] lengths = new long[COLUMNS.length];
+        for (RolloutColumn c : COLUMNS) {
+            lengths[c.ordinal()] = dataLength(c, s);
         }
-        counts[cols.length] = 2L * s.episodeIds.length;
-        counts[cols.length + 1] = 1;
-        counts[cols.length + 2] = (s.envState.length + 3) / 4;
-        return WireFormat.batchLength(counts);
+        return WireFormat.batchLengthOfBytes(lengths);
     }
 
     /** Encodes {@code s} at offset 0 of {@code buffer}; returns the batch length. */
     public static int encode(ShardTrajectory s, long runId, long iteration, int shard, MutableDirectBuffer buffer) {
         TensorBatchEncoder enc = new TensorBatchEncoder().wrap(buffer, 0);
-        enc.header(runId, iteration, shard, StreamKind.TRAJECTORY, COLUMNS);
-        float[][] cols = floatColumns(s);
-        for (int i = 0; i < cols.length; i++) {
-            int c = enc.addColumn(FLOAT_COLUMNS[i], cols[i].length);
-            enc.putFloats(c, cols[i]);
+        enc.header(runId, iteration, shard, StreamKind.TRAJECTORY, COLUMNS.length);
+        Rollout rows = s.rollout();
+        for (RolloutColumn c : COLUMNS) {
+            int col = enc.addColumn(c.wireName(), wireDtype(c.dtype()), shape(c, s));
+            int count = enc.elementCount(col);
+            switch (c.dtype()) {
+                case FLOAT32 -> enc.putFloats(col, 0, rows.floats(c), 0, count);
+                case INT32 -> enc.putInts(col, 0, rows.ints(c), 0, count);
+                case INT64 -> enc.putLongs(col, 0, rows.longs(c), 0, count);
+                case BYTES -> enc.putBytes(col, 0, s.blob(c), 0, count);
+            }
         }
-        int ids = enc.addColumn(EPISODE_IDS, 2 * s.episodeIds.length);
-        int at = enc.dataOffset(ids);
-        for (int i = 0; i < s.episodeIds.length; i++) {
-            buffer.putLong(at + 8 * i, s.episodeIds[i], ByteOrder.LITTLE_ENDIAN);
-        }
-        int len = enc.addColumn(ENV_STATE_LENGTH, 1);
-        buffer.putInt(enc.dataOffset(len), s.envState.length, ByteOrder.LITTLE_ENDIAN);
-        int state = enc.addColumn(ENV_STATE, (s.envState.length + 3) / 4);
-        buffer.putBytes(enc.dataOffset(state), s.envState);
         return enc.encodedLength();
     }
 
     /**
-     * Copies a decoded shard batch into the run-wide {@code rollout} at the shard's block of env ids
-     * ({@code firstEnv}, {@code shardEnvs} envs) and returns the shard's end-of-iteration env state.
+     * Reads a decoded shard batch straight into the run-wide {@code rollout} at the shard's block of
+     * env ids ({@code firstEnv}, {@code shardEnvs} envs): each step's range of each column lands in
+     * its rows, with no intermediate copy; the per-shard blobs are stored under the batch's shard.
      */
-    public static byte[] decodeInto(TensorBatchDecoder batch, RolloutBuffer rollout, int firstEnv, int shardEnvs) {
-        int t = rollout.horizon();
-        int n = rollout.numEnvs();
-        for (String name : FLOAT_COLUMNS) {
-            int c = batch.requireColumn(name);
-            float[] dst = rollout.column(name);
-            boolean perEnvOnly = name.equals("last_values");
-            int rows = perEnvOnly ? shardEnvs : t * shardEnvs;
-            int width = dst.length / (perEnvOnly ? n : t * n);
-            if (batch.elementCount(c) != rows * width) {
-                throw new IllegalArgumentException("trajectory batch of shard " + batch.shardIndex() + ", iteration "
-                        + batch.iteration() + ": column " + name + " has " + batch.elementCount(c) + " floats, expected "
-                        + rows * width);
+    public static void decodeInto(TensorBatchDecoder batch, RolloutBuffer rollout, int firstEnv, int shardEnvs) {
+        Rollout rows = rollout.rollout();
+        int t = rows.horizon();
+        int n = rows.numEnvs();
+        LearnerDims dims = rollout.dims();
+        for (RolloutColumn c : COLUMNS) {
+            int col = batch.requireColumn(c.wireName());
+            if (c.extent() == Extent.PER_SHARD) {
+                requireShape(batch, col, c, null);
+                byte[] blob = new byte[batch.elementCount(col)];
+                batch.getBytes(col, 0, blob, 0, blob.length);
+                rollout.setBlob(c, batch.shardIndex(), blob);
+                continue;
             }
-            float[] src = new float[rows * width];
-            batch.getFloats(c, src, 0);
-            if (perEnvOnly) {
-                System.arraycopy(src, 0, dst, firstEnv * width, shardEnvs * width);
+            requireShape(batch, col, c, shape(c, t, shardEnvs, dims, 0));
+            int width = c.width(dims);
+            int block = shardEnvs * width;
+            if (c.extent() == Extent.PER_ENV) {
+                read(batch, col, c, rows, 0, firstEnv * width, block);
             } else {
                 for (int step = 0; step < t; step++) {
-                    System.arraycopy(src, step * shardEnvs * width, dst, (step * n + firstEnv) * width, shardEnvs * width);
+                    read(batch, col, c, rows, step * block, (step * n + firstEnv) * width, block);
                 }
             }
         }
-        int ids = batch.requireColumn(EPISODE_IDS);
-        int at = batch.dataOffset(ids);
-        long[] episodeIds = rollout.episodeIds();
-        for (int step = 0; step < t; step++) {
-            for (int e = 0; e < shardEnvs; e++) {
-                episodeIds[step * n + firstEnv + e] = batch.buffer().getLong(at + 8 * (step * shardEnvs + e), ByteOrder.LITTLE_ENDIAN);
-            }
+    }
+
+    private static void read(TensorBatchDecoder batch, int col, RolloutColumn c, Rollout rows, int from, int to, int count) {
+        switch (c.dtype()) {
+            case FLOAT32 -> batch.getFloats(col, from, rows.floats(c), to, count);
+            case INT32 -> batch.getInts(col, from, rows.ints(c), to, count);
+            case INT64 -> batch.getLongs(col, from, rows.longs(c), to, count);
+            case BYTES -> throw new IllegalStateException(c.wireName() + ": byte columns are per-shard blobs");
         }
-        int length = batch.buffer().getInt(batch.dataOffset(batch.requireColumn(ENV_STATE_LENGTH)), ByteOrder.LITTLE_ENDIAN);
-        int state = batch.requireColumn(ENV_STATE);
-        if (length < 0 || length > batch.dataLength(state)) {
-            throw new IllegalArgumentException("trajectory batch of shard " + batch.shardIndex() + ": env state length "
-                    + length + " exceeds its column of " + batch.dataLength(state) + " bytes");
+    }
+
+    /** {@code expected} null: any rank-1 shape (a blob of any length). */
+    private static void requireShape(TensorBatchDecoder batch, int col, RolloutColumn c, int[] expected) {
+        int[] actual = new int[batch.rank(col)];
+        for (int d = 0; d < actual.length; d++) {
+            actual[d] = batch.dim(col, d);
         }
-        byte[] envState = new byte[length];
-        batch.buffer().getBytes(batch.dataOffset(state), envState);
-        return envState;
+        int dtype = wireDtype(c.dtype());
+        boolean shapeOk = expected == null ? actual.length == 1 : Arrays.equals(actual, expected);
+        if (batch.dtype(col) != dtype || !shapeOk) {
+            throw new IllegalArgumentException("trajectory batch of shard " + batch.shardIndex() + ", iteration "
+                    + batch.iteration() + ": column " + c.wireName() + " is " + WireFormat.dtypeName(batch.dtype(col))
+                    + " " + Arrays.toString(actual) + ", expected " + WireFormat.dtypeName(dtype) + " "
+                    + (expected == null ? "[bytes]" : Arrays.toString(expected)));
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.ampj.learner.config.LearnerSettings;
 import dev.ampj.learner.nn.ActResult;
 import dev.ampj.learner.nn.PolicyInference;
 import dev.ampj.learner.storage.Rollout;
+import dev.ampj.learner.storage.RolloutColumn;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,19 +158,19 @@ public final class LearnerBenchmark {
 
     static Rollout rollout(LearnerDims d, int horizon, int envs) {
         int n = horizon * envs;
-        return new Rollout(horizon, envs,
-                gaussian("obs", n * d.policyObs(), 1.0, 0),
-                gaussian("critic-obs", n * d.criticObs(), 1.0, 0),
-                gaussian("actions", n * d.actions(), 1.0, 0),
-                gaussian("log-probs", n, 0.5, -d.actions() * 1.42),
-                gaussian("values", n, 1.0, 0),
-                gaussian("task-rewards", n, 1.0, 0.5),
-                flags("dones", n, 0.01),
-                flags("timeouts", n, 0.005),
-                gaussian("timeout-values", n, 1.0, 0),
-                gaussian("last-values", envs, 1.0, 0),
-                gaussian("amp", n * d.ampObs(), 1.0, 0),
-                gaussian("amp-next", n * d.ampObs(), 1.0, 0));
+        return Rollout.allocate(horizon, envs, d)
+                .with(RolloutColumn.POLICY_OBS, gaussian("obs", n * d.policyObs(), 1.0, 0))
+                .with(RolloutColumn.CRITIC_OBS, gaussian("critic-obs", n * d.criticObs(), 1.0, 0))
+                .with(RolloutColumn.ACTIONS, gaussian("actions", n * d.actions(), 1.0, 0))
+                .with(RolloutColumn.LOG_PROBS, gaussian("log-probs", n, 0.5, -d.actions() * 1.42))
+                .with(RolloutColumn.VALUES, gaussian("values", n, 1.0, 0))
+                .with(RolloutColumn.TASK_REWARDS, gaussian("task-rewards", n, 1.0, 0.5))
+                .with(RolloutColumn.DONES, flags("dones", n, 0.01))
+                .with(RolloutColumn.TIMEOUTS, flags("timeouts", n, 0.005))
+                .with(RolloutColumn.TIMEOUT_VALUES, gaussian("timeout-values", n, 1.0, 0))
+                .with(RolloutColumn.LAST_VALUES, gaussian("last-values", envs, 1.0, 0))
+                .with(RolloutColumn.AMP_OBS, gaussian("amp", n * d.ampObs(), 1.0, 0))
+                .with(RolloutColumn.AMP_NEXT_OBS, gaussian("amp-next", n * d.ampObs(), 1.0, 0));
     }
 
     private static float[] gaussian(String purpose, int n, double scale, double shift) {

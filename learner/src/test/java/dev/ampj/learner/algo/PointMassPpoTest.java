@@ -10,6 +10,7 @@ import dev.ampj.learner.config.LearnerSettings;
 import dev.ampj.learner.nn.ActResult;
 import dev.ampj.learner.nn.PolicyInference;
 import dev.ampj.learner.storage.Rollout;
+import dev.ampj.learner.storage.RolloutColumn;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -109,8 +110,12 @@ class PointMassPpoTest {
                     }
                     last = inf.values(ids, criticObs(x, EPISODE)); // unused after a timeout, as in rsl_rl
                 }
-                Rollout rollout = new Rollout(EPISODE, ENVS, obs, critic, act, logp, val, rew, dones, timeouts,
-                        timeoutValues, last, new float[n], new float[n]);
+                Rollout rollout = Rollout.allocate(EPISODE, ENVS, DIMS)
+                        .with(RolloutColumn.POLICY_OBS, obs).with(RolloutColumn.CRITIC_OBS, critic)
+                        .with(RolloutColumn.ACTIONS, act).with(RolloutColumn.LOG_PROBS, logp).with(RolloutColumn.VALUES, val)
+                        .with(RolloutColumn.TASK_REWARDS, rew).with(RolloutColumn.DONES, dones)
+                        .with(RolloutColumn.TIMEOUTS, timeouts).with(RolloutColumn.TIMEOUT_VALUES, timeoutValues)
+                        .with(RolloutColumn.LAST_VALUES, last);
                 learner.ppo().update(rollout, null);
             }
             double after;

@@ -31,6 +31,10 @@ public final class FrameHeaderDecoder {
             throw new WireFormatException(String.format("bad frame magic 0x%08x, expected 0x%08x (\"AMPT\")", magic, MAGIC));
         }
         int version = schemaVersion();
+        if (version == 1) {
+            throw new WireFormatException("tensor-batch schema version 1 (float32-only columns) is no longer read; this build reads"
+                    + " version " + SCHEMA_VERSION + " (typed columns): run the same build on every sender and receiver");
+        }
         if (version != SCHEMA_VERSION) {
             throw new WireFormatException("unsupported tensor-batch schema version " + version + "; this build reads version " + SCHEMA_VERSION);
         }

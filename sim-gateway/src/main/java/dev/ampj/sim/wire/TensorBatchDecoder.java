@@ -18,6 +18,8 @@ public final class TensorBatchDecoder {
 
     private static final boolean NATIVE_LE = ByteOrder.nativeOrder() == LITTLE_ENDIAN;
     private static final long FLOAT_ARRAY_BASE = UnsafeApi.arrayBaseOffset(float[].class);
+    private static final long INT_ARRAY_BASE = UnsafeApi.arrayBaseOffset(int[].class);
+    private static final long LONG_ARRAY_BASE = UnsafeApi.arrayBaseOffset(long[].class);
 
     private final FrameHeaderDecoder header = new FrameHeaderDecoder();
     private DirectBuffer buffer;
@@ -63,8 +65,10 @@ public final class TensorBatchDecoder {
             }
         }
         int dtype = buffer.getByte(entry + ENTRY_DTYPE_OFFSET) & 0xFF;
-        if (dtype != DTYPE_FLOAT32) {
-            throw new WireFormatException("column " + c + " has dtype " + dtype + ", version " + SCHEMA_VERSION + " knows only float32 (" + DTYPE_FLOAT32 + ")");
+        int elementBytes = elementBytes(dtype);
+        if (elementBytes < 0) {
+            throw new WireFormatException("column " + c + " has dtype " + dtype + ", version " + SCHEMA_VERSION + " knows float32 ("
+                    + DTYPE_FLOAT32 + "), int32 (" + DTYPE_INT32 + "), int64 (" + DTYPE_INT64 + ") and uint8 (" + DTYPE_UINT8 + ")");
         }
         int rank = buffer.getByte(entry + ENTRY_RANK_OFFSET) & 0xFF;
         if (rank > MAX_RANK) {
@@ -83,9 +87,9 @@ public final class TensorBatchDecoder {
         }
         int dataOffset = buffer.getInt(entry + ENTRY_DATA_OFFSET_OFFSET, LITTLE_ENDIAN);
         int dataLength = buffer.getInt(entry + ENTRY_DATA_LENGTH_OFFSET, LITTLE_ENDIAN);
-        if (dataLength != elements * FLOAT32_BYTES) {
+        if (dataLength != elements * elementBytes) {
             throw new WireFormatException("column " + c + " data length " + dataLength + " does not match its shape ("
-                    + elements + " float32 = " + elements * FLOAT32_BYTES + " bytes)");
+                    + elements + " " + dtypeName(dtype) + " = " + elements * elementBytes + " bytes)");
         }
         if (dataOffset != minOffset) {
             throw new WireFormatException("column " + c + " data offset " + dataOffset + ", expected " + minOffset
@@ -175,8 +179,14 @@ public final class TensorBatchDecoder {
         return buffer.getInt(entry(column) + ENTRY_DIMS_OFFSET + d * 4, LITTLE_ENDIAN);
     }
 
+    /** The {@code WireFormat.DTYPE_*} code of a column. */
+    public int dtype(int column) {
+        return buffer.getByte(entry(column) + ENTRY_DTYPE_OFFSET) & 0xFF;
+    }
+
+    /** Number of elements of a column (of its dtype). */
     public int elementCount(int column) {
-        return dataLength(column) / FLOAT32_BYTES;
+        return dataLength(column) / elementBytes(dtype(column));
     }
 
     /** Bytes of column data. */
@@ -184,34 +194,82 @@ public final class TensorBatchDecoder {
         return buffer.getInt(entry(column) + ENTRY_DATA_LENGTH_OFFSET, LITTLE_ENDIAN);
     }
 
-    /** Absolute buffer offset of column data (little-endian float32). */
+    /** Absolute buffer offset of column data (little-endian values of its dtype). */
     public int dataOffset(int column) {
         return offset + buffer.getInt(entry(column) + ENTRY_DATA_OFFSET_OFFSET, LITTLE_ENDIAN);
     }
 
     public float getFloat(int column, int element) {
-        if (element < 0 || element >= elementCount(column)) {
-            throw new IndexOutOfBoundsException("element " + element + " of column " + column + " with " + elementCount(column) + " elements");
-        }
-        return buffer.getFloat(dataOffset(column) + element * FLOAT32_BYTES, LITTLE_ENDIAN);
+        return buffer.getFloat(rangeOffset(column, DTYPE_FLOAT32, element, 1, 0, 1), LITTLE_ENDIAN);
     }
 
-    /** Copies the whole column into {@code dst} from {@code dstOffset}. */
+    /** Copies the whole float32 column into {@code dst} from {@code dstOffset}. */
     public void getFloats(int column, float[] dst, int dstOffset) {
-        int count = elementCount(column);
-        if (dstOffset < 0 || (long) dstOffset + count > dst.length) {
-            throw new IndexOutOfBoundsException("column " + column + " has " + count + " floats; destination has "
-                    + (dst.length - dstOffset) + " from offset " + dstOffset);
-        }
-        int at = dataOffset(column);
+        getFloats(column, 0, dst, dstOffset, elementCount(column));
+    }
+
+    /** Copies elements [element, element + count) of the float32 column into {@code dst} from {@code dstOffset}. */
+    public void getFloats(int column, int element, float[] dst, int dstOffset, int count) {
+        int at = rangeOffset(column, DTYPE_FLOAT32, element, count, dstOffset, dst.length);
         if (NATIVE_LE) {
-            UnsafeApi.copyMemory(buffer.byteArray(), buffer.addressOffset() + at,
-                    dst, FLOAT_ARRAY_BASE + (long) dstOffset * FLOAT32_BYTES, (long) count * FLOAT32_BYTES);
+            copyOut(at, dst, FLOAT_ARRAY_BASE + (long) dstOffset * 4, (long) count * 4);
         } else {
             for (int i = 0; i < count; i++) {
-                dst[dstOffset + i] = buffer.getFloat(at + i * FLOAT32_BYTES, LITTLE_ENDIAN);
+                dst[dstOffset + i] = buffer.getFloat(at + i * 4, LITTLE_ENDIAN);
             }
         }
+    }
+
+    /** Copies elements [element, element + count) of the int32 column into {@code dst} from {@code dstOffset}. */
+    public void getInts(int column, int element, int[] dst, int dstOffset, int count) {
+        int at = rangeOffset(column, DTYPE_INT32, element, count, dstOffset, dst.length);
+        if (NATIVE_LE) {
+            copyOut(at, dst, INT_ARRAY_BASE + (long) dstOffset * 4, (long) count * 4);
+        } else {
+            for (int i = 0; i < count; i++) {
+                dst[dstOffset + i] = buffer.getInt(at + i * 4, LITTLE_ENDIAN);
+            }
+        }
+    }
+
+    /** Copies elements [element, element + count) of the int64 column into {@code dst} from {@code dstOffset}. */
+    public void getLongs(int column, int element, long[] dst, int dstOffset, int count) {
+        int at = rangeOffset(column, DTYPE_INT64, element, count, dstOffset, dst.length);
+        if (NATIVE_LE) {
+            copyOut(at, dst, LONG_ARRAY_BASE + (long) dstOffset * 8, (long) count * 8);
+        } else {
+            for (int i = 0; i < count; i++) {
+                dst[dstOffset + i] = buffer.getLong(at + i * 8, LITTLE_ENDIAN);
+            }
+        }
+    }
+
+    /** Copies elements [element, element + count) of the uint8 column into {@code dst} from {@code dstOffset}. */
+    public void getBytes(int column, int element, byte[] dst, int dstOffset, int count) {
+        int at = rangeOffset(column, DTYPE_UINT8, element, count, dstOffset, dst.length);
+        buffer.getBytes(at, dst, dstOffset, count);
+    }
+
+    /**
+     * Checks a copy of {@code count} elements of {@code column} and returns the absolute offset of the
+     * first; a column of another dtype is a {@link WireFormatException} (the batch is not what the
+     * reader expects), a range outside the column or the destination an IndexOutOfBoundsException.
+     */
+    private int rangeOffset(int column, int dtype, int element, int count, int dstOffset, int dstLength) {
+        int actual = dtype(column);
+        if (actual != dtype) {
+            throw new WireFormatException("column '" + columnName(column) + "' is " + dtypeName(actual) + ", read as " + dtypeName(dtype));
+        }
+        int elements = elementCount(column);
+        if (element < 0 || count < 0 || (long) element + count > elements || dstOffset < 0 || (long) dstOffset + count > dstLength) {
+            throw new IndexOutOfBoundsException("copy of " + count + " elements from element " + element + " of column " + column
+                    + " (" + elements + " elements) to offset " + dstOffset + " of an array of " + dstLength);
+        }
+        return dataOffset(column) + element * elementBytes(dtype);
+    }
+
+    private void copyOut(int at, Object dst, long dstAddress, long bytes) {
+        UnsafeApi.copyMemory(buffer.byteArray(), buffer.addressOffset() + at, dst, dstAddress, bytes);
     }
 
     private int entry(int column) {

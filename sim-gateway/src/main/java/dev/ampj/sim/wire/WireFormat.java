@@ -15,8 +15,11 @@ public final class WireFormat {
 
     /** "AMPT" in ASCII, read as a little-endian int32. */
     public static final int MAGIC = 0x54504D41;
-    /** The only schema version this code reads and writes. */
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * The only schema version this code reads and writes. Version 2 added typed columns (int32,
+     * int64, uint8 beside float32); version 1 knew only float32.
+     */
+    public static final int SCHEMA_VERSION = 2;
 
     public static final int HEADER_LENGTH = 64;
     public static final int MAGIC_OFFSET = 0;
@@ -51,8 +54,14 @@ public final class WireFormat {
     /** Column data starts on a cache-line boundary relative to the batch start. */
     public static final int DATA_ALIGNMENT = 64;
 
-    /** dtype code of IEEE-754 binary32, little-endian: the only element type of version 1. */
+    /** dtype code of IEEE-754 binary32, little-endian. */
     public static final int DTYPE_FLOAT32 = 1;
+    /** dtype code of two's-complement int32, little-endian. */
+    public static final int DTYPE_INT32 = 2;
+    /** dtype code of two's-complement int64, little-endian. */
+    public static final int DTYPE_INT64 = 3;
+    /** dtype code of uint8: opaque bytes, copied verbatim. */
+    public static final int DTYPE_UINT8 = 4;
     public static final int FLOAT32_BYTES = 4;
 
     private WireFormat() {}
@@ -67,14 +76,44 @@ public final class WireFormat {
         return align(HEADER_LENGTH + columnCount * COLUMN_ENTRY_LENGTH);
     }
 
+    /** Bytes of one element of {@code dtype}, or -1 when the code is unknown. */
+    public static int elementBytes(int dtype) {
+        return switch (dtype) {
+            case DTYPE_FLOAT32, DTYPE_INT32 -> 4;
+            case DTYPE_INT64 -> 8;
+            case DTYPE_UINT8 -> 1;
+            default -> -1;
+        };
+    }
+
+    /** Name of a dtype code, as the wire-format description spells it. */
+    public static String dtypeName(int dtype) {
+        return switch (dtype) {
+            case DTYPE_FLOAT32 -> "float32";
+            case DTYPE_INT32 -> "int32";
+            case DTYPE_INT64 -> "int64";
+            case DTYPE_UINT8 -> "uint8";
+            default -> "unknown dtype " + dtype;
+        };
+    }
+
     /**
      * Exact encoded length of a batch whose columns hold {@code elementCounts[i]} float32 values:
      * what a caller allocates for {@link TensorBatchEncoder}.
      */
     public static int batchLength(long... elementCounts) {
-        long end = firstDataOffset(elementCounts.length);
-        for (long n : elementCounts) {
-            end = alignLong(end + n * FLOAT32_BYTES);
+        long[] bytes = new long[elementCounts.length];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = elementCounts[i] * FLOAT32_BYTES;
+        }
+        return batchLengthOfBytes(bytes);
+    }
+
+    /** Exact encoded length of a batch whose columns hold {@code dataLengths[i]} bytes of data (any dtype). */
+    public static int batchLengthOfBytes(long... dataLengths) {
+        long end = firstDataOffset(dataLengths.length);
+        for (long n : dataLengths) {
+            end = alignLong(end + n);
         }
         if (end > Integer.MAX_VALUE - DATA_ALIGNMENT) {
             throw new IllegalArgumentException("tensor batch of " + end + " bytes exceeds the 2 GiB limit of the wire format");

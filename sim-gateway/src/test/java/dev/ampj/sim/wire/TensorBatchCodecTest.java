@@ -109,10 +109,14 @@ class TensorBatchCodecTest {
     void unknownVersionAndBadMagicAreNamed() {
         UnsafeBuffer buffer = sample();
         int length = WireFormat.batchLength(24 * 7, 24 * 6, 24, 1, 0);
-        buffer.putShort(WireFormat.VERSION_OFFSET, (short) 2, ByteOrder.LITTLE_ENDIAN);
+        buffer.putShort(WireFormat.VERSION_OFFSET, (short) 3, ByteOrder.LITTLE_ENDIAN);
         WireFormatException e = assertThrows(WireFormatException.class, () -> new TensorBatchDecoder().wrap(buffer, 0, length));
-        assertTrue(e.getMessage().contains("schema version 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("schema version 3"), e.getMessage());
         buffer.putShort(WireFormat.VERSION_OFFSET, (short) 1, ByteOrder.LITTLE_ENDIAN);
+        e = assertThrows(WireFormatException.class, () -> new TensorBatchDecoder().wrap(buffer, 0, length));
+        assertEquals("tensor-batch schema version 1 (float32-only columns) is no longer read; this build reads version 2"
+                + " (typed columns): run the same build on every sender and receiver", e.getMessage());
+        buffer.putShort(WireFormat.VERSION_OFFSET, (short) WireFormat.SCHEMA_VERSION, ByteOrder.LITTLE_ENDIAN);
         buffer.putInt(0, 0x12345678, ByteOrder.LITTLE_ENDIAN);
         e = assertThrows(WireFormatException.class, () -> new TensorBatchDecoder().wrap(buffer, 0, length));
         assertTrue(e.getMessage().contains("magic"), e.getMessage());
@@ -176,6 +180,46 @@ class TensorBatchCodecTest {
     }
 
     @Test
+    void typedColumnsRoundTripWithTheirDtypeAndShape() {
+        long[] ids = {Long.MIN_VALUE, -1, 0, 1, Long.MAX_VALUE, 0x0102030405060708L};
+        int[] counts = {Integer.MIN_VALUE, -7, 0, 9, Integer.MAX_VALUE};
+        byte[] blob = {(byte) 0xFF, 0x7F, 0, (byte) 0xC0, 0x01, (byte) 0x80, 0x00};
+        float[] nan = {Float.intBitsToFloat(0x7FC00001), Float.intBitsToFloat(0xFF800001)};
+        UnsafeBuffer b = new UnsafeBuffer(new byte[WireFormat.batchLengthOfBytes(ids.length * 8L, counts.length * 4L,
+                blob.length, nan.length * 4L)]);
+        TensorBatchEncoder enc = new TensorBatchEncoder().wrap(b, 0).header(RUN, 5, 2, StreamKind.TRAJECTORY, 4);
+        int cIds = enc.addColumn("ids", WireFormat.DTYPE_INT64, new int[] {2, 3});
+        int cCounts = enc.addColumn("counts", WireFormat.DTYPE_INT32, new int[] {5});
+        int cBlob = enc.addColumn("blob", WireFormat.DTYPE_UINT8, new int[] {blob.length});
+        int cNan = enc.addColumn("nan", 2);
+        enc.putLongs(cIds, 0, ids, 0, ids.length).putInts(cCounts, 0, counts, 0, counts.length)
+                .putBytes(cBlob, 0, blob, 0, blob.length).putFloats(cNan, nan);
+        assertThrows(IllegalArgumentException.class, () -> enc.putFloats(cIds, 0, new float[6], 0, 6));
+
+        TensorBatchDecoder d = new TensorBatchDecoder().wrap(b, 0, enc.encodedLength());
+        assertEquals(WireFormat.DTYPE_INT64, d.dtype(cIds));
+        assertEquals(6, d.elementCount(cIds));
+        assertEquals(3, d.dim(cIds, 1));
+        long[] idsBack = new long[8];
+        d.getLongs(cIds, 1, idsBack, 2, 5); // a range, straight to an offset of the destination
+        assertArrayEquals(new long[] {0, 0, -1, 0, 1, Long.MAX_VALUE, 0x0102030405060708L, 0}, idsBack);
+        int[] countsBack = new int[5];
+        d.getInts(cCounts, 0, countsBack, 0, 5);
+        assertArrayEquals(counts, countsBack);
+        byte[] blobBack = new byte[blob.length];
+        d.getBytes(cBlob, 0, blobBack, 0, blob.length);
+        assertArrayEquals(blob, blobBack);
+        assertEquals(blob.length, d.dataLength(cBlob));
+        float[] nanBack = new float[2];
+        d.getFloats(cNan, nanBack, 0);
+        assertEquals(0x7FC00001, Float.floatToRawIntBits(nanBack[0]));
+        assertEquals(0xFF800001, Float.floatToRawIntBits(nanBack[1]));
+        WireFormatException e = assertThrows(WireFormatException.class, () -> d.getFloats(cIds, new float[6], 0));
+        assertEquals("column 'ids' is int64, read as float32", e.getMessage());
+        assertThrows(IndexOutOfBoundsException.class, () -> d.getLongs(cIds, 4, new long[8], 0, 3));
+    }
+
+    @Test
     void runIdIsStableAndDistinguishesRuns() {
         assertEquals(RunIds.of("walk-001"), RunIds.of("walk-001"));
         assertNotEquals(RunIds.of("walk-001"), RunIds.of("walk-002"));
@@ -208,7 +252,7 @@ class TensorBatchCodecTest {
     }
 
     private static final String GOLDEN = ""
-            + "0000  41 4d 50 54 01 00 40 00 08 07 06 05 04 03 02 01\n"
+            + "0000  41 4d 50 54 02 00 40 00 08 07 06 05 04 03 02 01\n"
             + "0010  03 00 00 00 00 00 00 00 01 00 00 00 02 00 02 00\n"
             + "0020  00 00 00 00 01 00 00 00 00 00 00 00 40 01 00 00\n"
             + "0030  40 01 00 00 00 00 00 00 00 00 00 00 00 00 00 00\n"
