@@ -23,7 +23,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 /**
  * Composition root of one run's pipeline on this node: spawns the TelemetryWriter, the PpoLearner
  * and DiscriminatorTrainer (each on its own thread, so the two updates run concurrently), the
- * TrajectoryBuffer, the IterationCoordinator (which starts the shards through a
+ * TrajectoryBuffer (on its own thread: it polls Aeron), the IterationCoordinator (which starts the shards through a
  * {@link ShardDirectory}) and the driver: the event-sourced {@link RunSupervisor} when training, a
  * {@link ReplayVerifier} when re-executing without writing.
  */
@@ -61,7 +61,8 @@ public final class Guardian {
             ActorRef<PpoLearner.Command> ppo = ctx.spawn(PpoLearner.create(pipeline, learner), "ppo-learner", pinned);
             ActorRef<DiscriminatorTrainer.Command> disc = ctx.spawn(DiscriminatorTrainer.create(pipeline, learner, expert),
                     "discriminator-trainer", pinned);
-            ActorRef<TrajectoryBuffer.Command> buffer = ctx.spawn(TrajectoryBuffer.create(pipeline), "trajectory-buffer");
+            ActorRef<TrajectoryBuffer.Command> buffer = ctx.spawn(TrajectoryBuffer.create(pipeline), "trajectory-buffer",
+                    pinned); // it polls Aeron (and waits for a published batch) on its own thread
             ActorRef<TelemetryWriter.Command> telemetryWriter = telemetry == null ? null
                     : ctx.spawn(TelemetryWriter.create(telemetry, pipeline.rollouts(), pipeline.layout()), "telemetry-writer", pinned);
             ActorRef<IterationCoordinator.Command> coordinator = ctx.spawn(IterationCoordinator.create(pipeline,

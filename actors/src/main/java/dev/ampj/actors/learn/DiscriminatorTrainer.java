@@ -15,10 +15,10 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * The AMP discriminator: scores the rollout's (s, s′) pairs with Dk into style rewards, hands them to
- * the PpoLearner, then trains D on policy pairs (replay buffer) against expert pairs of the reference
- * motion → Dk+1, concurrently with the PPO update. Owns the expert motion sampler (its position is
- * part of the checkpoint).
+ * The AMP discriminator: scores the rollout's (s, s′) pairs with Dk into style rewards, tells the
+ * coordinator (which then starts the PPO update), then trains D on policy pairs (replay buffer)
+ * against expert pairs of the reference motion → Dk+1, concurrently with the PPO update. Owns the
+ * expert motion sampler (its position is part of the checkpoint).
  */
 public final class DiscriminatorTrainer extends AbstractBehavior<DiscriminatorTrainer.Command> {
 
@@ -26,11 +26,10 @@ public final class DiscriminatorTrainer extends AbstractBehavior<DiscriminatorTr
     public sealed interface Command {}
 
     /**
-     * Score the rollout of {@code iteration}, then tell {@code ppo} to update and update D; replies
-     * {@link StyleScored} then {@link DiscriminatorUpdated} to {@code replyTo}.
+     * Score the rollout of {@code iteration}, then update D; replies {@link StyleScored} (the style
+     * rewards are in the buffer) then {@link DiscriminatorUpdated} to {@code replyTo}.
      */
-    public record Train(long iteration, ActorRef<PpoLearner.Command> ppo, ActorRef<PpoLearner.PolicyUpdated> ppoReplyTo,
-            ActorRef<Result> replyTo) implements Command {}
+    public record Train(long iteration, ActorRef<Result> replyTo) implements Command {}
 
     /** Replies of a {@link Train}. */
     public sealed interface Result {}
@@ -73,7 +72,6 @@ public final class DiscriminatorTrainer extends AbstractBehavior<DiscriminatorTr
         StyleRewardStats style = learner.discriminator().styleRewards(r.ampObs(), r.ampNextObs(), r.steps());
         buffer.setStyleRewards(style.rewards());
         buffer.setDiscriminatorScores(style.logits());
-        t.ppo().tell(new PpoLearner.Update(t.iteration(), t.ppoReplyTo()));
         long t1 = System.nanoTime();
         t.replyTo().tell(new StyleScored(t.iteration(), style.mean(), (t1 - t0) / 1e6));
         int pairs = learner.discriminator().expertPairsNeeded(r.steps());

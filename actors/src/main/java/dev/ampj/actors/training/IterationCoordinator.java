@@ -23,7 +23,7 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 /**
  * Runs one training iteration at a time through the pipeline, exactly as DESIGN.md §3: θk out to the
  * shards (PpoLearner, Aeron), rollouts in (SimShards → TrajectoryBuffer, Aeron), style rewards with
- * Dk, then the D update and the PPO update concurrently. Keeps what the learner side must keep to
+ * Dk, then the D update and the PPO update concurrently; it alone starts each stage. Keeps what the learner side must keep to
  * re-simulate an iteration: each shard's iteration-start env state, the global step and env-step
  * counters, the expert sampler position. Measures every stage.
  *
@@ -267,7 +267,7 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
         }
         running.assembled = a.assembled();
         running.assembledAt = System.nanoTime();
-        actors.discriminator().tell(new DiscriminatorTrainer.Train(running.iteration, actors.ppo(), policyIn, discriminatorIn));
+        actors.discriminator().tell(new DiscriminatorTrainer.Train(running.iteration, discriminatorIn));
         return this;
     }
 
@@ -278,6 +278,8 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
         if (d.result() instanceof DiscriminatorTrainer.StyleScored s) {
             running.style = s;
             running.styleAt = System.nanoTime();
+            // The style rewards are in the buffer: PPO updates now, while D updates on its own thread.
+            actors.ppo().tell(new PpoLearner.Update(running.iteration, policyIn));
         } else if (d.result() instanceof DiscriminatorTrainer.DiscriminatorUpdated u) {
             running.discriminator = u;
         }
