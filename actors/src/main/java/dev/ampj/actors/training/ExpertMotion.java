@@ -3,7 +3,7 @@ package dev.ampj.actors.training;
 /**
  * Expert AMP pairs (s, s′) for the discriminator, drawn from reference motion with one
  * counter-based stream whose position is its whole state (checkpointed, restored with {@link #seek}).
- * Owned by the DiscriminatorTrainer actor: one caller.
+ * Owned by the DiscriminatorTrainerActor actor: one caller.
  */
 public interface ExpertMotion {
 

@@ -1,11 +1,11 @@
 package dev.ampj.actors.training;
 
-import dev.ampj.actors.learn.DiscriminatorTrainer;
-import dev.ampj.actors.learn.PpoLearner;
-import dev.ampj.actors.learn.TrajectoryBuffer;
+import dev.ampj.actors.learn.DiscriminatorTrainerActor;
+import dev.ampj.actors.learn.PpoLearnerActor;
+import dev.ampj.actors.learn.TrajectoryBufferActor;
 import dev.ampj.actors.shard.ShardDirectory;
 import dev.ampj.actors.shard.SimShard;
-import dev.ampj.actors.telemetry.TelemetryWriter;
+import dev.ampj.actors.telemetry.TelemetryWriterActor;
 import dev.ampj.learner.algo.DiscriminatorStats;
 import dev.ampj.learner.algo.PpoStats;
 import dev.ampj.learner.storage.Rollout;
@@ -22,7 +22,7 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
  * Runs one training iteration at a time through the pipeline, exactly as DESIGN.md §3: θk out to the
- * shards (PpoLearner, Aeron), rollouts in (SimShards → TrajectoryBuffer, Aeron), style rewards with
+ * shards (PpoLearnerActor, Aeron), rollouts in (SimShards → TrajectoryBufferActor, Aeron), style rewards with
  * Dk, then the D update and the PPO update concurrently; it alone starts each stage. Keeps what the learner side must keep to
  * re-simulate an iteration: each shard's iteration-start env state, the global step and env-step
  * counters, the expert sampler position. Measures every stage.
@@ -45,15 +45,15 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
 
     private record Moving(ShardDirectory.ShardsMoving moving) implements Command {}
 
-    private record PolicyOut(PpoLearner.PolicyPublished published) implements Command {}
+    private record PolicyOut(PpoLearnerActor.PolicyPublished published) implements Command {}
 
-    private record Assembled(TrajectoryBuffer.RolloutAssembled assembled) implements Command {}
+    private record Assembled(TrajectoryBufferActor.RolloutAssembled assembled) implements Command {}
 
-    private record DiscriminatorResult(DiscriminatorTrainer.Result result) implements Command {}
+    private record DiscriminatorResult(DiscriminatorTrainerActor.Result result) implements Command {}
 
-    private record PolicyResult(PpoLearner.PolicyUpdated updated) implements Command {}
+    private record PolicyResult(PpoLearnerActor.PolicyUpdated updated) implements Command {}
 
-    private record Saved(PpoLearner.StateSaved saved) implements Command {}
+    private record Saved(PpoLearnerActor.StateSaved saved) implements Command {}
 
     private record StageTimedOut(long iteration) implements Command {}
 
@@ -69,8 +69,8 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
     }
 
     /** The learner-side actors the coordinator drives. */
-    public record Actors(ActorRef<PpoLearner.Command> ppo, ActorRef<DiscriminatorTrainer.Command> discriminator,
-            ActorRef<TrajectoryBuffer.Command> buffer, ActorRef<TelemetryWriter.Command> telemetry) {}
+    public record Actors(ActorRef<PpoLearnerActor.Command> ppo, ActorRef<DiscriminatorTrainerActor.Command> discriminator,
+            ActorRef<TrajectoryBufferActor.Command> buffer, ActorRef<TelemetryWriterActor.Command> telemetry) {}
 
     public static Behavior<Command> create(PipelineContext pipeline, Actors actors, ShardDirectory directory, Start start) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new IterationCoordinator(ctx, timers, pipeline, actors,
@@ -87,11 +87,11 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
         double policyPublishMillis;
         long collectAt;
         long assembledAt;
-        TrajectoryBuffer.RolloutAssembled assembled;
-        DiscriminatorTrainer.StyleScored style;
+        TrajectoryBufferActor.RolloutAssembled assembled;
+        DiscriminatorTrainerActor.StyleScored style;
         long styleAt;
-        DiscriminatorTrainer.DiscriminatorUpdated discriminator;
-        PpoLearner.PolicyUpdated policy;
+        DiscriminatorTrainerActor.DiscriminatorUpdated discriminator;
+        PpoLearnerActor.PolicyUpdated policy;
         int shardRestarts;
 
         Running(long iteration, long startStep, int shards, ActorRef<IterationOutcome> replyTo) {
@@ -110,11 +110,11 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
     private final boolean[] ready;
     private final boolean[] needsRestore;
     private final byte[][] startStates;
-    private final ActorRef<PpoLearner.PolicyPublished> policyOut;
-    private final ActorRef<TrajectoryBuffer.RolloutAssembled> assembledIn;
-    private final ActorRef<DiscriminatorTrainer.Result> discriminatorIn;
-    private final ActorRef<PpoLearner.PolicyUpdated> policyIn;
-    private final ActorRef<PpoLearner.StateSaved> stateIn;
+    private final ActorRef<PpoLearnerActor.PolicyPublished> policyOut;
+    private final ActorRef<TrajectoryBufferActor.RolloutAssembled> assembledIn;
+    private final ActorRef<DiscriminatorTrainerActor.Result> discriminatorIn;
+    private final ActorRef<PpoLearnerActor.PolicyUpdated> policyIn;
+    private final ActorRef<PpoLearnerActor.StateSaved> stateIn;
     private ActorRef<TrainingCheckpoint> checkpointReplyTo;
     private long lastIteration;
     private long envSteps;
@@ -144,11 +144,11 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
         this.envSteps = start.envSteps();
         this.nextStep = start.nextStep();
         this.expertPosition = start.expertPosition();
-        this.policyOut = ctx.messageAdapter(PpoLearner.PolicyPublished.class, PolicyOut::new);
-        this.assembledIn = ctx.messageAdapter(TrajectoryBuffer.RolloutAssembled.class, Assembled::new);
-        this.discriminatorIn = ctx.messageAdapter(DiscriminatorTrainer.Result.class, DiscriminatorResult::new);
-        this.policyIn = ctx.messageAdapter(PpoLearner.PolicyUpdated.class, PolicyResult::new);
-        this.stateIn = ctx.messageAdapter(PpoLearner.StateSaved.class, Saved::new);
+        this.policyOut = ctx.messageAdapter(PpoLearnerActor.PolicyPublished.class, PolicyOut::new);
+        this.assembledIn = ctx.messageAdapter(TrajectoryBufferActor.RolloutAssembled.class, Assembled::new);
+        this.discriminatorIn = ctx.messageAdapter(DiscriminatorTrainerActor.Result.class, DiscriminatorResult::new);
+        this.policyIn = ctx.messageAdapter(PpoLearnerActor.PolicyUpdated.class, PolicyResult::new);
+        this.stateIn = ctx.messageAdapter(PpoLearnerActor.StateSaved.class, Saved::new);
         ctx.watch(actors.ppo());
         ctx.watch(actors.discriminator());
         ctx.watch(actors.buffer());
@@ -199,8 +199,8 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
     private void begin(RunIteration r) {
         running = new Running(r.iteration(), nextStep, shardCount, r.replyTo());
         timers.startSingleTimer(StageTimedOut.class, new StageTimedOut(r.iteration()), pipeline.training().stageTimeout());
-        actors.buffer().tell(new TrajectoryBuffer.Expect(r.iteration(), assembledIn));
-        actors.ppo().tell(new PpoLearner.PublishPolicy(r.iteration(), policyOut));
+        actors.buffer().tell(new TrajectoryBufferActor.Expect(r.iteration(), assembledIn));
+        actors.ppo().tell(new PpoLearnerActor.PublishPolicy(r.iteration(), policyOut));
     }
 
     private Behavior<Command> onShardUp(ShardUp up) {
@@ -218,7 +218,7 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
         }
         if (running != null && !running.collectSent[s] && running.collectAt != 0) {
             // θk went out before this shard subscribed: publish it again, then the shard gets its Collect.
-            actors.ppo().tell(new PpoLearner.PublishPolicy(running.iteration, policyOut));
+            actors.ppo().tell(new PpoLearnerActor.PublishPolicy(running.iteration, policyOut));
         }
         if (waiting != null && allReady()) {
             RunIteration r = waiting;
@@ -267,7 +267,7 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
         }
         running.assembled = a.assembled();
         running.assembledAt = System.nanoTime();
-        actors.discriminator().tell(new DiscriminatorTrainer.Train(running.iteration, discriminatorIn));
+        actors.discriminator().tell(new DiscriminatorTrainerActor.Train(running.iteration, discriminatorIn));
         return this;
     }
 
@@ -275,12 +275,12 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
         if (running == null) {
             return this;
         }
-        if (d.result() instanceof DiscriminatorTrainer.StyleScored s) {
+        if (d.result() instanceof DiscriminatorTrainerActor.StyleScored s) {
             running.style = s;
             running.styleAt = System.nanoTime();
             // The style rewards are in the buffer: PPO updates now, while D updates on its own thread.
-            actors.ppo().tell(new PpoLearner.Update(running.iteration, policyIn));
-        } else if (d.result() instanceof DiscriminatorTrainer.DiscriminatorUpdated u) {
+            actors.ppo().tell(new PpoLearnerActor.Update(running.iteration, policyIn));
+        } else if (d.result() instanceof DiscriminatorTrainerActor.DiscriminatorUpdated u) {
             running.discriminator = u;
         }
         return maybeDone();
@@ -325,7 +325,7 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
         running = null;
         shards.boundary();
         if (actors.telemetry() != null) {
-            actors.telemetry().tell(new TelemetryWriter.Record(r.iteration, r.startStep));
+            actors.telemetry().tell(new TelemetryWriterActor.Record(r.iteration, r.startStep));
         } else {
             pipeline.rollouts().release(r.iteration);
         }
@@ -374,7 +374,7 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
             }
         }
         checkpointReplyTo = t.replyTo();
-        actors.ppo().tell(new PpoLearner.SaveState(stateIn));
+        actors.ppo().tell(new PpoLearnerActor.SaveState(stateIn));
         return this;
     }
 

@@ -11,12 +11,17 @@ import dev.ampj.learner.LearnerDims;
 import dev.ampj.learner.config.LearnerSettings;
 import dev.ampj.sim.wire.RunIds;
 import dev.ampj.storage.RunStore;
+import dev.ampj.storage.telemetry.TelemetryWriter;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Scheduler;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 
 /**
  * One running pipeline on this node: its actor system (named after nothing but the run), the
@@ -93,10 +98,10 @@ public final class TrainingSystem implements AutoCloseable {
         try {
             PipelineContext pipeline = new PipelineContext(b.run(), RunIds.of(b.run()), training, learnerSettings, dims,
                     b.envs(), layout, driver.aeron(), transport, new RolloutBuffers());
-            java.util.function.Supplier<dev.ampj.storage.telemetry.TelemetryWriter> telemetry = b.telemetry() && training.telemetry()
+            Supplier<TelemetryWriter> telemetry = b.telemetry() && training.telemetry()
                     ? () -> b.store().telemetryWriter(b.run()) : null;
             Config systemConfig = ConfigFactory.parseString(SYSTEM_CONFIG)
-                    .withFallback(ConfigFactory.parseMap(java.util.Map.of("amp.storage.runs-dir",
+                    .withFallback(ConfigFactory.parseMap(Map.of("amp.storage.runs-dir",
                             b.store().settings().runsDir().toString())))
                     .withFallback(b.config())
                     .withFallback(ConfigFactory.defaultReference())
@@ -118,7 +123,7 @@ public final class TrainingSystem implements AutoCloseable {
             StreamChannels channels = host.learnerChannels(transport);
             PipelineContext pipeline = new PipelineContext(b.run(), RunIds.of(b.run()), training, learnerSettings, dims,
                     b.envs(), layout, host.aeron(), transport, new RolloutBuffers(), channels);
-            java.util.function.Supplier<dev.ampj.storage.telemetry.TelemetryWriter> telemetry = b.telemetry() && training.telemetry()
+            Supplier<TelemetryWriter> telemetry = b.telemetry() && training.telemetry()
                     ? () -> b.store().telemetryWriter(b.run()) : null;
             ActorRef<Guardian.Command> guardian = host.spawn(Guardian.create(pipeline, learner, b.expert(), telemetry,
                     host.shards(RunConfig.render(b.config()), channels, RunVersions.versions(b.envs()),
@@ -139,7 +144,7 @@ public final class TrainingSystem implements AutoCloseable {
     public void close() {
         try {
             // Telemetry lags the commits by design: let it catch up before the actors stop.
-            org.apache.pekko.actor.typed.javadsl.AskPattern.<Guardian.Command, org.apache.pekko.Done>ask(guardian,
+            AskPattern.<Guardian.Command, Done>ask(guardian,
                     Guardian.FlushTelemetry::new, Duration.ofSeconds(30), scheduler)
                     .toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -166,7 +171,7 @@ public final class TrainingSystem implements AutoCloseable {
     /** Stops the run's guardian (children first) in the host's system; the host's driver stays up. */
     private void closeHosted() {
         try {
-            org.apache.pekko.actor.typed.javadsl.AskPattern.<Guardian.Command, org.apache.pekko.Done>ask(guardian,
+            AskPattern.<Guardian.Command, Done>ask(guardian,
                     Guardian.Shutdown::new, Duration.ofSeconds(30), scheduler)
                     .toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ampj.actors.learn.DiscriminatorTrainer;
-import dev.ampj.actors.learn.PpoLearner;
-import dev.ampj.actors.learn.TrajectoryBuffer;
+import dev.ampj.actors.learn.DiscriminatorTrainerActor;
+import dev.ampj.actors.learn.PpoLearnerActor;
+import dev.ampj.actors.learn.TrajectoryBufferActor;
 import dev.ampj.actors.shard.ShardDirectory;
 import dev.ampj.actors.shard.SimShard;
-import dev.ampj.actors.telemetry.TelemetryWriter;
+import dev.ampj.actors.telemetry.TelemetryWriterActor;
 import dev.ampj.learner.LearnerDims;
 import dev.ampj.learner.algo.DiscriminatorStats;
 import dev.ampj.learner.algo.PpoStats;
@@ -43,9 +43,9 @@ class IterationCoordinatorTest {
     private static final int HORIZON = 3;
     private static final int SHARDS = 2;
 
-    private TestProbe<PpoLearner.Command> ppo;
-    private TestProbe<DiscriminatorTrainer.Command> discriminator;
-    private TestProbe<TrajectoryBuffer.Command> buffer;
+    private TestProbe<PpoLearnerActor.Command> ppo;
+    private TestProbe<DiscriminatorTrainerActor.Command> discriminator;
+    private TestProbe<TrajectoryBufferActor.Command> buffer;
     private TestProbe<IterationOutcome> outcomes;
     private ProbeShards shards;
     private RolloutBuffers rollouts;
@@ -130,7 +130,7 @@ class IterationCoordinatorTest {
     }
 
     private ActorRef<IterationCoordinator.Command> coordinator(Duration stageTimeout, IterationCoordinator.Start start) {
-        ActorRef<TelemetryWriter.Command> noTelemetry = null;
+        ActorRef<TelemetryWriterActor.Command> noTelemetry = null;
         return KIT.spawn(IterationCoordinator.create(pipeline(stageTimeout),
                 new IterationCoordinator.Actors(ppo.getRef(), discriminator.getRef(), buffer.getRef(), noTelemetry), shards, start));
     }
@@ -140,8 +140,8 @@ class IterationCoordinatorTest {
     }
 
     /** The buffer's part: a rollout in the shared buffers, with each shard's end-of-iteration env state. */
-    private ActorRef<TrajectoryBuffer.RolloutAssembled> expectAssembly(long iteration) {
-        TrajectoryBuffer.Expect e = buffer.expectMessageClass(TrajectoryBuffer.Expect.class);
+    private ActorRef<TrajectoryBufferActor.RolloutAssembled> expectAssembly(long iteration) {
+        TrajectoryBufferActor.Expect e = buffer.expectMessageClass(TrajectoryBufferActor.Expect.class);
         assertEquals(iteration, e.iteration());
         RolloutBuffer b = new RolloutBuffer(iteration, HORIZON, NUM_ENVS, SHARDS, DIMS);
         for (int s = 0; s < SHARDS; s++) {
@@ -154,8 +154,8 @@ class IterationCoordinatorTest {
         return e.replyTo();
     }
 
-    private ActorRef<PpoLearner.PolicyPublished> expectPublish(long iteration) {
-        PpoLearner.PublishPolicy p = ppo.expectMessageClass(PpoLearner.PublishPolicy.class);
+    private ActorRef<PpoLearnerActor.PolicyPublished> expectPublish(long iteration) {
+        PpoLearnerActor.PublishPolicy p = ppo.expectMessageClass(PpoLearnerActor.PublishPolicy.class);
         assertEquals(iteration, p.iteration());
         return p.replyTo();
     }
@@ -171,11 +171,11 @@ class IterationCoordinatorTest {
     /** Runs iteration {@code k} through every stage in order, checking that no stage starts early. */
     private IterationOutcome.Done runIteration(ActorRef<IterationCoordinator.Command> c, long k) {
         c.tell(new IterationCoordinator.RunIteration(k, outcomes.getRef()));
-        ActorRef<TrajectoryBuffer.RolloutAssembled> assembled = expectAssembly(k);
-        ActorRef<PpoLearner.PolicyPublished> published = expectPublish(k);
+        ActorRef<TrajectoryBufferActor.RolloutAssembled> assembled = expectAssembly(k);
+        ActorRef<PpoLearnerActor.PolicyPublished> published = expectPublish(k);
         shards.expectNoCollect(); // θk is not out yet
 
-        published.tell(new PpoLearner.PolicyPublished(k, "theta-" + k, 100, 1.5));
+        published.tell(new PpoLearnerActor.PolicyPublished(k, "theta-" + k, 100, 1.5));
         for (int s = 0; s < SHARDS; s++) {
             SimShard.Collect collect = shards.collect(s);
             assertEquals(k, collect.iteration());
@@ -184,18 +184,18 @@ class IterationCoordinatorTest {
         }
         discriminator.expectNoMessage(QUIET); // the rollout is not assembled yet
 
-        assembled.tell(new TrajectoryBuffer.RolloutAssembled(k, 4.0, 0.5, 4096));
-        DiscriminatorTrainer.Train train = discriminator.expectMessageClass(DiscriminatorTrainer.Train.class);
+        assembled.tell(new TrajectoryBufferActor.RolloutAssembled(k, 4.0, 0.5, 4096));
+        DiscriminatorTrainerActor.Train train = discriminator.expectMessageClass(DiscriminatorTrainerActor.Train.class);
         assertEquals(k, train.iteration());
         ppo.expectNoMessage(QUIET); // PPO waits for the style rewards
 
-        train.replyTo().tell(new DiscriminatorTrainer.StyleScored(k, 0.25, 2.0));
-        PpoLearner.Update update = ppo.expectMessageClass(PpoLearner.Update.class);
+        train.replyTo().tell(new DiscriminatorTrainerActor.StyleScored(k, 0.25, 2.0));
+        PpoLearnerActor.Update update = ppo.expectMessageClass(PpoLearnerActor.Update.class);
         assertEquals(k, update.iteration());
-        train.replyTo().tell(new DiscriminatorTrainer.DiscriminatorUpdated(k, "d-" + k, discriminatorStats(k), 100 * k, 3.0));
+        train.replyTo().tell(new DiscriminatorTrainerActor.DiscriminatorUpdated(k, "d-" + k, discriminatorStats(k), 100 * k, 3.0));
         outcomes.expectNoMessage(QUIET); // the PPO update is still running
 
-        update.replyTo().tell(new PpoLearner.PolicyUpdated(k, "pi-" + k, ppoStats(k), 5.0));
+        update.replyTo().tell(new PpoLearnerActor.PolicyUpdated(k, "pi-" + k, ppoStats(k), 5.0));
         return outcomes.expectMessageClass(IterationOutcome.Done.class);
     }
 
@@ -234,8 +234,8 @@ class IterationCoordinatorTest {
 
         TestProbe<TrainingCheckpoint> checkpoints = KIT.createTestProbe();
         c.tell(new IterationCoordinator.TakeCheckpoint(checkpoints.getRef()));
-        PpoLearner.SaveState save = ppo.expectMessageClass(PpoLearner.SaveState.class);
-        save.replyTo().tell(new PpoLearner.StateSaved(new byte[] {9, 9}));
+        PpoLearnerActor.SaveState save = ppo.expectMessageClass(PpoLearnerActor.SaveState.class);
+        save.replyTo().tell(new PpoLearnerActor.StateSaved(new byte[] {9, 9}));
         TrainingCheckpoint cp = checkpoints.receiveMessage();
         assertEquals(2, cp.iteration());
         assertEquals(2L * NUM_ENVS * HORIZON, cp.envSteps());
@@ -265,7 +265,7 @@ class IterationCoordinatorTest {
         shards.ready(0, 1);
         c.tell(new IterationCoordinator.RunIteration(5, outcomes.getRef()));
         expectAssembly(5);
-        expectPublish(5).tell(new PpoLearner.PolicyPublished(5, "theta-5", 100, 1.0));
+        expectPublish(5).tell(new PpoLearnerActor.PolicyPublished(5, "theta-5", 100, 1.0));
         for (int s = 0; s < SHARDS; s++) {
             SimShard.Collect collect = shards.collect(s);
             assertEquals(4L * HORIZON, collect.startStep());
@@ -280,25 +280,25 @@ class IterationCoordinatorTest {
                 new IterationCoordinator.Start(4, 4L * NUM_ENVS * HORIZON, 4L * HORIZON, 400, states));
         shards.ready(0, 1);
         c.tell(new IterationCoordinator.RunIteration(5, outcomes.getRef()));
-        ActorRef<TrajectoryBuffer.RolloutAssembled> assembled = expectAssembly(5);
-        expectPublish(5).tell(new PpoLearner.PolicyPublished(5, "theta-5", 100, 1.0));
+        ActorRef<TrajectoryBufferActor.RolloutAssembled> assembled = expectAssembly(5);
+        expectPublish(5).tell(new PpoLearnerActor.PolicyPublished(5, "theta-5", 100, 1.0));
         shards.collect(0);
         shards.collect(1);
 
         shards.ready(1); // shard 1 restarted mid-iteration: θ goes out again, then its Collect with its start state
-        ActorRef<PpoLearner.PolicyPublished> republished = expectPublish(5);
+        ActorRef<PpoLearnerActor.PolicyPublished> republished = expectPublish(5);
         shards.probes.get(1).expectNoMessage(QUIET);
-        republished.tell(new PpoLearner.PolicyPublished(5, "theta-5", 100, 1.0));
+        republished.tell(new PpoLearnerActor.PolicyPublished(5, "theta-5", 100, 1.0));
         SimShard.Collect again = shards.collect(1);
         assertArrayEquals(states[1], again.restoreState());
         shards.probes.get(0).expectNoMessage(QUIET); // shard 0 keeps its attempt
 
-        assembled.tell(new TrajectoryBuffer.RolloutAssembled(5, 4.0, 0.5, 4096));
-        DiscriminatorTrainer.Train train = discriminator.expectMessageClass(DiscriminatorTrainer.Train.class);
-        train.replyTo().tell(new DiscriminatorTrainer.StyleScored(5, 0.25, 2.0));
-        PpoLearner.Update update = ppo.expectMessageClass(PpoLearner.Update.class);
-        train.replyTo().tell(new DiscriminatorTrainer.DiscriminatorUpdated(5, "d-5", discriminatorStats(5), 500, 3.0));
-        update.replyTo().tell(new PpoLearner.PolicyUpdated(5, "pi-5", ppoStats(5), 5.0));
+        assembled.tell(new TrajectoryBufferActor.RolloutAssembled(5, 4.0, 0.5, 4096));
+        DiscriminatorTrainerActor.Train train = discriminator.expectMessageClass(DiscriminatorTrainerActor.Train.class);
+        train.replyTo().tell(new DiscriminatorTrainerActor.StyleScored(5, 0.25, 2.0));
+        PpoLearnerActor.Update update = ppo.expectMessageClass(PpoLearnerActor.Update.class);
+        train.replyTo().tell(new DiscriminatorTrainerActor.DiscriminatorUpdated(5, "d-5", discriminatorStats(5), 500, 3.0));
+        update.replyTo().tell(new PpoLearnerActor.PolicyUpdated(5, "pi-5", ppoStats(5), 5.0));
         IterationOutcome.Done done = outcomes.expectMessageClass(IterationOutcome.Done.class);
         assertEquals(1.0, done.stageMillis().get("shard_restarts"));
     }
@@ -311,14 +311,14 @@ class IterationCoordinatorTest {
         shards.ready(0, 1);
         c.tell(new IterationCoordinator.RunIteration(5, outcomes.getRef()));
         expectAssembly(5);
-        expectPublish(5).tell(new PpoLearner.PolicyPublished(5, "theta-5", 100, 1.0));
+        expectPublish(5).tell(new PpoLearnerActor.PolicyPublished(5, "theta-5", 100, 1.0));
         shards.collect(0);
         shards.collect(1);
 
         shards.moving.get(5, TimeUnit.SECONDS).tell(new ShardDirectory.ShardsMoving(new int[] {0}));
         ppo.expectNoMessage(QUIET); // nothing is re-sent until the moved shard is up again
         shards.ready(0);
-        expectPublish(5).tell(new PpoLearner.PolicyPublished(5, "theta-5", 100, 1.0));
+        expectPublish(5).tell(new PpoLearnerActor.PolicyPublished(5, "theta-5", 100, 1.0));
         assertArrayEquals(states[0], shards.collect(0).restoreState());
         shards.probes.get(1).expectNoMessage(QUIET);
     }
@@ -340,7 +340,7 @@ class IterationCoordinatorTest {
         shards.ready(0, 1);
         c.tell(new IterationCoordinator.RunIteration(1, outcomes.getRef()));
         expectAssembly(1);
-        expectPublish(1).tell(new PpoLearner.PolicyPublished(1, "theta-1", 100, 1.0));
+        expectPublish(1).tell(new PpoLearnerActor.PolicyPublished(1, "theta-1", 100, 1.0));
         shards.collect(0);
         shards.collect(1);
         // No rollout arrives (a shard's batch was lost): the stage timeout fails the iteration.
@@ -355,12 +355,12 @@ class IterationCoordinatorTest {
         ActorRef<IterationCoordinator.Command> c = coordinator(Duration.ofMillis(800), IterationCoordinator.Start.fresh(SHARDS));
         shards.ready(0, 1);
         c.tell(new IterationCoordinator.RunIteration(1, outcomes.getRef()));
-        ActorRef<TrajectoryBuffer.RolloutAssembled> assembled = expectAssembly(1);
-        expectPublish(1).tell(new PpoLearner.PolicyPublished(1, "theta-1", 100, 1.0));
-        assembled.tell(new TrajectoryBuffer.RolloutAssembled(1, 4.0, 0.5, 4096));
-        DiscriminatorTrainer.Train train = discriminator.expectMessageClass(DiscriminatorTrainer.Train.class);
-        train.replyTo().tell(new DiscriminatorTrainer.StyleScored(1, 0.25, 2.0));
-        ppo.expectMessageClass(PpoLearner.Update.class); // never answered
+        ActorRef<TrajectoryBufferActor.RolloutAssembled> assembled = expectAssembly(1);
+        expectPublish(1).tell(new PpoLearnerActor.PolicyPublished(1, "theta-1", 100, 1.0));
+        assembled.tell(new TrajectoryBufferActor.RolloutAssembled(1, 4.0, 0.5, 4096));
+        DiscriminatorTrainerActor.Train train = discriminator.expectMessageClass(DiscriminatorTrainerActor.Train.class);
+        train.replyTo().tell(new DiscriminatorTrainerActor.StyleScored(1, 0.25, 2.0));
+        ppo.expectMessageClass(PpoLearnerActor.Update.class); // never answered
         IterationOutcome.Failed f = outcomes.expectMessageClass(IterationOutcome.Failed.class, Duration.ofSeconds(5));
         assertTrue(f.reason().contains("updating D and the policy"), f.reason());
     }
@@ -371,7 +371,7 @@ class IterationCoordinatorTest {
         shards.ready(0, 1);
         c.tell(new IterationCoordinator.RunIteration(1, outcomes.getRef()));
         expectAssembly(1);
-        expectPublish(1).tell(new PpoLearner.PolicyPublished(1, "theta-1", 100, 1.0));
+        expectPublish(1).tell(new PpoLearnerActor.PolicyPublished(1, "theta-1", 100, 1.0));
         shards.collect(0);
         shards.collect(1);
         shards.lose(1);

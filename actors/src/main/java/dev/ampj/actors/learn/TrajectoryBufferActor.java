@@ -25,9 +25,9 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * shard order = env-id order whatever the arrival order. Drains the stream on a short timer while
  * shards run (so publishers are never back-pressured) and right after each shard's message.
  */
-public final class TrajectoryBuffer extends AbstractBehavior<TrajectoryBuffer.Command> {
+public final class TrajectoryBufferActor extends AbstractBehavior<TrajectoryBufferActor.Command> {
 
-    /** Messages the TrajectoryBuffer accepts. */
+    /** Messages the TrajectoryBufferActor accepts. */
     public sealed interface Command {}
 
     /** Assemble iteration {@code iteration}; reply {@link RolloutAssembled} to {@code replyTo} when complete. */
@@ -45,7 +45,7 @@ public final class TrajectoryBuffer extends AbstractBehavior<TrajectoryBuffer.Co
     static final Duration DRAIN_INTERVAL = Duration.ofMillis(2);
 
     public static Behavior<Command> create(PipelineContext pipeline) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new TrajectoryBuffer(ctx, timers, pipeline)));
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new TrajectoryBufferActor(ctx, timers, pipeline)));
     }
 
     private final PipelineContext pipeline;
@@ -61,7 +61,7 @@ public final class TrajectoryBuffer extends AbstractBehavior<TrajectoryBuffer.Co
     private double maxPublish;
     private long bytes;
 
-    private TrajectoryBuffer(ActorContext<Command> ctx, TimerScheduler<Command> timers, PipelineContext pipeline) {
+    private TrajectoryBufferActor(ActorContext<Command> ctx, TimerScheduler<Command> timers, PipelineContext pipeline) {
         super(ctx);
         this.pipeline = pipeline;
         this.timers = timers;

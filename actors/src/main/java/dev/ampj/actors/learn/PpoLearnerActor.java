@@ -21,12 +21,12 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 /**
  * Owns the policy side of the learner: publishes θk to the shards on the policy stream (Aeron) and
  * runs the PPO update of an iteration (reward combination, GAE, epochs) on its own thread, while the
- * DiscriminatorTrainer updates D on another. Also the one place the learner's exact state is
+ * DiscriminatorTrainerActor updates D on another. Also the one place the learner's exact state is
  * encoded (both halves are idle when the coordinator asks).
  */
-public final class PpoLearner extends AbstractBehavior<PpoLearner.Command> {
+public final class PpoLearnerActor extends AbstractBehavior<PpoLearnerActor.Command> {
 
-    /** Messages the PpoLearner accepts. */
+    /** Messages the PpoLearnerActor accepts. */
     public sealed interface Command {}
 
     /** Publish the current policy as θ of {@code iteration}. */
@@ -45,7 +45,7 @@ public final class PpoLearner extends AbstractBehavior<PpoLearner.Command> {
     public record StateSaved(byte[] learnerState) {}
 
     public static Behavior<Command> create(PipelineContext pipeline, AmpLearner learner) {
-        return Behaviors.setup(ctx -> new PpoLearner(ctx, pipeline, learner));
+        return Behaviors.setup(ctx -> new PpoLearnerActor(ctx, pipeline, learner));
     }
 
     private final PipelineContext pipeline;
@@ -54,7 +54,7 @@ public final class PpoLearner extends AbstractBehavior<PpoLearner.Command> {
     private final TensorPublisher publisher;
     private UnsafeBuffer out = new UnsafeBuffer(new byte[0]);
 
-    private PpoLearner(ActorContext<Command> ctx, PipelineContext pipeline, AmpLearner learner) {
+    private PpoLearnerActor(ActorContext<Command> ctx, PipelineContext pipeline, AmpLearner learner) {
         super(ctx);
         this.pipeline = pipeline;
         this.learner = learner;

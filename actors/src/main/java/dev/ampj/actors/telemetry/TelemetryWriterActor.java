@@ -4,6 +4,10 @@ import dev.ampj.actors.training.RolloutBuffer;
 import dev.ampj.actors.training.RolloutBuffers;
 import dev.ampj.actors.training.ShardLayout;
 import dev.ampj.storage.telemetry.TelemetryBatch;
+import dev.ampj.storage.telemetry.TelemetryWriter;
+import java.util.function.Supplier;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -17,31 +21,31 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * (step, shard), after the iteration's rewards are known; then releases the iteration's rollout.
  * Runs off the iteration's critical path: the next iteration does not wait for it.
  */
-public final class TelemetryWriter extends AbstractBehavior<TelemetryWriter.Command> {
+public final class TelemetryWriterActor extends AbstractBehavior<TelemetryWriterActor.Command> {
 
-    /** Messages the TelemetryWriter accepts. */
+    /** Messages the TelemetryWriterActor accepts. */
     public sealed interface Command {}
 
     /** Record the rollout of {@code iteration}, whose first step is global step {@code startStep}. */
     public record Record(long iteration, long startStep) implements Command {}
 
     /** Replies once every earlier {@link Record} is written (before a shutdown). */
-    public record Flush(org.apache.pekko.actor.typed.ActorRef<org.apache.pekko.Done> replyTo) implements Command {}
+    public record Flush(ActorRef<Done> replyTo) implements Command {}
 
     /**
      * {@code queue} opens the run's telemetry queue; it is called on the actor's own thread, which must
      * be a pinned one: Chronicle appenders are confined to the thread that uses them first.
      */
-    public static Behavior<Command> create(java.util.function.Supplier<dev.ampj.storage.telemetry.TelemetryWriter> queue,
+    public static Behavior<Command> create(Supplier<TelemetryWriter> queue,
             RolloutBuffers rollouts, ShardLayout layout) {
-        return Behaviors.setup(ctx -> new TelemetryWriter(ctx, queue.get(), rollouts, layout));
+        return Behaviors.setup(ctx -> new TelemetryWriterActor(ctx, queue.get(), rollouts, layout));
     }
 
-    private final dev.ampj.storage.telemetry.TelemetryWriter queue;
+    private final TelemetryWriter queue;
     private final RolloutBuffers rollouts;
     private final ShardLayout layout;
 
-    private TelemetryWriter(ActorContext<Command> ctx, dev.ampj.storage.telemetry.TelemetryWriter queue,
+    private TelemetryWriterActor(ActorContext<Command> ctx, TelemetryWriter queue,
             RolloutBuffers rollouts, ShardLayout layout) {
         super(ctx);
         this.queue = queue;
@@ -54,7 +58,7 @@ public final class TelemetryWriter extends AbstractBehavior<TelemetryWriter.Comm
         return newReceiveBuilder()
                 .onMessage(Record.class, this::onRecord)
                 .onMessage(Flush.class, f -> {
-                    f.replyTo().tell(org.apache.pekko.Done.getInstance());
+                    f.replyTo().tell(Done.getInstance());
                     return this;
                 })
                 .onSignal(PostStop.class, s -> {

@@ -20,9 +20,9 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * against expert pairs of the reference motion → Dk+1, concurrently with the PPO update. Owns the
  * expert motion sampler (its position is part of the checkpoint).
  */
-public final class DiscriminatorTrainer extends AbstractBehavior<DiscriminatorTrainer.Command> {
+public final class DiscriminatorTrainerActor extends AbstractBehavior<DiscriminatorTrainerActor.Command> {
 
-    /** Messages the DiscriminatorTrainer accepts. */
+    /** Messages the DiscriminatorTrainerActor accepts. */
     public sealed interface Command {}
 
     /**
@@ -40,7 +40,7 @@ public final class DiscriminatorTrainer extends AbstractBehavior<DiscriminatorTr
             double millis) implements Result {}
 
     public static Behavior<Command> create(PipelineContext pipeline, AmpLearner learner, ExpertMotion expert) {
-        return Behaviors.setup(ctx -> new DiscriminatorTrainer(ctx, pipeline, learner, expert));
+        return Behaviors.setup(ctx -> new DiscriminatorTrainerActor(ctx, pipeline, learner, expert));
     }
 
     private final PipelineContext pipeline;
@@ -49,7 +49,7 @@ public final class DiscriminatorTrainer extends AbstractBehavior<DiscriminatorTr
     private float[] expertObs = new float[0];
     private float[] expertNextObs = new float[0];
 
-    private DiscriminatorTrainer(ActorContext<Command> ctx, PipelineContext pipeline, AmpLearner learner, ExpertMotion expert) {
+    private DiscriminatorTrainerActor(ActorContext<Command> ctx, PipelineContext pipeline, AmpLearner learner, ExpertMotion expert) {
         super(ctx);
         this.pipeline = pipeline;
         this.learner = learner;
