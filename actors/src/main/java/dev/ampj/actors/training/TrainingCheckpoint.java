@@ -38,7 +38,7 @@ public record TrainingCheckpoint(
      * 2: env states are bare VecEnv snapshots of format 2 (which hold the ostrich's foot contacts);
      * version 1 wrapped format-1 snapshots with a copy of the observation rows.
      */
-    static final int VERSION = 2;
+    public static final int VERSION = 2;
 
     public int shards() {
         return envStates.length;
