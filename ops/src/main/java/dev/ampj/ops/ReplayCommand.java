@@ -1,10 +1,10 @@
 package dev.ampj.ops;
 
 import com.typesafe.config.ConfigFactory;
+import dev.ampj.actors.pipeline.IterationOutcome;
 import dev.ampj.actors.run.ReplayVerifier;
 import dev.ampj.actors.run.RunOutcome;
 import dev.ampj.actors.run.TrainingListener;
-import dev.ampj.actors.training.IterationOutcome;
 import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.storage.RunStore;
 import java.io.PrintWriter;

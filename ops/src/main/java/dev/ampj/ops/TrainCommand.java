@@ -1,8 +1,8 @@
 package dev.ampj.ops;
 
 import com.typesafe.config.Config;
-import dev.ampj.actors.training.Session;
-import dev.ampj.actors.training.TrainingSettings;
+import dev.ampj.actors.api.Session;
+import dev.ampj.actors.config.TrainingSettings;
 import dev.ampj.ops.config.AmpConfig;
 import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.ops.train.IterationTable;

@@ -1,8 +1,11 @@
 package dev.ampj.actors.guardian;
 
+import dev.ampj.actors.config.PipelineContext;
+import dev.ampj.actors.env.ExpertMotion;
 import dev.ampj.actors.learn.DiscriminatorTrainerActor;
 import dev.ampj.actors.learn.PpoLearnerActor;
 import dev.ampj.actors.learn.TrajectoryBufferActor;
+import dev.ampj.actors.pipeline.IterationCoordinator;
 import dev.ampj.actors.run.ReplayVerifier;
 import dev.ampj.actors.run.RunPlan;
 import dev.ampj.actors.run.RunSupervisor;
@@ -10,9 +13,6 @@ import dev.ampj.actors.run.TrainingListener;
 import dev.ampj.actors.shard.LocalShards;
 import dev.ampj.actors.shard.ShardDirectory;
 import dev.ampj.actors.telemetry.TelemetryWriterActor;
-import dev.ampj.actors.training.ExpertMotion;
-import dev.ampj.actors.training.IterationCoordinator;
-import dev.ampj.actors.training.PipelineContext;
 import dev.ampj.learner.AmpLearner;
 import dev.ampj.storage.telemetry.TelemetryWriter;
 import java.util.function.Consumer;

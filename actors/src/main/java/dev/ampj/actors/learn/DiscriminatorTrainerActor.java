@@ -1,8 +1,8 @@
 package dev.ampj.actors.learn;
 
-import dev.ampj.actors.training.ExpertMotion;
-import dev.ampj.actors.training.PipelineContext;
-import dev.ampj.actors.training.RolloutBuffer;
+import dev.ampj.actors.config.PipelineContext;
+import dev.ampj.actors.env.ExpertMotion;
+import dev.ampj.actors.wire.RolloutBuffer;
 import dev.ampj.learner.AmpLearner;
 import dev.ampj.learner.algo.DiscriminatorStats;
 import dev.ampj.learner.algo.StyleRewardStats;

@@ -1,9 +1,9 @@
 package dev.ampj.actors.learn;
 
-import dev.ampj.actors.training.PipelineContext;
-import dev.ampj.actors.training.PolicyStream;
-import dev.ampj.actors.training.RolloutBuffer;
+import dev.ampj.actors.config.PipelineContext;
 import dev.ampj.actors.transport.TensorPublisher;
+import dev.ampj.actors.wire.PolicyStream;
+import dev.ampj.actors.wire.RolloutBuffer;
 import dev.ampj.learner.AmpLearner;
 import dev.ampj.learner.algo.PpoStats;
 import dev.ampj.learner.algo.RewardCombiner;

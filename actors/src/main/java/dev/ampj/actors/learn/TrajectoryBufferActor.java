@@ -1,11 +1,11 @@
 package dev.ampj.actors.learn;
 
-import dev.ampj.actors.cluster.CborSerializable;
-import dev.ampj.actors.training.PipelineContext;
-import dev.ampj.actors.training.RolloutBuffer;
-import dev.ampj.actors.training.TrajectoryBatch;
+import dev.ampj.actors.config.PipelineContext;
 import dev.ampj.actors.transport.PooledBatchBuffers;
 import dev.ampj.actors.transport.TensorSubscriber;
+import dev.ampj.actors.wire.CborSerializable;
+import dev.ampj.actors.wire.RolloutBuffer;
+import dev.ampj.actors.wire.TrajectoryBatch;
 import dev.ampj.sim.wire.StreamKind;
 import dev.ampj.sim.wire.TensorBatchDecoder;
 import java.time.Duration;

@@ -1,17 +1,17 @@
 package dev.ampj.actors.shard;
 
+import dev.ampj.actors.config.PipelineContext;
 import dev.ampj.actors.learn.TrajectoryBufferActor;
-import dev.ampj.actors.cluster.CborSerializable;
-import dev.ampj.actors.training.PipelineContext;
-import dev.ampj.actors.training.PolicyStream;
-import dev.ampj.actors.training.ShardRollout;
-import dev.ampj.actors.training.ShardState;
-import dev.ampj.actors.training.ShardTrajectory;
-import dev.ampj.actors.training.TrajectoryBatch;
+import dev.ampj.actors.shard.ShardRollout;
+import dev.ampj.actors.shard.ShardState;
 import dev.ampj.actors.transport.PooledBatchBuffers;
 import dev.ampj.actors.transport.TensorPublisher;
 import dev.ampj.actors.transport.TensorSubscriber;
 import dev.ampj.actors.transport.TransportTimeoutException;
+import dev.ampj.actors.wire.CborSerializable;
+import dev.ampj.actors.wire.PolicyStream;
+import dev.ampj.actors.wire.ShardTrajectory;
+import dev.ampj.actors.wire.TrajectoryBatch;
 import dev.ampj.learner.nn.PolicyInference;
 import dev.ampj.sim.env.VecEnv;
 import dev.ampj.sim.wire.StreamKind;

@@ -1,8 +1,8 @@
 package dev.ampj.actors.telemetry;
 
-import dev.ampj.actors.training.RolloutBuffer;
-import dev.ampj.actors.training.RolloutBuffers;
-import dev.ampj.actors.training.ShardLayout;
+import dev.ampj.actors.config.ShardLayout;
+import dev.ampj.actors.wire.RolloutBuffer;
+import dev.ampj.actors.wire.RolloutBuffers;
 import dev.ampj.storage.telemetry.TelemetryBatch;
 import dev.ampj.storage.telemetry.TelemetryWriter;
 import java.util.function.Supplier;

@@ -1,10 +1,10 @@
 package dev.ampj.ops.bench;
 
 import com.typesafe.config.Config;
+import dev.ampj.actors.api.Trainer;
+import dev.ampj.actors.config.TrainingSettings;
 import dev.ampj.actors.run.RunOutcome;
 import dev.ampj.actors.run.TrainingListener;
-import dev.ampj.actors.training.Trainer;
-import dev.ampj.actors.training.TrainingSettings;
 import dev.ampj.ops.config.AmpConfig;
 import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.storage.event.IterationCommitted;

@@ -1,11 +1,11 @@
 package dev.ampj.ops.train;
 
 import com.typesafe.config.Config;
+import dev.ampj.actors.api.Session;
+import dev.ampj.actors.api.Trainer;
+import dev.ampj.actors.config.TrainingSettings;
 import dev.ampj.actors.run.TrainingListener;
-import dev.ampj.actors.training.TrainingSettings;
 import dev.ampj.storage.RunStore;
-import dev.ampj.actors.training.Session;
-import dev.ampj.actors.training.Trainer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.Function;
