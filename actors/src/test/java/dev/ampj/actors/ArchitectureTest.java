@@ -1,11 +1,20 @@
 package dev.ampj.actors;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.ampj.actors.api.Trainer;
+import dev.ampj.common.CounterRandom;
+import dev.ampj.learner.AmpLearner;
+import dev.ampj.sim.env.VecEnv;
+import dev.ampj.storage.RunStore;
+import java.net.URL;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +30,19 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.ampj");
+        // Each module's classes from where they were loaded (target/classes or the module's jar):
+        // scanning the whole classpath for dev.ampj would open every library jar.
+        List<URL> modules = Stream.of(CounterRandom.class, RunStore.class, AmpLearner.class, VecEnv.class, Trainer.class)
+                .map(c -> c.getProtectionDomain().getCodeSource().getLocation()).toList();
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importUrls(modules);
+    }
+
+    @Test
+    void everyModuleIsImported() {
+        for (String module : List.of("dev.ampj.common", "dev.ampj.storage", "dev.ampj.learner", "dev.ampj.sim",
+                "dev.ampj.actors.api", "dev.ampj.actors.wire")) {
+            assertTrue(classes.containPackage(module), module + " not imported");
+        }
     }
 
     @Test
