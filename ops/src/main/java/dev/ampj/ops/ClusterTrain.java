@@ -4,7 +4,7 @@ import com.typesafe.config.Config;
 import dev.ampj.actors.cluster.ClusterClient;
 import dev.ampj.actors.cluster.NodeAddress;
 import dev.ampj.actors.cluster.RemoteRun;
-import dev.ampj.actors.training.RunConfig;
+import dev.ampj.actors.config.RunConfig;
 import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.ops.train.IterationTable;
 import dev.ampj.ops.train.SessionRunner;

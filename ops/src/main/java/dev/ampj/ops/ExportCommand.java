@@ -1,6 +1,7 @@
 package dev.ampj.ops;
 
 import com.typesafe.config.ConfigFactory;
+import dev.ampj.ops.config.RunsDirOption;
 import dev.ampj.ops.export.PolicyExport;
 import dev.ampj.ops.export.ScalarExport;
 import dev.ampj.ops.train.CommandSupport;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -68,15 +70,15 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bar on stderr.")
     boolean noProgress;
 
-    @Option(names = "--runs-dir", paramLabel = "DIR", description = "Runs root (default: amp.storage.runs-dir, ./runs).")
-    Path runsDir;
+    @Mixin
+    RunsDirOption runsDir;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir);
+        RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir.get());
         if (format == Format.BVH || format == Format.NPZ || format == Format.ONNX) {
             if (out == null) {
                 throw new IllegalArgumentException("--format " + format + " needs --out FILE");

@@ -2,8 +2,8 @@ package dev.ampj.ops;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import dev.ampj.actors.training.RunConfig;
-import dev.ampj.actors.training.Session;
+import dev.ampj.actors.api.Session;
+import dev.ampj.actors.config.RunConfig;
 import dev.ampj.ops.config.AmpConfig;
 import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.ops.train.IterationTable;

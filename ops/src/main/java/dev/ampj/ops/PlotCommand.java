@@ -3,6 +3,7 @@ package dev.ampj.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
+import dev.ampj.ops.config.RunsDirOption;
 import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.ops.train.PeriodicEvaluation;
 import dev.ampj.storage.RunStore;
@@ -22,6 +23,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -50,8 +52,8 @@ public final class PlotCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.png", required = true, description = "PNG to write.")
     Path out;
 
-    @Option(names = "--runs-dir", paramLabel = "DIR", description = "Runs root (default: amp.storage.runs-dir, ./runs).")
-    Path runsDir;
+    @Mixin
+    RunsDirOption runsDir;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -59,7 +61,7 @@ public final class PlotCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         System.setProperty("java.awt.headless", "true");
-        RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir);
+        RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir.get());
         XYChart chart = new XYChartBuilder().width(900).height(520).title(metric).xAxisTitle("env steps (millions)")
                 .yAxisTitle(metric).build();
         chart.getStyler().setYAxisLogarithmic(logY);

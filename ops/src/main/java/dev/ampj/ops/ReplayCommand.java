@@ -1,18 +1,19 @@
 package dev.ampj.ops;
 
 import com.typesafe.config.ConfigFactory;
+import dev.ampj.actors.pipeline.IterationOutcome;
 import dev.ampj.actors.run.ReplayVerifier;
 import dev.ampj.actors.run.RunOutcome;
 import dev.ampj.actors.run.TrainingListener;
-import dev.ampj.actors.training.IterationOutcome;
+import dev.ampj.ops.config.RunsDirOption;
 import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.storage.RunStore;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,8 +37,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "M", description = "Last iteration to verify (default: the run's last commit).")
     Long to;
 
-    @Option(names = "--runs-dir", paramLabel = "DIR", description = "Runs root (default: amp.storage.runs-dir, ./runs).")
-    Path runsDir;
+    @Mixin
+    RunsDirOption runsDir;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,7 +48,7 @@ public final class ReplayCommand implements Callable<Integer> {
         if (!verify) {
             throw new IllegalArgumentException("replay re-executes to verify: give --verify");
         }
-        RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir);
+        RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir.get());
         PrintWriter out = spec.commandLine().getOut();
         ReplayVerifier.Result r = CommandSupport.trainer(store).replay(run, from, to, new TrainingListener() {
             @Override

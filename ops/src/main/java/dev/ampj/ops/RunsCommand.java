@@ -1,6 +1,7 @@
 package dev.ampj.ops;
 
 import com.typesafe.config.ConfigFactory;
+import dev.ampj.ops.config.RunsDirOption;
 import dev.ampj.storage.StorageSettings;
 import dev.ampj.storage.registry.LineageNode;
 import dev.ampj.storage.registry.RunRegistry;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code amp runs}: every run under the runs root, read from its event log only, as a lineage tree or JSON. */
@@ -31,15 +33,15 @@ public final class RunsCommand implements Callable<Integer> {
             + "and the exit code is 1).")
     boolean verify;
 
-    @Option(names = "--runs-dir", paramLabel = "DIR", description = "Runs root (default: amp.storage.runs-dir, ./runs).")
-    Path runsDir;
+    @Mixin
+    RunsDirOption runsDir;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        Path dir = runsDir != null ? runsDir : StorageSettings.fromConfig(ConfigFactory.load()).runsDir();
+        Path dir = runsDir.get() != null ? runsDir.get() : StorageSettings.fromConfig(ConfigFactory.load()).runsDir();
         RunRegistry registry = new RunRegistry(dir);
         List<RunSummary> runs = registry.list(verify);
         PrintWriter out = spec.commandLine().getOut();

@@ -1,13 +1,14 @@
 package dev.ampj.ops;
 
 import com.typesafe.config.ConfigFactory;
+import dev.ampj.ops.config.RunsDirOption;
 import dev.ampj.ops.serve.DashboardServer;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.StorageSettings;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code amp serve}: the read-only live web dashboard and Prometheus endpoint over a runs root. */
@@ -30,8 +31,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--poll-ms", defaultValue = "100", description = "Idle poll interval of the queue tailers in ms (default: ${DEFAULT-VALUE}).")
     long pollMillis;
 
-    @Option(names = "--runs-dir", paramLabel = "DIR", description = "Runs root (default: amp.storage.runs-dir, ./runs).")
-    Path runsDir;
+    @Mixin
+    RunsDirOption runsDir;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -42,8 +43,8 @@ public final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--poll-ms must be in [1, 60000], got " + pollMillis);
         }
         StorageSettings settings = StorageSettings.fromConfig(ConfigFactory.load());
-        if (runsDir != null) {
-            settings = settings.withRunsDir(runsDir);
+        if (runsDir.get() != null) {
+            settings = settings.withRunsDir(runsDir.get());
         }
         DashboardServer server = DashboardServer.start(new RunStore(settings),
                 new DashboardServer.Settings(bind, port, allowRemote, pollMillis));

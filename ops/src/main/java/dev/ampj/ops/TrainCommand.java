@@ -1,9 +1,10 @@
 package dev.ampj.ops;
 
 import com.typesafe.config.Config;
-import dev.ampj.actors.training.Session;
-import dev.ampj.actors.training.TrainingSettings;
+import dev.ampj.actors.api.Session;
+import dev.ampj.actors.config.TrainingSettings;
 import dev.ampj.ops.config.AmpConfig;
+import dev.ampj.ops.config.ConfigOptions;
 import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.ops.train.IterationTable;
 import dev.ampj.ops.train.PeriodicEvaluation;
@@ -11,14 +12,12 @@ import dev.ampj.ops.train.SessionOptions;
 import dev.ampj.ops.train.SessionRunner;
 import dev.ampj.storage.RunStore;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code amp train}: a new run of the pipeline, one table row per committed iteration. */
@@ -26,11 +25,8 @@ import picocli.CommandLine.Option;
         description = "Train a policy with PPO + AMP (default: the ostrich on its reference gaits); every iteration is committed to runs/<name>/.")
 public final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "HOCON file over the reference configuration.")
-    Path configFile;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one key (repeatable), e.g. --set amp.learner.style-reward.task-reward-lerp=0.5")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    ConfigOptions configOptions;
 
     @Option(names = "--iterations", paramLabel = "N", description = "Target iteration (default: amp.actors.training.iterations).")
     Long iterations;
@@ -51,9 +47,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (cluster != null) {
-            return ClusterTrain.run(this, AmpConfig.load(configFile, sets));
+            return ClusterTrain.run(this, configOptions.load());
         }
-        Config config = AmpConfig.withRunsDir(AmpConfig.load(configFile, sets), session.runsDir());
+        Config config = AmpConfig.withRunsDir(configOptions.load(), session.runsDir());
         RunStore store = CommandSupport.store(config, session.runsDir());
         String run = runName();
         Long target = CommandSupport.iterations(iterations);

@@ -1,17 +1,17 @@
 package dev.ampj.actors.cluster;
 
 import com.typesafe.config.Config;
+import dev.ampj.actors.api.PipelineHost;
+import dev.ampj.actors.config.StreamChannels;
+import dev.ampj.actors.env.Components;
 import dev.ampj.actors.guardian.Guardian;
 import dev.ampj.actors.shard.ShardDirectory;
-import dev.ampj.actors.training.Components;
-import dev.ampj.actors.training.DriverDirectories;
-import dev.ampj.actors.training.PipelineHost;
-import dev.ampj.actors.training.StreamChannels;
+import dev.ampj.actors.transport.DriverDirectories;
 import dev.ampj.actors.transport.EmbeddedMediaDriver;
 import dev.ampj.actors.transport.TransportSettings;
-import io.aeron.Aeron;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.StorageSettings;
+import io.aeron.Aeron;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;

@@ -1,8 +1,8 @@
 package dev.ampj.actors.cluster;
 
+import dev.ampj.actors.config.PipelineContext;
 import dev.ampj.actors.shard.ShardDirectory;
 import dev.ampj.actors.shard.SimShard;
-import dev.ampj.actors.training.PipelineContext;
 import java.time.Duration;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;

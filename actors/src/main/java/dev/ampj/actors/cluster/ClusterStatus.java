@@ -1,5 +1,6 @@
 package dev.ampj.actors.cluster;
 
+import dev.ampj.actors.wire.CborSerializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package dev.ampj.actors.cluster;
 
-import dev.ampj.actors.training.StreamChannels;
+import dev.ampj.actors.config.StreamChannels;
 
 /**
  * The Aeron channels of a cluster run. θk: one multi-destination-cast publication on the learner

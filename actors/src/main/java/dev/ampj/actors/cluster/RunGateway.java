@@ -1,13 +1,14 @@
 package dev.ampj.actors.cluster;
 
 import com.typesafe.config.Config;
+import dev.ampj.actors.api.Session;
+import dev.ampj.actors.api.Trainer;
+import dev.ampj.actors.config.RunConfig;
+import dev.ampj.actors.config.TrainingSettings;
+import dev.ampj.actors.env.Components;
 import dev.ampj.actors.run.RunOutcome;
 import dev.ampj.actors.run.TrainingListener;
-import dev.ampj.actors.training.Components;
-import dev.ampj.actors.training.RunConfig;
-import dev.ampj.actors.training.Session;
-import dev.ampj.actors.training.Trainer;
-import dev.ampj.actors.training.TrainingSettings;
+import dev.ampj.actors.wire.CborSerializable;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.event.CheckpointWritten;
 import dev.ampj.storage.event.IterationCommitted;

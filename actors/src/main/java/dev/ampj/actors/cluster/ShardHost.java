@@ -1,19 +1,20 @@
 package dev.ampj.actors.cluster;
 
 import com.typesafe.config.Config;
-import dev.ampj.actors.learn.TrajectoryBuffer;
+import dev.ampj.actors.config.PipelineContext;
+import dev.ampj.actors.config.RunConfig;
+import dev.ampj.actors.config.RunVersions;
+import dev.ampj.actors.config.ShardLayout;
+import dev.ampj.actors.config.StreamChannels;
+import dev.ampj.actors.config.TrainingSettings;
+import dev.ampj.actors.env.Components;
+import dev.ampj.actors.env.EnvFactory;
+import dev.ampj.actors.learn.TrajectoryBufferActor;
 import dev.ampj.actors.shard.LocalShards;
 import dev.ampj.actors.shard.SimShard;
-import dev.ampj.actors.training.Components;
-import dev.ampj.actors.training.EnvFactory;
-import dev.ampj.actors.training.PipelineContext;
-import dev.ampj.actors.training.RolloutBuffers;
-import dev.ampj.actors.training.RunConfig;
-import dev.ampj.actors.training.RunVersions;
-import dev.ampj.actors.training.ShardLayout;
-import dev.ampj.actors.training.StreamChannels;
-import dev.ampj.actors.training.TrainingSettings;
 import dev.ampj.actors.transport.TransportSettings;
+import dev.ampj.actors.wire.CborSerializable;
+import dev.ampj.actors.wire.RolloutBuffers;
 import dev.ampj.learner.config.LearnerSettings;
 import dev.ampj.sim.wire.RunIds;
 import io.aeron.Aeron;
@@ -73,7 +74,7 @@ public final class ShardHost extends AbstractBehavior<ShardHost.Command> {
         }
     }
 
-    private record Published(String run, TrajectoryBuffer.ShardPublished published) implements Command {}
+    private record Published(String run, TrajectoryBufferActor.ShardPublished published) implements Command {}
 
     private record ShardStopped(String run, int shard, ActorRef<SimShard.Command> ref) implements Command {}
 
@@ -81,8 +82,8 @@ public final class ShardHost extends AbstractBehavior<ShardHost.Command> {
     private static final class RunShards {
         final PipelineContext pipeline;
         final TreeMap<Integer, ActorRef<SimShard.Command>> shards = new TreeMap<>();
-        /** Forwards the shards' reports to the run's TrajectoryBuffer and a copy to the host. */
-        ActorRef<TrajectoryBuffer.Command> reporter;
+        /** Forwards the shards' reports to the run's TrajectoryBufferActor and a copy to the host. */
+        ActorRef<TrajectoryBufferActor.Command> reporter;
 
         RunShards(PipelineContext pipeline) {
             this.pipeline = pipeline;
@@ -189,11 +190,11 @@ public final class ShardHost extends AbstractBehavior<ShardHost.Command> {
     }
 
     /** The shards' reports go through here (for `amp cluster status`) on their way to the run's buffer. */
-    private static Behavior<TrajectoryBuffer.Command> reporter(String run, ActorRef<TrajectoryBuffer.Command> buffer,
+    private static Behavior<TrajectoryBufferActor.Command> reporter(String run, ActorRef<TrajectoryBufferActor.Command> buffer,
             ActorRef<Command> host) {
         return Behaviors.receiveMessage(m -> {
             buffer.tell(m);
-            if (m instanceof TrajectoryBuffer.ShardPublished p) {
+            if (m instanceof TrajectoryBufferActor.ShardPublished p) {
                 host.tell(new Published(run, p));
             }
             return Behaviors.same();
@@ -201,7 +202,7 @@ public final class ShardHost extends AbstractBehavior<ShardHost.Command> {
     }
 
     private Behavior<Command> onPublished(Published p) {
-        TrajectoryBuffer.ShardPublished sp = p.published();
+        TrajectoryBufferActor.ShardPublished sp = p.published();
         RunShards run = runs.get(p.run());
         if (sp.iteration() != lastIteration) {
             lastIteration = sp.iteration();

@@ -2,6 +2,7 @@ package dev.ampj.actors.cluster;
 
 import dev.ampj.actors.shard.ShardDirectory;
 import dev.ampj.actors.shard.SimShard;
+import dev.ampj.actors.wire.CborSerializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

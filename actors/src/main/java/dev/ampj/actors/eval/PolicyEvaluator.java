@@ -2,8 +2,9 @@ package dev.ampj.actors.eval;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValueFactory;
-import dev.ampj.actors.training.Components;
-import dev.ampj.actors.training.EnvFactory;
+import dev.ampj.actors.env.Components;
+import dev.ampj.actors.env.EnvFactory;
+import dev.ampj.actors.env.ReferencePairs;
 import dev.ampj.learner.AmpLearner;
 import dev.ampj.learner.LearnerDims;
 import dev.ampj.learner.config.LearnerSettings;

@@ -2,7 +2,7 @@ package dev.ampj.actors.eval;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValueFactory;
-import dev.ampj.actors.training.Components;
+import dev.ampj.actors.env.Components;
 import dev.ampj.learner.AmpLearner;
 import dev.ampj.learner.config.LearnerSettings;
 import dev.ampj.learner.nn.ActResult;

@@ -1,30 +1,33 @@
 package dev.ampj.actors.guardian;
 
-import dev.ampj.actors.learn.DiscriminatorTrainer;
-import dev.ampj.actors.learn.PpoLearner;
-import dev.ampj.actors.learn.TrajectoryBuffer;
+import dev.ampj.actors.config.PipelineContext;
+import dev.ampj.actors.env.ExpertMotion;
+import dev.ampj.actors.learn.DiscriminatorTrainerActor;
+import dev.ampj.actors.learn.PpoLearnerActor;
+import dev.ampj.actors.learn.TrajectoryBufferActor;
+import dev.ampj.actors.pipeline.IterationCoordinator;
 import dev.ampj.actors.run.ReplayVerifier;
 import dev.ampj.actors.run.RunPlan;
 import dev.ampj.actors.run.RunSupervisor;
 import dev.ampj.actors.run.TrainingListener;
 import dev.ampj.actors.shard.LocalShards;
 import dev.ampj.actors.shard.ShardDirectory;
-import dev.ampj.actors.telemetry.TelemetryWriter;
-import dev.ampj.actors.training.ExpertMotion;
-import dev.ampj.actors.training.IterationCoordinator;
-import dev.ampj.actors.training.PipelineContext;
+import dev.ampj.actors.telemetry.TelemetryWriterActor;
 import dev.ampj.learner.AmpLearner;
+import dev.ampj.storage.telemetry.TelemetryWriter;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
- * Composition root of one run's pipeline on this node: spawns the TelemetryWriter, the PpoLearner
- * and DiscriminatorTrainer (each on its own thread, so the two updates run concurrently), the
- * TrajectoryBuffer, the IterationCoordinator (which starts the shards through a
- * {@link ShardDirectory}) and the driver: the event-sourced {@link RunSupervisor} when training, a
+ * Composition root of one run's pipeline on this node: spawns the TelemetryWriterActor, the
+ * PpoLearnerActor and DiscriminatorTrainerActor (each on its own thread, so the two updates run
+ * concurrently), the TrajectoryBufferActor (on its own thread: it polls Aeron), the
+ * IterationCoordinator (which starts the shards through a {@link ShardDirectory}) and the driver: the event-sourced {@link RunSupervisor} when training, a
  * {@link ReplayVerifier} when re-executing without writing.
  */
 public final class Guardian {
@@ -38,10 +41,10 @@ public final class Guardian {
     public record Stop() implements Command {}
 
     /** Replies once the telemetry of every completed iteration is written (before a shutdown). */
-    public record FlushTelemetry(ActorRef<org.apache.pekko.Done> replyTo) implements Command {}
+    public record FlushTelemetry(ActorRef<Done> replyTo) implements Command {}
 
     /** Stops the pipeline (children first) and replies once it is stopped; for a pipeline inside a longer-lived system. */
-    public record Shutdown(ActorRef<org.apache.pekko.Done> replyTo) implements Command {}
+    public record Shutdown(ActorRef<Done> replyTo) implements Command {}
 
     /** What drives the pipeline. */
     public sealed interface Driver {}
@@ -54,16 +57,19 @@ public final class Guardian {
             TrainingListener listener, Consumer<ReplayVerifier.Result> done) implements Driver {}
 
     public static Behavior<Command> create(PipelineContext pipeline, AmpLearner learner, ExpertMotion expert,
-            java.util.function.Supplier<dev.ampj.storage.telemetry.TelemetryWriter> telemetry, ShardDirectory shards, IterationCoordinator.Start start,
+            Supplier<TelemetryWriter> telemetry, ShardDirectory shards, IterationCoordinator.Start start,
             Driver driver) {
         return Behaviors.setup(ctx -> {
             DispatcherSelector pinned = DispatcherSelector.fromConfig(LocalShards.DISPATCHER);
-            ActorRef<PpoLearner.Command> ppo = ctx.spawn(PpoLearner.create(pipeline, learner), "ppo-learner", pinned);
-            ActorRef<DiscriminatorTrainer.Command> disc = ctx.spawn(DiscriminatorTrainer.create(pipeline, learner, expert),
-                    "discriminator-trainer", pinned);
-            ActorRef<TrajectoryBuffer.Command> buffer = ctx.spawn(TrajectoryBuffer.create(pipeline), "trajectory-buffer");
-            ActorRef<TelemetryWriter.Command> telemetryWriter = telemetry == null ? null
-                    : ctx.spawn(TelemetryWriter.create(telemetry, pipeline.rollouts(), pipeline.layout()), "telemetry-writer", pinned);
+            ActorRef<PpoLearnerActor.Command> ppo = ctx.spawn(PpoLearnerActor.create(pipeline, learner), "ppo-learner",
+                    pinned);
+            ActorRef<DiscriminatorTrainerActor.Command> disc = ctx.spawn(
+                    DiscriminatorTrainerActor.create(pipeline, learner, expert), "discriminator-trainer", pinned);
+            ActorRef<TrajectoryBufferActor.Command> buffer = ctx.spawn(TrajectoryBufferActor.create(pipeline),
+                    "trajectory-buffer", pinned); // it polls Aeron (and waits for a published batch) on its own thread
+            ActorRef<TelemetryWriterActor.Command> telemetryWriter = telemetry == null ? null
+                    : ctx.spawn(TelemetryWriterActor.create(telemetry, pipeline.rollouts(), pipeline.layout()),
+                            "telemetry-writer", pinned);
             ActorRef<IterationCoordinator.Command> coordinator = ctx.spawn(IterationCoordinator.create(pipeline,
                     new IterationCoordinator.Actors(ppo, disc, buffer, telemetryWriter), shards, start), "coordinator");
             if (driver instanceof Train t) {
@@ -90,14 +96,14 @@ public final class Guardian {
     }
 
     private static Behavior<Command> shutdown(Shutdown s) {
-        return Behaviors.stopped(() -> s.replyTo().tell(org.apache.pekko.Done.getInstance()));
+        return Behaviors.stopped(() -> s.replyTo().tell(Done.getInstance()));
     }
 
-    private static Behavior<Command> flush(ActorRef<TelemetryWriter.Command> telemetry, FlushTelemetry f) {
+    private static Behavior<Command> flush(ActorRef<TelemetryWriterActor.Command> telemetry, FlushTelemetry f) {
         if (telemetry == null) {
-            f.replyTo().tell(org.apache.pekko.Done.getInstance());
+            f.replyTo().tell(Done.getInstance());
         } else {
-            telemetry.tell(new TelemetryWriter.Flush(f.replyTo()));
+            telemetry.tell(new TelemetryWriterActor.Flush(f.replyTo()));
         }
         return Behaviors.same();
     }

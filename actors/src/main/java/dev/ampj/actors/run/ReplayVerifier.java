@@ -1,8 +1,8 @@
 package dev.ampj.actors.run;
 
-import dev.ampj.actors.training.IterationCoordinator;
-import dev.ampj.actors.training.IterationOutcome;
-import dev.ampj.actors.training.TrainingCheckpoint;
+import dev.ampj.actors.pipeline.IterationCoordinator;
+import dev.ampj.actors.pipeline.IterationOutcome;
+import dev.ampj.actors.wire.TrainingCheckpoint;
 import dev.ampj.common.Digests;
 import dev.ampj.storage.event.CheckpointWritten;
 import dev.ampj.storage.event.IterationCommitted;

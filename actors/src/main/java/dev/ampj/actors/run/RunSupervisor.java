@@ -1,8 +1,8 @@
 package dev.ampj.actors.run;
 
-import dev.ampj.actors.training.IterationCoordinator;
-import dev.ampj.actors.training.IterationOutcome;
-import dev.ampj.actors.training.TrainingCheckpoint;
+import dev.ampj.actors.pipeline.IterationCoordinator;
+import dev.ampj.actors.pipeline.IterationOutcome;
+import dev.ampj.actors.wire.TrainingCheckpoint;
 import dev.ampj.storage.checkpoint.CheckpointRef;
 import dev.ampj.storage.event.CheckpointWritten;
 import dev.ampj.storage.event.IterationCommitted;
@@ -12,8 +12,12 @@ import dev.ampj.storage.event.RunFailed;
 import dev.ampj.storage.event.RunFinished;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.persistence.typed.PersistenceId;
@@ -28,7 +32,8 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * The run: an event-sourced actor whose journal IS the run's events queue (persistence id = run
  * name, journal {@code amp.storage.journal}). It owns the iteration state machine — open k, run k
  * through the {@link IterationCoordinator}, commit k with its digests, checkpoint every C — and
- * nothing is committed that is not durable first.
+ * nothing is committed that is not durable first. Checkpoint files are written and fsynced on the
+ * blocking-I/O dispatcher ({@link #IO_DISPATCHER}); the result comes back as a message.
  *
  * <p>On recovery (resume) it knows the last committed iteration and the commits after the latest
  * checkpoint; the pipeline restarts from that checkpoint, and every re-executed iteration must
@@ -50,8 +55,15 @@ public final class RunSupervisor extends EventSourcedBehavior<RunSupervisor.Comm
 
     private record Checkpointed(TrainingCheckpoint checkpoint) implements Command {}
 
+    /** The checkpoint of {@code iteration} is durable in the store (written off the actor's thread). */
+    private record CheckpointStored(long iteration, CheckpointRef ref, double writeMillis) implements Command {}
+
+    private record CheckpointFailed(long iteration, Throwable cause) implements Command {}
+
     public static final String JOURNAL = "amp.storage.journal";
     public static final String SNAPSHOT_STORE = "pekko.persistence.no-snapshot-store";
+    /** Where checkpoints are written and fsynced (actors' reference.conf). */
+    public static final String IO_DISPATCHER = "amp.actors.blocking-io-dispatcher";
 
     public static Behavior<Command> create(RunPlan plan, ActorRef<IterationCoordinator.Command> coordinator,
             TrainingListener listener) {
@@ -125,6 +137,8 @@ public final class RunSupervisor extends EventSourcedBehavior<RunSupervisor.Comm
                 })
                 .onCommand(Outcome.class, this::onOutcome)
                 .onCommand(Checkpointed.class, this::onCheckpointed)
+                .onCommand(CheckpointStored.class, this::onCheckpointStored)
+                .onCommand(CheckpointFailed.class, this::onCheckpointFailed)
                 .build();
     }
 
@@ -214,16 +228,33 @@ public final class RunSupervisor extends EventSourcedBehavior<RunSupervisor.Comm
         return Effect().none();
     }
 
+    /** Writes the checkpoint on the blocking-I/O dispatcher; nothing else happens until it is durable. */
     private Effect<RunEvent, RunState> onCheckpointed(RunState state, Checkpointed c) {
-        long t0 = System.nanoTime();
         TrainingCheckpoint cp = c.checkpoint();
-        CheckpointRef ref = plan.checkpoints().put(cp.encode());
-        CheckpointWritten w = new CheckpointWritten(cp.iteration(), ref.digest(), ref.sizeBytes());
+        Executor io = ctx.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(IO_DISPATCHER));
+        ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> {
+            long t0 = System.nanoTime();
+            CheckpointRef ref = plan.checkpoints().put(cp.encode());
+            return new CheckpointStored(cp.iteration(), ref, (System.nanoTime() - t0) / 1e6);
+        }, io), (stored, failure) -> failure == null ? stored : new CheckpointFailed(cp.iteration(), failure));
+        return Effect().none();
+    }
+
+    private Effect<RunEvent, RunState> onCheckpointStored(RunState state, CheckpointStored c) {
+        long t0 = System.nanoTime();
+        CheckpointWritten w = new CheckpointWritten(c.iteration(), c.ref().digest(), c.ref().sizeBytes());
         return Effect().persist(w).thenRun(s -> {
-            previousCommitMillis += (System.nanoTime() - t0) / 1e6;
+            previousCommitMillis += c.writeMillis() + (System.nanoTime() - t0) / 1e6;
             listener.onCheckpoint(w);
             ctx.getSelf().tell(new Next());
         });
+    }
+
+    private Effect<RunEvent, RunState> onCheckpointFailed(RunState state, CheckpointFailed f) {
+        Throwable cause = f.cause() instanceof CompletionException && f.cause().getCause() != null ? f.cause().getCause() : f.cause();
+        long last = state.lastCommitted();
+        String reason = "checkpoint of iteration " + f.iteration() + " could not be written: " + cause;
+        return Effect().persist(new RunFailed(last, reason)).thenRun(s -> end(new RunOutcome(RunOutcome.Kind.FAILED, last, reason)));
     }
 
     private void end(RunOutcome outcome) {

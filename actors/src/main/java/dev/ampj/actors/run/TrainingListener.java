@@ -1,6 +1,6 @@
 package dev.ampj.actors.run;
 
-import dev.ampj.actors.training.IterationOutcome;
+import dev.ampj.actors.pipeline.IterationOutcome;
 import dev.ampj.storage.event.CheckpointWritten;
 import dev.ampj.storage.event.IterationCommitted;
 

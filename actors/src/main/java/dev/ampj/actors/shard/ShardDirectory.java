@@ -1,6 +1,6 @@
 package dev.ampj.actors.shard;
 
-import dev.ampj.actors.training.PipelineContext;
+import dev.ampj.actors.config.PipelineContext;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 

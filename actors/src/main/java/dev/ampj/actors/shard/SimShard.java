@@ -1,17 +1,17 @@
 package dev.ampj.actors.shard;
 
-import dev.ampj.actors.learn.TrajectoryBuffer;
-import dev.ampj.actors.cluster.CborSerializable;
-import dev.ampj.actors.training.PipelineContext;
-import dev.ampj.actors.training.PolicyStream;
-import dev.ampj.actors.training.ShardRollout;
-import dev.ampj.actors.training.ShardState;
-import dev.ampj.actors.training.ShardTrajectory;
-import dev.ampj.actors.training.TrajectoryBatch;
+import dev.ampj.actors.config.PipelineContext;
+import dev.ampj.actors.learn.TrajectoryBufferActor;
+import dev.ampj.actors.shard.ShardRollout;
+import dev.ampj.actors.shard.ShardState;
 import dev.ampj.actors.transport.PooledBatchBuffers;
 import dev.ampj.actors.transport.TensorPublisher;
 import dev.ampj.actors.transport.TensorSubscriber;
 import dev.ampj.actors.transport.TransportTimeoutException;
+import dev.ampj.actors.wire.CborSerializable;
+import dev.ampj.actors.wire.PolicyStream;
+import dev.ampj.actors.wire.ShardTrajectory;
+import dev.ampj.actors.wire.TrajectoryBatch;
 import dev.ampj.learner.nn.PolicyInference;
 import dev.ampj.sim.env.VecEnv;
 import dev.ampj.sim.wire.StreamKind;
@@ -35,7 +35,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * A simulator shard: an entity (id = shard index) owning a fixed block of global env ids and their
  * VecEnv. Per iteration it takes θk from the policy stream (Aeron), runs T steps with its local
  * policy copy, publishes its trajectory as one tensor batch on the trajectory stream and tells the
- * TrajectoryBuffer by message. Only control goes through its mailbox.
+ * TrajectoryBufferActor by message. Only control goes through its mailbox.
  *
  * <p>Supervision: an exception restarts the shard with a fresh VecEnv; it announces itself again
  ({@link ShardReady}) and the coordinator re-sends the iteration with the
@@ -50,7 +50,7 @@ public final class SimShard extends AbstractBehavior<SimShard.Command> {
      * Simulate iteration {@code iteration} from global step {@code startStep}. {@code restoreState},
      * when not null, is the VecEnv snapshot to start from (after a restart or a checkpoint restore).
      */
-    public record Collect(long iteration, long startStep, byte[] restoreState, ActorRef<TrajectoryBuffer.Command> buffer)
+    public record Collect(long iteration, long startStep, byte[] restoreState, ActorRef<TrajectoryBufferActor.Command> buffer)
             implements Command, CborSerializable {}
 
     /** Told to the coordinator when the shard is up and subscribed; a second one from a shard means it was restarted. */
@@ -131,7 +131,7 @@ public final class SimShard extends AbstractBehavior<SimShard.Command> {
         int encoded = TrajectoryBatch.encode(trajectory, pipeline.runId(), c.iteration(), shard, out);
         trajectoryPublisher.publish(out, 0, encoded);
         double publishMillis = (System.nanoTime() - t0) / 1e6;
-        c.buffer().tell(new TrajectoryBuffer.ShardPublished(c.iteration(), shard, encoded, trajectory.simMillis, publishMillis));
+        c.buffer().tell(new TrajectoryBufferActor.ShardPublished(c.iteration(), shard, encoded, trajectory.simMillis, publishMillis));
         return this;
     }
 

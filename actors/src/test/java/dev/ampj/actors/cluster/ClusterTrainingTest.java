@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
+import dev.ampj.actors.api.Trainer;
 import dev.ampj.actors.run.RunOutcome;
 import dev.ampj.actors.testenv.PointMassComponents;
 import dev.ampj.actors.testenv.TestRuns;
-import dev.ampj.actors.training.Trainer;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.StorageSettings;
 import dev.ampj.storage.event.IterationCommitted;
@@ -139,11 +139,11 @@ class ClusterTrainingTest {
         int otherPort = freePort();
         // Another engine version (the same check covers cpu-kernels, libtorch, the learner's numerics).
         PointMassComponents base = new PointMassComponents();
-        dev.ampj.actors.training.Components other = new dev.ampj.actors.training.Components() {
+        dev.ampj.actors.env.Components other = new dev.ampj.actors.env.Components() {
             @Override
-            public dev.ampj.actors.training.EnvFactory envs(Config config) {
-                dev.ampj.actors.training.EnvFactory f = base.envs(config);
-                return new dev.ampj.actors.training.EnvFactory() {
+            public dev.ampj.actors.env.EnvFactory envs(Config config) {
+                dev.ampj.actors.env.EnvFactory f = base.envs(config);
+                return new dev.ampj.actors.env.EnvFactory() {
                     @Override
                     public dev.ampj.sim.env.VecEnvSpec spec() {
                         return f.spec();
@@ -167,7 +167,7 @@ class ClusterTrainingTest {
             }
 
             @Override
-            public dev.ampj.actors.training.ExpertMotion expert(Config config, dev.ampj.sim.env.VecEnvSpec spec, long seed) {
+            public dev.ampj.actors.env.ExpertMotion expert(Config config, dev.ampj.sim.env.VecEnvSpec spec, long seed) {
                 return base.expert(config, spec, seed);
             }
         };

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import dev.ampj.actors.api.DefaultComponents;
+import dev.ampj.actors.api.Trainer;
 import dev.ampj.actors.run.RunOutcome;
 import dev.ampj.actors.testenv.TestRuns;
-import dev.ampj.actors.training.DefaultComponents;
-import dev.ampj.actors.training.Trainer;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.StorageSettings;
 import java.nio.file.Path;

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
+import dev.ampj.actors.api.DefaultComponents;
+import dev.ampj.actors.api.Trainer;
+import dev.ampj.actors.env.ReferencePairs;
 import dev.ampj.actors.run.RunOutcome;
 import dev.ampj.actors.testenv.TestRuns;
-import dev.ampj.actors.training.DefaultComponents;
-import dev.ampj.actors.training.Trainer;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.StorageSettings;
 import dev.ampj.sim.env.VecEnvSpec;

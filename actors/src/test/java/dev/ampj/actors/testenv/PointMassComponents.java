@@ -1,9 +1,9 @@
 package dev.ampj.actors.testenv;
 
 import com.typesafe.config.Config;
-import dev.ampj.actors.training.Components;
-import dev.ampj.actors.training.EnvFactory;
-import dev.ampj.actors.training.ExpertMotion;
+import dev.ampj.actors.env.Components;
+import dev.ampj.actors.env.EnvFactory;
+import dev.ampj.actors.env.ExpertMotion;
 import dev.ampj.common.CounterRandom;
 import dev.ampj.sim.env.VecEnv;
 import dev.ampj.sim.env.VecEnvSpec;

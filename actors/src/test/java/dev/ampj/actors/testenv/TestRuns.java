@@ -2,10 +2,10 @@ package dev.ampj.actors.testenv;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import dev.ampj.actors.api.Trainer;
+import dev.ampj.actors.pipeline.IterationOutcome;
 import dev.ampj.actors.run.RunOutcome;
 import dev.ampj.actors.run.TrainingListener;
-import dev.ampj.actors.training.IterationOutcome;
-import dev.ampj.actors.training.Trainer;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.StorageSettings;
 import dev.ampj.storage.event.IterationCommitted;

@@ -1,11 +1,12 @@
 package dev.ampj.ops.bench;
 
 import com.typesafe.config.Config;
+import dev.ampj.actors.api.Trainer;
+import dev.ampj.actors.config.TrainingSettings;
 import dev.ampj.actors.run.RunOutcome;
 import dev.ampj.actors.run.TrainingListener;
-import dev.ampj.actors.training.Trainer;
-import dev.ampj.actors.training.TrainingSettings;
 import dev.ampj.ops.config.AmpConfig;
+import dev.ampj.ops.config.ConfigOptions;
 import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.storage.event.IterationCommitted;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,11 +41,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON line.")
     boolean json;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "HOCON file over the reference configuration.")
-    Path configFile;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one key (repeatable).")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    ConfigOptions configOptions;
 
     @Option(names = "--iterations", description = "Iterations timed after the warm-up (default: ${DEFAULT-VALUE}).")
     int iterations = 60;
@@ -60,7 +59,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
         OptionChecks.atLeast("--warmup", warmup, 0);
         Path root = Files.createTempDirectory("amp-bench-train-");
         try {
-            Config config = AmpConfig.withRunsDir(AmpConfig.load(configFile, sets), root);
+            Config config = AmpConfig.withRunsDir(configOptions.load(), root);
             List<IterationCommitted> commits = new ArrayList<>();
             TrainingListener collect = new TrainingListener() {
                 @Override

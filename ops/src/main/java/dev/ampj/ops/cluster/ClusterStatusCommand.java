@@ -8,17 +8,15 @@ import dev.ampj.actors.cluster.ClusterClient;
 import dev.ampj.actors.cluster.ClusterStatus;
 import dev.ampj.actors.cluster.NodeAddress;
 import dev.ampj.actors.cluster.ShardHost;
-import dev.ampj.ops.config.AmpConfig;
+import dev.ampj.ops.config.ConfigOptions;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code amp cluster status}: members, roles, reachability, env blocks and speed per sim node. */
@@ -32,11 +30,8 @@ public final class ClusterStatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object instead of the tables.")
     boolean json;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "HOCON file (amp.cluster.name of the cluster).")
-    Path configFile;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one key (repeatable).")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    ConfigOptions configOptions;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -45,7 +40,7 @@ public final class ClusterStatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NodeAddress learner = NodeAddress.parse(cluster, "--cluster");
         ClusterStatus.View view;
-        try (ClusterClient client = ClusterClient.connect(learner, AmpConfig.load(configFile, sets), Duration.ofSeconds(10))) {
+        try (ClusterClient client = ClusterClient.connect(learner, configOptions.load(), Duration.ofSeconds(10))) {
             view = client.status(Duration.ofSeconds(5));
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -6,15 +6,17 @@ import dev.ampj.actors.cluster.ClusterNode;
 import dev.ampj.actors.cluster.NodeAddress;
 import dev.ampj.actors.cluster.NodeRole;
 import dev.ampj.ops.config.AmpConfig;
+import dev.ampj.ops.config.ConfigOptions;
+import dev.ampj.ops.config.RunsDirOption;
 import dev.ampj.ops.train.CommandSupport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code amp node}: one member of a training cluster, in the foreground until it leaves or is downed. */
@@ -33,14 +35,11 @@ public final class NodeCommand implements Callable<Integer> {
             description = "Members to join through (the learner's address; the learner lists its own to start the cluster).")
     String seeds;
 
-    @Option(names = "--runs-dir", paramLabel = "DIR", description = "Runs root of the learner (default: amp.storage.runs-dir, ./runs).")
-    Path runsDir;
+    @Mixin
+    RunsDirOption runsDir;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "HOCON file over the reference configuration (amp.cluster.*: name, secret, ports).")
-    Path configFile;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one key (repeatable).")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    ConfigOptions configOptions;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -51,11 +50,8 @@ public final class NodeCommand implements Callable<Integer> {
         NodeAddress address = NodeAddress.parse(bind, "--bind");
         List<NodeAddress> seedNodes = Arrays.stream(seeds.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .map(s -> NodeAddress.parse(s, "--seed-nodes")).toList();
-        Config app = AmpConfig.load(configFile, sets);
-        if (runsDir != null) {
-            app = AmpConfig.withRunsDir(app, runsDir);
-        }
-        Path runs = r == NodeRole.LEARNER ? CommandSupport.store(app, runsDir).settings().runsDir() : null;
+        Config app = AmpConfig.withRunsDir(configOptions.load(), runsDir.get());
+        Path runs = r == NodeRole.LEARNER ? CommandSupport.store(app, runsDir.get()).settings().runsDir() : null;
         ClusterNode node = ClusterNode.start(new ClusterConfig.Node(r, address, seedNodes, runs), app, CommandSupport.components());
         PrintWriter err = spec.commandLine().getErr();
         err.println("amp: " + r.roleName() + " node " + node.system().address() + " joining " + seedNodes

@@ -7,7 +7,7 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
 import com.typesafe.config.ConfigValueType;
-import dev.ampj.actors.training.TrainingSettings;
+import dev.ampj.actors.config.TrainingSettings;
 import dev.ampj.actors.transport.TransportSettings;
 import dev.ampj.learner.config.LearnerSettings;
 import dev.ampj.sim.env.SimSettings;

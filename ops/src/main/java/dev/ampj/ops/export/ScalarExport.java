@@ -1,8 +1,8 @@
 package dev.ampj.ops.export;
 
+import dev.ampj.actors.config.RunConfig;
+import dev.ampj.actors.config.TrainingSettings;
 import dev.ampj.actors.metrics.RunScalars;
-import dev.ampj.actors.training.RunConfig;
-import dev.ampj.actors.training.TrainingSettings;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.event.IterationCommitted;
 import dev.ampj.storage.event.RunCreated;

@@ -1,12 +1,12 @@
 package dev.ampj.ops.playback;
 
 import com.typesafe.config.Config;
-import dev.ampj.actors.training.RunConfig;
-import dev.ampj.actors.training.TrainingCheckpoint;
+import dev.ampj.actors.config.RunConfig;
+import dev.ampj.actors.wire.TrainingCheckpoint;
 import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.storage.RunStore;
-import dev.ampj.storage.event.IterationCommitted;
 import dev.ampj.storage.event.CheckpointWritten;
+import dev.ampj.storage.event.IterationCommitted;
 import dev.ampj.storage.event.RunCreated;
 import dev.ampj.storage.log.RunLogReader;
 import java.util.Optional;

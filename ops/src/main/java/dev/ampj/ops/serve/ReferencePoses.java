@@ -1,6 +1,6 @@
 package dev.ampj.ops.serve;
 
-import dev.ampj.actors.eval.ReferencePairs;
+import dev.ampj.actors.env.ReferencePairs;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.ampj.ops.serve;
 
 import com.typesafe.config.Config;
-import dev.ampj.actors.training.DefaultComponents;
-import dev.ampj.actors.training.RunConfig;
+import dev.ampj.actors.api.DefaultComponents;
+import dev.ampj.actors.config.RunConfig;
 import dev.ampj.sim.env.SimSettings;
 import dev.ampj.sim.ostrich.OstrichLayout;
 import dev.ampj.sim.terms.AmpObservation;

@@ -1,12 +1,12 @@
 package dev.ampj.ops.train;
 
 import com.typesafe.config.Config;
+import dev.ampj.actors.api.DefaultComponents;
+import dev.ampj.actors.api.Trainer;
+import dev.ampj.actors.config.TrainingSettings;
+import dev.ampj.actors.env.Components;
 import dev.ampj.actors.eval.PolicyEvaluator;
 import dev.ampj.actors.eval.PolicyPlayback;
-import dev.ampj.actors.training.Components;
-import dev.ampj.actors.training.DefaultComponents;
-import dev.ampj.actors.training.TrainingSettings;
-import dev.ampj.actors.training.Trainer;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.StorageSettings;
 import java.nio.file.Path;

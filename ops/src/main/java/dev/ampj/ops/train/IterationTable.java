@@ -1,8 +1,8 @@
 package dev.ampj.ops.train;
 
+import dev.ampj.actors.pipeline.IterationOutcome;
 import dev.ampj.actors.run.RunOutcome;
 import dev.ampj.actors.run.TrainingListener;
-import dev.ampj.actors.training.IterationOutcome;
 import dev.ampj.storage.event.CheckpointWritten;
 import dev.ampj.storage.event.IterationCommitted;
 import java.io.PrintWriter;

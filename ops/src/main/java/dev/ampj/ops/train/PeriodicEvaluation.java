@@ -6,7 +6,7 @@ import dev.ampj.actors.eval.EvalOptions;
 import dev.ampj.actors.eval.EvalReport;
 import dev.ampj.actors.eval.PolicyEvaluator;
 import dev.ampj.actors.run.TrainingListener;
-import dev.ampj.actors.training.TrainingCheckpoint;
+import dev.ampj.actors.wire.TrainingCheckpoint;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.event.CheckpointWritten;
 import java.io.IOException;

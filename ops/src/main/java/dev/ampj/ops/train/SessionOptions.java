@@ -1,14 +1,16 @@
 package dev.ampj.ops.train;
 
 import com.typesafe.config.Config;
+import dev.ampj.actors.api.Session;
+import dev.ampj.actors.api.Trainer;
+import dev.ampj.actors.config.TrainingSettings;
 import dev.ampj.actors.run.TrainingListener;
-import dev.ampj.actors.training.TrainingSettings;
+import dev.ampj.ops.config.RunsDirOption;
 import dev.ampj.storage.RunStore;
-import dev.ampj.actors.training.Session;
-import dev.ampj.actors.training.Trainer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.Function;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options of every command that drives a training session (train, resume, fork): a picocli mixin. */
@@ -17,8 +19,8 @@ public final class SessionOptions {
     @Option(names = "--max-minutes", paramLabel = "M", description = "Stop at the first iteration boundary after M minutes.")
     Double maxMinutes;
 
-    @Option(names = "--runs-dir", paramLabel = "DIR", description = "Runs root (default: amp.storage.runs-dir, ./runs).")
-    Path runsDir;
+    @Mixin
+    RunsDirOption runsDir;
 
     @Option(names = "--no-progress", description = "No progress bar on stderr.")
     boolean noProgress;
@@ -34,7 +36,7 @@ public final class SessionOptions {
 
     /** The {@code --runs-dir} given, or null for the configured one. */
     public Path runsDir() {
-        return runsDir;
+        return runsDir.get();
     }
 
     /** The per-iteration table for iterations {@code first..last}, with a progress bar unless --no-progress or not a terminal. */

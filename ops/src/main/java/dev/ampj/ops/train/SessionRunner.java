@@ -1,7 +1,7 @@
 package dev.ampj.ops.train;
 
+import dev.ampj.actors.api.Session;
 import dev.ampj.actors.run.RunOutcome;
-import dev.ampj.actors.training.Session;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicInteger;
 import sun.misc.Signal;

@@ -54,7 +54,7 @@ class ClusterProcessTest {
 
     @AfterAll
     void defaultComponents() {
-        CommandSupport.useComponents(new dev.ampj.actors.training.DefaultComponents());
+        CommandSupport.useComponents(new dev.ampj.actors.api.DefaultComponents());
     }
 
     /** SIGTERM first: a node's shutdown hooks leave the cluster and delete its Aeron driver directory. */

@@ -55,7 +55,7 @@ class TensorBoardFilesTest {
 
     @AfterAll
     void restore() {
-        CommandSupport.useComponents(new dev.ampj.actors.training.DefaultComponents());
+        CommandSupport.useComponents(new dev.ampj.actors.api.DefaultComponents());
     }
 
     @Test

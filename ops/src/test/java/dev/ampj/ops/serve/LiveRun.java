@@ -1,11 +1,11 @@
 package dev.ampj.ops.serve;
 
 import com.typesafe.config.Config;
+import dev.ampj.actors.api.DefaultComponents;
+import dev.ampj.actors.api.Session;
+import dev.ampj.actors.api.Trainer;
 import dev.ampj.actors.run.RunOutcome;
 import dev.ampj.actors.testenv.TestRuns;
-import dev.ampj.actors.training.DefaultComponents;
-import dev.ampj.actors.training.Session;
-import dev.ampj.actors.training.Trainer;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.StorageSettings;
 import java.nio.file.Files;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
-import dev.ampj.actors.eval.ReferencePairs;
-import dev.ampj.actors.training.DefaultComponents;
+import dev.ampj.actors.api.DefaultComponents;
+import dev.ampj.actors.env.ReferencePairs;
 import dev.ampj.sim.env.SimSettings;
 import dev.ampj.sim.ostrich.OstrichLayout;
 import dev.ampj.sim.terms.AmpTermRegistry;

@@ -31,7 +31,7 @@ class RunCommandsTest {
 
     @AfterAll
     void restore() {
-        CommandSupport.useComponents(new dev.ampj.actors.training.DefaultComponents());
+        CommandSupport.useComponents(new dev.ampj.actors.api.DefaultComponents());
     }
 
 

@@ -1,0 +1,107 @@
+package dev.ampj.actors.api;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValueFactory;
+import dev.ampj.actors.config.TrainingSettings;
+import dev.ampj.actors.env.EnvFactory;
+import dev.ampj.actors.env.EnvMirror;
+import dev.ampj.sim.env.SimSettings;
+import dev.ampj.sim.env.VecEnv;
+import dev.ampj.sim.env.VecEnvSpec;
+import dev.ampj.sim.gateway.ExternalVecEnv;
+import dev.ampj.sim.gateway.GatewayClients;
+import dev.ampj.sim.gateway.GatewaySettings;
+import dev.ampj.sim.gateway.Hello;
+import dev.ampj.sim.ostrich.OstrichMirror;
+import dev.ampj.sim.task.VelocityTaskVecEnvs;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code amp.sim.engine = external}: each shard's VecEnv is an external simulator connected through
+ * the gateway ({@code amp.gateway}, docs/gateway-protocol.md), checked against the velocity task's
+ * spec, so policy, critic and AMP rows mean what they mean for the embedded ostrich and the
+ * reference motion's AMP states are computed by the same term registry.
+ */
+final class ExternalEnvFactory implements EnvFactory {
+
+    /** Version keys a run records: the simulator, and whether its resume is exact. */
+    static final String SIMULATOR = "external-simulator";
+    static final String RESUME = "external-resume";
+
+    private final VecEnvSpec spec;
+    private final GatewayClients clients;
+    private final String motion;
+
+    ExternalEnvFactory(Config config, SimSettings sim, String motionDigest) {
+        if (sim.observations().ampGaitCondition() == dev.ampj.sim.env.GaitCondition.Mode.ON) {
+            throw new IllegalArgumentException("amp.sim.observations.amp-gait-condition = true is not supported with amp.sim.engine = "
+                    + "external: the simulator computes the AMP rows; set it false");
+        }
+        GatewaySettings settings = GatewaySettings.fromConfig(config);
+        this.spec = VelocityTaskVecEnvs.spec(sim, "external (gateway protocol " + Hello.PROTOCOL + ")");
+        this.clients = GatewayClients.shared(settings, spec);
+        this.motion = motionDigest;
+    }
+
+    @Override
+    public VecEnvSpec spec() {
+        return spec;
+    }
+
+    /**
+     * A new run's shard layout is the clients': waits for {@code amp.gateway.clients} of them and
+     * sets {@code num-envs} to the sum of their envs and {@code shards} to their count; with a
+     * client that has no snapshot/restore, {@code checkpoint-every = 1}.
+     */
+    @Override
+    public Config configure(Config config) {
+        int n = clients.settings().clients();
+        List<Hello> hellos = clients.awaitAdmitted(n);
+        int envs = hellos.get(0).numEnvs();
+        for (Hello h : hellos) {
+            if (h.numEnvs() != envs) {
+                throw new IllegalArgumentException("external simulators declare " + hellos.stream().map(Hello::numEnvs).toList()
+                        + " envs: every shard has the same number of envs, start them with the same --envs");
+            }
+        }
+        Config out = config.withValue(TrainingSettings.PATH + ".num-envs", ConfigValueFactory.fromAnyRef(envs * n))
+                .withValue(TrainingSettings.PATH + ".shards", ConfigValueFactory.fromAnyRef(n));
+        if (hellos.stream().anyMatch(h -> !h.snapshot())) {
+            // Without exact restore an iteration cannot be re-executed as logged: a checkpoint at every
+            // commit lets resume continue from the last one instead of failing the re-execution check.
+            out = out.withValue(TrainingSettings.PATH + ".checkpoint-every", ConfigValueFactory.fromAnyRef(1));
+        }
+        return out;
+    }
+
+    @Override
+    public VecEnv create(long seed, int[] globalEnvIds) {
+        var link = clients.take(globalEnvIds, seed);
+        return new ExternalVecEnv(link, spec, globalEnvIds, clients.settings().stepTimeout(), clients::release);
+    }
+
+    @Override
+    public Map<String, String> versions() {
+        Hello first = clients.first();
+        return Map.of(SIMULATOR, first.simulator() + " " + first.version(), RESUME, first.resume(),
+                "reference-motion", motion);
+    }
+
+    @Override
+    public Optional<EnvMirror> mirror() {
+        Optional<int[]> policy = OstrichMirror.map(spec.policy());
+        Optional<int[]> critic = OstrichMirror.map(spec.critic());
+        Optional<int[]> amp = OstrichMirror.map(spec.amp());
+        if (policy.isEmpty() || critic.isEmpty() || amp.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new EnvMirror(policy.get(), critic.get(), OstrichMirror.actionMap(), amp.get()));
+    }
+
+    @Override
+    public Map<String, String> threads() {
+        return Map.of();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.ampj.actors.api;
+
+import dev.ampj.actors.run.RunOutcome;
+import java.util.concurrent.CompletableFuture;
+
+/** A run being trained in this process: wait for its outcome, ask it to stop, shut it down. */
+public final class Session implements AutoCloseable {
+
+    private final String run;
+    private final TrainingSystem system;
+    private final CompletableFuture<RunOutcome> outcome;
+
+    Session(String run, TrainingSystem system, CompletableFuture<RunOutcome> outcome) {
+        this.run = run;
+        this.system = system;
+        this.outcome = outcome;
+    }
+
+    public String run() {
+        return run;
+    }
+
+    public CompletableFuture<RunOutcome> outcome() {
+        return outcome;
+    }
+
+    /** Stop at the next iteration boundary (the open iteration is committed first). */
+    public void requestStop() {
+        system.requestStop();
+    }
+
+    /** Waits for the outcome, then shuts the pipeline down. */
+    public RunOutcome await() {
+        try {
+            return outcome.join();
+        } finally {
+            close();
+        }
+    }
+
+    @Override
+    public void close() {
+        system.close();
+    }
+}

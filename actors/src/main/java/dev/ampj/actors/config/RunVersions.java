@@ -1,0 +1,71 @@
+package dev.ampj.actors.config;
+
+import ai.djl.engine.Engine;
+import dev.ampj.actors.env.EnvFactory;
+import dev.ampj.learner.config.LearnerSettings;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The engine and library versions and the native settings (thread counts, the learner's device) a run's numbers depend on
+ * (DESIGN.md §4): recorded in RunCreated, and a resume refuses to continue under different ones.
+ */
+public final class RunVersions {
+
+    private RunVersions() {}
+
+    public static Map<String, String> versions(EnvFactory envs) {
+        Map<String, String> v = new TreeMap<>(envs.versions());
+        Engine torch = Engine.getEngine("PyTorch");
+        v.put("djl", Engine.getDjlVersion());
+        v.put("pytorch", torch.getVersion());
+        v.put("java", Integer.toString(Runtime.version().feature()));
+        v.put("os.arch", System.getProperty("os.arch"));
+        v.put(dev.ampj.learner.LearnerRevision.KEY, dev.ampj.learner.LearnerRevision.REVISION);
+        v.put(dev.ampj.learner.CpuKernels.KEY, dev.ampj.learner.CpuKernels.current());
+        return v;
+    }
+
+    public static Map<String, String> threads(EnvFactory envs, LearnerSettings learner) {
+        Map<String, String> t = new TreeMap<>(envs.threads());
+        t.put("torch-threads", Integer.toString(learner.torchThreads()));
+        t.put("torch-interop-threads", Integer.toString(learner.torchInteropThreads()));
+        t.put(LEARNER_DEVICE, dev.ampj.learner.LearnerDevice.resolvedName(learner));
+        return t;
+    }
+
+    /** The device the learner's updates ran on ({@code cpu}, {@code cuda:0}); runs recorded before it was kept ran on the CPU. */
+    public static final String LEARNER_DEVICE = "learner-device";
+
+    /** {@code recorded} native settings with the defaults of keys that older runs did not record. */
+    public static Map<String, String> withDefaults(Map<String, String> recorded) {
+        Map<String, String> m = new TreeMap<>(recorded);
+        m.putIfAbsent(LEARNER_DEVICE, "cpu");
+        return m;
+    }
+
+    /** {@code recorded} versions with the values of keys that older runs did not record. */
+    public static Map<String, String> versionsWithDefaults(Map<String, String> recorded) {
+        Map<String, String> m = new TreeMap<>(recorded);
+        m.putIfAbsent(dev.ampj.learner.LearnerRevision.KEY, dev.ampj.learner.LearnerRevision.BEFORE_RECORDED);
+        m.putIfAbsent(dev.ampj.learner.CpuKernels.KEY, dev.ampj.learner.CpuKernels.UNPINNED);
+        return m;
+    }
+
+    /** Null when {@code recorded} and {@code current} agree; else each differing key with both values. */
+    public static String difference(String what, Map<String, String> recorded, Map<String, String> current) {
+        TreeMap<String, String> keys = new TreeMap<>();
+        recorded.keySet().forEach(k -> keys.put(k, k));
+        current.keySet().forEach(k -> keys.put(k, k));
+        StringBuilder sb = new StringBuilder();
+        for (String k : keys.keySet()) {
+            String a = recorded.get(k);
+            String b = current.get(k);
+            if (a == null ? b != null : !a.equals(b)) {
+                sb.append(sb.isEmpty() ? "" : ", ").append(k).append(": run has ").append(a == null ? "none" : a)
+                        .append(", this process ").append(b == null ? "none" : b);
+            }
+        }
+        return sb.isEmpty() ? null : what + " differ (" + sb + ")";
+    }
+}

@@ -1,0 +1,157 @@
+package dev.ampj.actors.learn;
+
+import dev.ampj.actors.config.PipelineContext;
+import dev.ampj.actors.transport.PooledBatchBuffers;
+import dev.ampj.actors.transport.TensorSubscriber;
+import dev.ampj.actors.wire.CborSerializable;
+import dev.ampj.actors.wire.RolloutBuffer;
+import dev.ampj.actors.wire.TrajectoryBatch;
+import dev.ampj.sim.wire.StreamKind;
+import dev.ampj.sim.wire.TensorBatchDecoder;
+import java.time.Duration;
+import org.agrona.concurrent.IdleStrategy;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+
+/**
+ * Assembles the shards' trajectory batches of one iteration from the trajectory stream (Aeron) into
+ * the iteration's {@link RolloutBuffer}, each at its shard's block of env ids, so the rollout is in
+ * shard order = env-id order whatever the arrival order. Drains the stream on a short timer while
+ * shards run (so publishers are never back-pressured) and right after each shard's message.
+ */
+public final class TrajectoryBufferActor extends AbstractBehavior<TrajectoryBufferActor.Command> {
+
+    /** Messages the TrajectoryBufferActor accepts. */
+    public sealed interface Command {}
+
+    /** Assemble iteration {@code iteration}; reply {@link RolloutAssembled} to {@code replyTo} when complete. */
+    public record Expect(long iteration, ActorRef<RolloutAssembled> replyTo) implements Command {}
+
+    /** A shard published its batch of {@code iteration} ({@code bytes} long) after simulating for {@code simMillis}. */
+    public record ShardPublished(long iteration, int shard, int bytes, double simMillis, double publishMillis)
+            implements Command, CborSerializable {}
+
+    private record Drain() implements Command {}
+
+    /** The iteration's rollout is complete in its buffer. */
+    public record RolloutAssembled(long iteration, double maxSimMillis, double maxPublishMillis, long bytes) {}
+
+    static final Duration DRAIN_INTERVAL = Duration.ofMillis(2);
+
+    public static Behavior<Command> create(PipelineContext pipeline) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new TrajectoryBufferActor(ctx, timers, pipeline)));
+    }
+
+    private final PipelineContext pipeline;
+    private final TimerScheduler<Command> timers;
+    private final TensorSubscriber subscriber;
+    private final IdleStrategy idle;
+    private final int shards;
+    private RolloutBuffer current;
+    private ActorRef<RolloutAssembled> replyTo;
+    private boolean[] told;
+    private int toldCount;
+    private double maxSim;
+    private double maxPublish;
+    private long bytes;
+
+    private TrajectoryBufferActor(ActorContext<Command> ctx, TimerScheduler<Command> timers, PipelineContext pipeline) {
+        super(ctx);
+        this.pipeline = pipeline;
+        this.timers = timers;
+        this.shards = pipeline.layout().shards();
+        this.idle = pipeline.transport().idle().newStrategy();
+        this.subscriber = new TensorSubscriber(pipeline.aeron(), pipeline.trajectoryTransport(), pipeline.transport().trajectoryStreamId(),
+                pipeline.runId(), StreamKind.TRAJECTORY, new PooledBatchBuffers(), this::onBatch,
+                (reason, detail) -> ctx.getLog().debug("trajectory frame dropped: {} {}", reason, detail));
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Expect.class, this::onExpect)
+                .onMessage(ShardPublished.class, this::onShardPublished)
+                .onMessage(Drain.class, d -> drain())
+                .onSignal(PostStop.class, s -> {
+                    subscriber.close();
+                    return this;
+                })
+                .build();
+    }
+
+    private Behavior<Command> onExpect(Expect e) {
+        current = new RolloutBuffer(e.iteration(), pipeline.training().horizon(), pipeline.training().numEnvs(), shards,
+                pipeline.dims());
+        pipeline.rollouts().put(current);
+        replyTo = e.replyTo();
+        told = new boolean[shards];
+        toldCount = 0;
+        maxSim = 0;
+        maxPublish = 0;
+        bytes = 0;
+        subscriber.expectIteration(e.iteration());
+        timers.startTimerWithFixedDelay(Drain.class, new Drain(), DRAIN_INTERVAL);
+        return this;
+    }
+
+    private Behavior<Command> onShardPublished(ShardPublished p) {
+        if (current == null || p.iteration() != current.iteration() || told[p.shard()]) {
+            return this; // a late message of an abandoned attempt
+        }
+        told[p.shard()] = true;
+        toldCount++;
+        maxSim = Math.max(maxSim, p.simMillis());
+        maxPublish = Math.max(maxPublish, p.publishMillis());
+        bytes += p.bytes();
+        // The shard's publish returned: its whole batch is in the log, so it can be read now.
+        long deadline = System.nanoTime() + pipeline.transport().publicationTimeout().toNanos();
+        idle.reset();
+        while (!subscriber.isCompleted(p.shard())) {
+            if (subscriber.poll() == 0) {
+                if (System.nanoTime() - deadline > 0) {
+                    // Its sender may have died with the batch in flight (a cluster node): the shard is then
+                    // re-simulated elsewhere and its batch still completes the iteration (drain); if it never
+                    // comes, the stage timeout fails the iteration.
+                    getContext().getLog().warn("trajectory of shard {}, iteration {} was published but not received within {}",
+                            p.shard(), p.iteration(), pipeline.transport().publicationTimeout());
+                    return maybeComplete();
+                }
+                idle.idle();
+            }
+        }
+        return maybeComplete();
+    }
+
+    private Behavior<Command> drain() {
+        if (current != null) {
+            while (subscriber.poll() > 0) {
+                // read what is there
+            }
+        }
+        return maybeComplete();
+    }
+
+    private void onBatch(TensorBatchDecoder batch) {
+        int shard = batch.shardIndex();
+        if (shard < 0 || shard >= shards) {
+            getContext().getLog().warn("trajectory batch of unknown shard {} dropped", shard);
+            return;
+        }
+        TrajectoryBatch.decodeInto(batch, current, pipeline.layout().first(shard), pipeline.layout().count(shard));
+    }
+
+    private Behavior<Command> maybeComplete() {
+        if (current != null && toldCount == shards && subscriber.completedBatches() == shards) {
+            timers.cancel(Drain.class);
+            replyTo.tell(new RolloutAssembled(current.iteration(), maxSim, maxPublish, bytes));
+            current = null;
+        }
+        return this;
+    }
+}
