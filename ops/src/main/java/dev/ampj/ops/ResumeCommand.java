@@ -9,6 +9,7 @@ import dev.ampj.ops.train.PeriodicEvaluation;
 import dev.ampj.ops.train.SessionOptions;
 import dev.ampj.ops.train.SessionRunner;
 import dev.ampj.storage.RunStore;
+import dev.ampj.storage.event.CheckpointWritten;
 import dev.ampj.storage.event.IterationCommitted;
 import dev.ampj.storage.event.RunCreated;
 import dev.ampj.storage.log.RunLogReader;
@@ -48,15 +49,18 @@ public final class ResumeCommand implements Callable<Integer> {
         RunStore store = CommandSupport.store(ConfigFactory.load(), session.runsDir());
         RunCreated created;
         long last;
+        long checkpoint;
         try (RunLogReader r = store.openReader(run)) {
             created = r.runCreated();
             last = r.lastCommitted().map(IterationCommitted::iteration).orElse(0L);
+            checkpoint = Math.min(last, r.latestCheckpoint().map(CheckpointWritten::iteration).orElse(0L));
         }
         Long target = CommandSupport.iterations(iterations);
         long to = target != null ? target : created.targetIterations();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        IterationTable table = session.table(out, run, last + 1, to,
+        // The bar counts from the first re-executed iteration, so re-execution to a non-checkpoint commit shows progress.
+        IterationTable table = session.table(out, run, checkpoint + 1, to,
                 CommandSupport.stepsPerIteration(RunConfig.parse(created.config(), run)));
         if ("approximate".equals(created.versions().get("external-resume"))) {
             table.note(err, "amp: run " + run + " was trained on an external simulator without snapshot/restore: its resume is"
@@ -64,7 +68,9 @@ public final class ResumeCommand implements Callable<Integer> {
         }
         try (PeriodicEvaluation evaluation = session.evaluation(store, run, RunConfig.parse(created.config(), run), table, err)) {
             Session started = session.start(table, evaluation, target, o -> CommandSupport.trainer(store).resume(run, o));
-            table.note(err, "amp: resuming run " + run + " after iteration " + last + " to iteration " + to);
+            table.note(err, "amp: resuming run " + run + " after iteration " + last + " to iteration " + to
+                    + (checkpoint < last ? "; re-executing iterations " + (checkpoint + 1) + ".." + last + " from the checkpoint at "
+                            + checkpoint + " (digests checked)" : ""));
             return SessionRunner.run(started, err);
         }
     }

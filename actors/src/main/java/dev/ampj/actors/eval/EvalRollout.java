@@ -1,6 +1,5 @@
 package dev.ampj.actors.eval;
 
-import dev.ampj.learner.nn.ActResult;
 import dev.ampj.learner.nn.PolicyInference;
 import dev.ampj.sim.env.ObsGroupSpec;
 import dev.ampj.sim.env.StepBuffers;
@@ -28,103 +27,129 @@ final class EvalRollout {
      * the first {@code warmupSteps} of each episode are left out of the tracking errors.
      */
     static Result run(List<VecEnv> envs, double[] commands, VecEnvSpec spec, PolicyInference policy, int steps, int warmupSteps) {
-        int n = envs.size();
-        int dp = spec.policyDim();
-        int dc = spec.criticDim();
-        int da = spec.ampDim();
-        int act = spec.actionDim();
-        SpeedSource speed = SpeedSource.of(spec);
-        ObsGroupSpec.Slice joints = spec.amp().find("joint_pos");
-        int nj = joints == null ? 0 : joints.dim();
-        float[] jointMin = new float[nj];
-        float[] jointMax = new float[nj];
-        java.util.Arrays.fill(jointMin, Float.POSITIVE_INFINITY);
-        java.util.Arrays.fill(jointMax, Float.NEGATIVE_INFINITY);
-
-        int[] ids = new int[n];
-        for (int e = 0; e < n; e++) {
-            ids[e] = e;
-        }
-        float[] pobs = new float[n * dp];
-        float[] cobs = new float[n * dc];
-        float[] features = new float[n * steps * 2 * da];
-        int[] episodeSteps = new int[n];
-        double[] episodeSpeedSum = new double[n];
-        int[] episodeSpeedCount = new int[n];
-        double[] speedSum = new double[n];
-        long[] speedCount = new long[n];
-        int[] envFalls = new int[n];
-        double trackSum = 0, trackWeight = 0, instantSum = 0;
-        long instantCount = 0, stepsInEnded = 0;
-        int ended = 0;
-        float[] one = new float[act];
+        Measures m = new Measures(envs.size(), commands, spec, steps, warmupSteps);
+        SingleEnvStepper stepper = new SingleEnvStepper(envs, spec, policy);
         for (int t = 0; t < steps; t++) {
+            m.t = t;
+            stepper.step(t, m);
+        }
+        return m.result();
+    }
+
+    /** The per-env measurements, taken around each env's step in index order. */
+    private static final class Measures implements SingleEnvStepper.Hooks {
+        final int n;
+        final double[] commands;
+        final int steps;
+        final int warmupSteps;
+        final int da;
+        final SpeedSource speed;
+        final ObsGroupSpec.Slice joints;
+        final int nj;
+        final float[] jointMin;
+        final float[] jointMax;
+        final float[] features;
+        final int[] episodeSteps;
+        final double[] episodeSpeedSum;
+        final int[] episodeSpeedCount;
+        final double[] speedSum;
+        final long[] speedCount;
+        final int[] envFalls;
+        double trackSum, trackWeight, instantSum;
+        long instantCount, stepsInEnded;
+        int ended;
+        int t;
+
+        Measures(int n, double[] commands, VecEnvSpec spec, int steps, int warmupSteps) {
+            this.n = n;
+            this.commands = commands;
+            this.steps = steps;
+            this.warmupSteps = warmupSteps;
+            this.da = spec.ampDim();
+            this.speed = SpeedSource.of(spec);
+            this.joints = spec.amp().find("joint_pos");
+            this.nj = joints == null ? 0 : joints.dim();
+            this.jointMin = new float[nj];
+            this.jointMax = new float[nj];
+            java.util.Arrays.fill(jointMin, Float.POSITIVE_INFINITY);
+            java.util.Arrays.fill(jointMax, Float.NEGATIVE_INFINITY);
+            this.features = new float[n * steps * 2 * da];
+            this.episodeSteps = new int[n];
+            this.episodeSpeedSum = new double[n];
+            this.episodeSpeedCount = new int[n];
+            this.speedSum = new double[n];
+            this.speedCount = new long[n];
+            this.envFalls = new int[n];
+        }
+
+        private int row(int e) {
+            return (t * n + e) * 2 * da;
+        }
+
+        @Override
+        public void beforeStep(int e, StepBuffers b) {
+            System.arraycopy(b.ampObs, 0, features, row(e), da);
+        }
+
+        @Override
+        public void afterStep(int e, StepBuffers b) {
+            int row = row(e);
+            boolean done = b.done(0);
+            float[] next = done ? b.terminalAmpObs : b.ampObs;
+            System.arraycopy(next, 0, features, row + da, da);
+            for (int j = 0; j < nj; j++) {
+                float q = features[row + joints.offset() + j];
+                jointMin[j] = Math.min(jointMin[j], q);
+                jointMax[j] = Math.max(jointMax[j], q);
+            }
+            episodeSteps[e]++;
+            if (episodeSteps[e] > warmupSteps) {
+                double v = speed.read(next, done ? b.terminalCriticObs : b.criticObs);
+                episodeSpeedSum[e] += v;
+                episodeSpeedCount[e]++;
+                speedSum[e] += v;
+                speedCount[e]++;
+                instantSum += Math.abs(v - commands[e]);
+                instantCount++;
+            }
+            if (done) {
+                if (b.terminated[0]) {
+                    envFalls[e]++;
+                }
+                ended++;
+                stepsInEnded += episodeSteps[e];
+                episodeSteps[e] = 0;
+            }
+            if (done || t == steps - 1) {
+                if (episodeSpeedCount[e] > 0) {
+                    double mean = episodeSpeedSum[e] / episodeSpeedCount[e];
+                    trackSum += Math.abs(mean - commands[e]) * episodeSpeedCount[e];
+                    trackWeight += episodeSpeedCount[e];
+                }
+                episodeSpeedSum[e] = 0;
+                episodeSpeedCount[e] = 0;
+            }
+        }
+
+        Result result() {
+            int open = 0;
+            long stepsInOpen = 0;
             for (int e = 0; e < n; e++) {
-                StepBuffers b = envs.get(e).buffers();
-                System.arraycopy(b.policyObs, 0, pobs, e * dp, dp);
-                System.arraycopy(b.criticObs, 0, cobs, e * dc, dc);
+                if (episodeSteps[e] > 0) {
+                    open++;
+                    stepsInOpen += episodeSteps[e];
+                }
             }
-            ActResult r = policy.act(t, ids, pobs, cobs);
+            int falls = 0;
+            double[] meanSpeed = new double[n];
             for (int e = 0; e < n; e++) {
-                StepBuffers b = envs.get(e).buffers();
-                int row = (t * n + e) * 2 * da;
-                System.arraycopy(b.ampObs, 0, features, row, da);
-                System.arraycopy(r.means(), e * act, one, 0, act);
-                envs.get(e).step(one);
-                boolean done = b.done(0);
-                float[] next = done ? b.terminalAmpObs : b.ampObs;
-                System.arraycopy(next, 0, features, row + da, da);
-                for (int j = 0; j < nj; j++) {
-                    float q = features[row + joints.offset() + j];
-                    jointMin[j] = Math.min(jointMin[j], q);
-                    jointMax[j] = Math.max(jointMax[j], q);
-                }
-                episodeSteps[e]++;
-                if (episodeSteps[e] > warmupSteps) {
-                    double v = speed.read(next, done ? b.terminalCriticObs : b.criticObs);
-                    episodeSpeedSum[e] += v;
-                    episodeSpeedCount[e]++;
-                    speedSum[e] += v;
-                    speedCount[e]++;
-                    instantSum += Math.abs(v - commands[e]);
-                    instantCount++;
-                }
-                if (done) {
-                    if (b.terminated[0]) {
-                        envFalls[e]++;
-                    }
-                    ended++;
-                    stepsInEnded += episodeSteps[e];
-                    episodeSteps[e] = 0;
-                }
-                if (done || t == steps - 1) {
-                    if (episodeSpeedCount[e] > 0) {
-                        double mean = episodeSpeedSum[e] / episodeSpeedCount[e];
-                        trackSum += Math.abs(mean - commands[e]) * episodeSpeedCount[e];
-                        trackWeight += episodeSpeedCount[e];
-                    }
-                    episodeSpeedSum[e] = 0;
-                    episodeSpeedCount[e] = 0;
-                }
+                falls += envFalls[e];
+                meanSpeed[e] = speedCount[e] == 0 ? Double.NaN : speedSum[e] / speedCount[e];
             }
+            return new Result(features, n * steps, falls, ended + open, (double) (stepsInEnded + stepsInOpen) / (ended + open),
+                    trackWeight == 0 ? Double.NaN : trackSum / trackWeight,
+                    instantCount == 0 ? Double.NaN : instantSum / instantCount, meanSpeed, envFalls, jointMin, jointMax);
         }
-        int open = 0;
-        long stepsInOpen = 0;
-        for (int e = 0; e < n; e++) {
-            if (episodeSteps[e] > 0) {
-                open++;
-                stepsInOpen += episodeSteps[e];
-            }
-        }
-        int falls = 0;
-        double[] meanSpeed = new double[n];
-        for (int e = 0; e < n; e++) {
-            falls += envFalls[e];
-            meanSpeed[e] = speedCount[e] == 0 ? Double.NaN : speedSum[e] / speedCount[e];
-        }
-        return new Result(features, n * steps, falls, ended + open, (double) (stepsInEnded + stepsInOpen) / (ended + open),
-                trackWeight == 0 ? Double.NaN : trackSum / trackWeight,
-                instantCount == 0 ? Double.NaN : instantSum / instantCount, meanSpeed, envFalls, jointMin, jointMax);
     }
 
     /** Where the forward speed is read: the AMP state's root_lin_vel_w x, else the critic's root_lin_vel_b x. */

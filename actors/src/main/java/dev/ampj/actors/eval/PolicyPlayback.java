@@ -5,7 +5,6 @@ import com.typesafe.config.ConfigValueFactory;
 import dev.ampj.actors.env.Components;
 import dev.ampj.learner.AmpLearner;
 import dev.ampj.learner.config.LearnerSettings;
-import dev.ampj.learner.nn.ActResult;
 import dev.ampj.learner.nn.PolicyInference;
 import dev.ampj.sim.env.BatchVecEnv;
 import dev.ampj.sim.env.StepBuffers;
@@ -88,62 +87,76 @@ public final class PolicyPlayback {
 
     private static List<EnvMotion> rollout(List<VecEnv> envs, List<VelocityTaskEnv> robots, double[] commands, VecEnvSpec spec,
             PolicyInference policy, int steps, IntConsumer progress) {
-        int n = envs.size();
-        int dp = spec.policyDim();
-        int dc = spec.criticDim();
-        int act = spec.actionDim();
-        int[] ids = new int[n];
-        KinematicFrame[][] frames = new KinematicFrame[n][steps + 1];
-        int[] firstEpisode = new int[n];
-        int[] falls = new int[n];
-        int[] episodes = new int[n];
-        double[] speedSum = new double[n];
-        int[] speedSteps = new int[n];
-        double[] rewardSum = new double[n];
-        for (int e = 0; e < n; e++) {
-            ids[e] = e;
-            frames[e][0] = copy(robots.get(e).frame());
-            firstEpisode[e] = steps + 1;
-            episodes[e] = 1;
-        }
-        float[] pobs = new float[n * dp];
-        float[] cobs = new float[n * dc];
-        float[] one = new float[act];
+        Motions m = new Motions(robots, spec.controlDt(), steps);
+        SingleEnvStepper stepper = new SingleEnvStepper(envs, spec, policy);
         for (int t = 0; t < steps; t++) {
-            for (int e = 0; e < n; e++) {
-                StepBuffers b = envs.get(e).buffers();
-                System.arraycopy(b.policyObs, 0, pobs, e * dp, dp);
-                System.arraycopy(b.criticObs, 0, cobs, e * dc, dc);
-            }
-            ActResult r = policy.act(t, ids, pobs, cobs);
-            for (int e = 0; e < n; e++) {
-                VecEnv env = envs.get(e);
-                System.arraycopy(r.means(), e * act, one, 0, act);
-                double xBefore = robots.get(e).frame().rootPos[0];
-                env.step(one);
-                StepBuffers b = env.buffers();
-                rewardSum[e] += b.rewards[0];
-                frames[e][t + 1] = copy(robots.get(e).frame());
-                if (b.done(0)) {
-                    falls[e] += b.terminated[0] ? 1 : 0;
-                    firstEpisode[e] = Math.min(firstEpisode[e], t + 1);
-                    if (t + 1 < steps) {
-                        episodes[e]++;
-                    }
-                } else {
-                    speedSum[e] += (frames[e][t + 1].rootPos[0] - xBefore) / spec.controlDt();
-                    speedSteps[e]++;
-                }
-            }
+            m.t = t;
+            stepper.step(t, m);
             progress.accept(t + 1);
         }
         List<EnvMotion> out = new ArrayList<>();
-        for (int e = 0; e < n; e++) {
-            out.add(new EnvMotion(e, commands[e], frames[e], firstEpisode[e], falls[e], episodes[e],
-                    speedSteps[e] == 0 ? Double.NaN : speedSum[e] / speedSteps[e],
-                    rewardSum[e] / steps));
+        for (int e = 0; e < envs.size(); e++) {
+            out.add(new EnvMotion(e, commands[e], m.frames[e], m.firstEpisode[e], m.falls[e], m.episodes[e],
+                    m.speedSteps[e] == 0 ? Double.NaN : m.speedSum[e] / m.speedSteps[e],
+                    m.rewardSum[e] / steps));
         }
         return out;
+    }
+
+    /** Every env's frames and episode figures, taken around each env's step in index order. */
+    private static final class Motions implements SingleEnvStepper.Hooks {
+        final List<VelocityTaskEnv> robots;
+        final double controlDt;
+        final int steps;
+        final KinematicFrame[][] frames;
+        final int[] firstEpisode;
+        final int[] falls;
+        final int[] episodes;
+        final double[] speedSum;
+        final int[] speedSteps;
+        final double[] rewardSum;
+        double xBefore;
+        int t;
+
+        Motions(List<VelocityTaskEnv> robots, double controlDt, int steps) {
+            int n = robots.size();
+            this.robots = robots;
+            this.controlDt = controlDt;
+            this.steps = steps;
+            this.frames = new KinematicFrame[n][steps + 1];
+            this.firstEpisode = new int[n];
+            this.falls = new int[n];
+            this.episodes = new int[n];
+            this.speedSum = new double[n];
+            this.speedSteps = new int[n];
+            this.rewardSum = new double[n];
+            for (int e = 0; e < n; e++) {
+                frames[e][0] = copy(robots.get(e).frame());
+                firstEpisode[e] = steps + 1;
+                episodes[e] = 1;
+            }
+        }
+
+        @Override
+        public void beforeStep(int e, StepBuffers b) {
+            xBefore = robots.get(e).frame().rootPos[0];
+        }
+
+        @Override
+        public void afterStep(int e, StepBuffers b) {
+            rewardSum[e] += b.rewards[0];
+            frames[e][t + 1] = copy(robots.get(e).frame());
+            if (b.done(0)) {
+                falls[e] += b.terminated[0] ? 1 : 0;
+                firstEpisode[e] = Math.min(firstEpisode[e], t + 1);
+                if (t + 1 < steps) {
+                    episodes[e]++;
+                }
+            } else {
+                speedSum[e] += (frames[e][t + 1].rootPos[0] - xBefore) / controlDt;
+                speedSteps[e]++;
+            }
+        }
     }
 
     private static KinematicFrame copy(KinematicFrame f) {

@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /**
  * Per-environment AMP reward summary of one iteration, accumulated from telemetry batches:
  * steps, episodes ended, and mean task reward, discriminator score, style reward and combined
- * reward. Display only: nothing here is digested.
+ * reward; beside them the env's recent whole episodes (mean length, task and style return) from
+ * an {@link EpisodeTracker}. Display only: nothing here is digested.
  */
 final class IterationProbe {
 
@@ -37,24 +38,35 @@ final class IterationProbe {
         }
     }
 
-    void print(PrintWriter out) {
-        out.printf(Locale.ROOT, "iteration %d%n", iteration);
-        out.printf(Locale.ROOT, "%6s %6s %5s %9s %9s %9s %9s%n", "env", "steps", "eps", "task_r", "D_score", "style_r", "reward");
+    void print(PrintWriter out, EpisodeTracker episodes) {
+        out.printf(Locale.ROOT, "iteration %d (ep_*: means of each env's last %d whole episodes)%n", iteration, episodes.window());
+        out.printf(Locale.ROOT, "%6s %6s %5s %9s %9s %9s %9s %7s %9s %9s%n", "env", "steps", "eps", "task_r", "D_score", "style_r",
+                "reward", "ep_len", "ep_task", "ep_style");
         EnvSums all = new EnvSums();
         for (Map.Entry<Integer, EnvSums> e : byEnv.entrySet()) {
             EnvSums s = e.getValue();
             row(out, Integer.toString(e.getKey()), s);
+            out.println(episodeColumns(episodes.rolling(e.getKey())));
             all.merge(s);
         }
         if (byEnv.size() > 1) {
             row(out, "all", all);
+            out.println();
         }
         out.flush();
     }
 
     private static void row(PrintWriter out, String env, EnvSums s) {
-        out.printf(Locale.ROOT, "%6s %6d %5d %9.4f %9.4f %9.4f %9.4f%n", env, s.steps, s.episodesEnded,
+        out.printf(Locale.ROOT, "%6s %6d %5d %9.4f %9.4f %9.4f %9.4f", env, s.steps, s.episodesEnded,
                 s.task / s.steps, s.score / s.steps, s.style / s.steps, s.combined / s.steps);
+    }
+
+    /** The rolling episode columns, or dashes before the env's first whole episode. */
+    static String episodeColumns(EpisodeTracker.Rolling r) {
+        if (r.episodes() == 0) {
+            return String.format(Locale.ROOT, " %7s %9s %9s", "-", "-", "-");
+        }
+        return String.format(Locale.ROOT, " %7.1f %9.3f %9.3f", r.length(), r.taskReturn(), r.styleReturn());
     }
 
     private static final class EnvSums {

@@ -7,39 +7,67 @@ import dev.ampj.storage.telemetry.TelemetryBatch;
 import dev.ampj.storage.telemetry.TelemetryReader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * Tails a run's telemetry queue (from its start or from now) and prints per-env AMP rewards:
- * a summary table each time an iteration's telemetry is complete, or one JSON line per record.
- * Reads only; it works from any process while the run trains, and keeps following across a
- * resume until the run's log records its end.
+ * Tails a run's telemetry queue (from its start or from now) and hands each batch to a
+ * {@link ProbeView}: per-iteration tables, one JSON line per record, the worst envs by style
+ * reward, or one line per whole episode. Reads only, from any process, while the run trains: the
+ * run never waits for a probe, and a probe that dies leaves nothing the run reads. It keeps
+ * following across a resume until the run's log records its end.
  */
 public final class TelemetryProbe {
 
-    /** How the probe prints. */
+    /** How the probe prints records (tables or JSON lines). */
     public enum Format { TABLE, JSON }
+
+    /**
+     * What to show. {@code worst} &gt; 0: the worst envs view over {@code window} steps; else
+     * {@code episodes}: one line per whole episode; else per-iteration tables or per-record JSON.
+     * {@code episodeWindow}: how many recent whole episodes the rolling episode columns average.
+     * {@code redraw}: the worst-envs table redraws the screen (a terminal).
+     */
+    public record Options(List<Integer> envIds, Format format, int worst, int window, boolean episodes, int episodeWindow,
+            boolean redraw) {
+
+        public static Options of(List<Integer> envIds, Format format) {
+            return new Options(envIds, format, 0, 24, false, 10, false);
+        }
+    }
 
     private final RunStore store;
     private final String run;
-    private final EnvFilter filter;
-    private final Format format;
-    private final PrintWriter out;
+    private final ProbeView view;
 
-    public TelemetryProbe(RunStore store, String run, java.util.List<Integer> envIds, Format format, PrintWriter out) {
+    public TelemetryProbe(RunStore store, String run, List<Integer> envIds, Format format, PrintWriter out) {
+        this(store, run, Options.of(envIds, format), out);
+    }
+
+    public TelemetryProbe(RunStore store, String run, Options options, PrintWriter out) {
         this.store = store;
         this.run = RunDirectory.requireValidName(run);
-        this.filter = EnvFilter.of(envIds);
-        this.format = format;
-        this.out = out;
+        this.view = view(this.run, options, out);
+    }
+
+    private static ProbeView view(String run, Options o, PrintWriter out) {
+        EnvFilter filter = EnvFilter.of(o.envIds());
+        EpisodeTracker episodes = new EpisodeTracker(o.episodeWindow());
+        boolean json = o.format() == Format.JSON;
+        if (o.worst() != 0) {
+            return new WorstEnvsView(run, o.worst(), filter, new StyleWindow(o.window()), episodes, json, o.redraw(), out);
+        }
+        if (o.episodes()) {
+            return new EpisodeView(run, filter, episodes, json, out);
+        }
+        return json ? new StepJsonView(run, filter, out) : new IterationTableView(filter, episodes, out);
     }
 
     /**
      * Prints telemetry until the run has ended and everything is read ({@code follow}), or until
      * what exists now is read ({@code !follow}). {@code stopped} ends it early (Ctrl-C).
-     * Returns the number of records shown.
+     * Returns the number of records the view showed.
      */
     public long run(boolean fromStart, boolean follow, long pollMillis, BooleanSupplier stopped) throws InterruptedException {
         RunDirectory dir = store.directory(run);
@@ -53,7 +81,6 @@ public final class TelemetryProbe {
             Thread.sleep(pollMillis);
         }
         long shown = 0;
-        IterationProbe current = null;
         boolean endSeen = false;
         try (RunLogReader log = RunLogReader.open(dir);
              TelemetryReader reader = store.telemetryReader(run);
@@ -64,6 +91,7 @@ public final class TelemetryProbe {
                     if (!follow || endSeen) {
                         break;
                     }
+                    view.caughtUp();
                     endSeen = log.terminal().isPresent(); // logged end: drain once more, then stop
                     if (!endSeen) {
                         Thread.sleep(pollMillis);
@@ -73,26 +101,10 @@ public final class TelemetryProbe {
                     reader.refresh();
                     continue;
                 }
-                TelemetryBatch b = next.get();
-                if (format == Format.JSON) {
-                    shown += printJson(b);
-                    continue;
-                }
-                if (current != null && b.iteration() != current.iteration()) {
-                    flush(current);
-                    current = null;
-                }
-                if (current == null) {
-                    current = new IterationProbe(b.iteration());
-                }
-                current.add(b, filter);
-                shown += countShown(b);
+                shown += view.accept(next.get());
             }
         }
-        if (current != null) {
-            flush(current);
-        }
-        out.flush();
+        view.finish();
         return shown;
     }
 
@@ -103,40 +115,5 @@ public final class TelemetryProbe {
         try (RunLogReader log = RunLogReader.open(dir)) {
             return log.terminal().isPresent();
         }
-    }
-
-    private void flush(IterationProbe p) {
-        if (!p.isEmpty()) {
-            p.print(out);
-        }
-    }
-
-    private long countShown(TelemetryBatch b) {
-        long n = 0;
-        for (int id : b.envIds()) {
-            n += filter.accepts(id) ? 1 : 0;
-        }
-        return n;
-    }
-
-    private long printJson(TelemetryBatch b) {
-        long n = 0;
-        for (int i = 0; i < b.size(); i++) {
-            if (!filter.accepts(b.envIds()[i])) {
-                continue;
-            }
-            out.printf(Locale.ROOT,
-                    "{\"run\":\"%s\",\"iteration\":%d,\"step\":%d,\"env\":%d,\"episode\":%d,\"task_reward\":%s,"
-                            + "\"discriminator_score\":%s,\"style_reward\":%s,\"reward\":%s,\"done\":%b}%n",
-                    run, b.iteration(), b.step(), b.envIds()[i], b.episodeIds()[i], num(b.taskReward()[i]),
-                    num(b.discriminatorScore()[i]), num(b.styleReward()[i]), num(b.combinedReward()[i]), b.done()[i]);
-            n++;
-        }
-        out.flush();
-        return n;
-    }
-
-    private static String num(float v) {
-        return Float.isFinite(v) ? Float.toString(v) : "null";
     }
 }

@@ -25,6 +25,8 @@ public final class IterationTable implements TrainingListener, AutoCloseable {
             "iter", "steps/s", "task_r", "style_r", "D_acc", "ep_len", "surr", "value", "D_loss", "style_d",
             "rollout", "transpt", "style", "D_upd", "PPO_upd", "commit", "total", "ovh%");
     static final int HEADER_EVERY = 25;
+    /** The bar's note while a resume re-executes logged iterations. */
+    static final String REEXECUTING = " re-executing (digests checked)";
 
     private final PrintWriter out;
     private final ProgressBar bar;
@@ -37,7 +39,11 @@ public final class IterationTable implements TrainingListener, AutoCloseable {
         return System.console() != null;
     }
 
-    /** Rows for iterations {@code first}..{@code target}; the bar counts them. */
+    /**
+     * Rows for iterations {@code first}..{@code target}; the bar counts them. A resume passes the
+     * first iteration it re-executes (after its checkpoint) as {@code first}: the bar then also
+     * counts the re-executed iterations, marked as such, so a long re-execution shows progress.
+     */
     public IterationTable(PrintWriter out, String run, long first, long target, long stepsPerIteration, boolean progressBar) {
         this.out = out;
         this.first = first;
@@ -78,15 +84,26 @@ public final class IterationTable implements TrainingListener, AutoCloseable {
             out.flush();
         }
         if (bar != null) {
+            bar.setExtraMessage("");
             bar.stepTo(c.iteration() - first + 1);
         }
     }
 
     @Override
     public void onVerified(IterationOutcome.Done d) {
-        out.println(String.format(Locale.ROOT, "%6d re-executed: policy %s, discriminator %s match the log", d.iteration(),
-                d.policyDigest().substring(0, 12), d.discriminatorDigest().substring(0, 12)));
-        out.flush();
+        synchronized (this) {
+            if (bar != null) {
+                System.err.print("\r\033[2K");
+                System.err.flush();
+            }
+            out.println(String.format(Locale.ROOT, "%6d re-executed: policy %s, discriminator %s match the log", d.iteration(),
+                    d.policyDigest().substring(0, 12), d.discriminatorDigest().substring(0, 12)));
+            out.flush();
+        }
+        if (bar != null) {
+            bar.setExtraMessage(REEXECUTING);
+            bar.stepTo(Math.max(0, d.iteration() - first + 1));
+        }
     }
 
     @Override
@@ -130,13 +147,22 @@ public final class IterationTable implements TrainingListener, AutoCloseable {
         styleDistance = report.styleDistance();
     }
 
+    /**
+     * Ends the bar. Not under this table's lock: the bar's last render, which {@code ProgressBar.close}
+     * waits for, draws through {@link #drawBar}, which takes it.
+     */
     @Override
-    public synchronized void close() {
-        if (bar != null && !closed) {
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        if (bar != null) {
             bar.close();
             System.err.println();
             System.err.flush();
         }
-        closed = true;
     }
 }

@@ -138,6 +138,92 @@ class ProbeCommandTest {
         assertTrue(out.toString().contains("\"iteration\":2,\"step\":0,\"env\":4"), out.toString());
     }
 
+    /** Three envs (0, 1, 2) over steps 0..5 (3 per iteration); style: env 0 always 1, env 1 0 then 2 from step 4, env 2 always 0.5. */
+    private void writeStyleHistory(String name) {
+        try (RunLogWriter log = createRun(name); TelemetryWriter tw = store().telemetryWriter(name)) {
+            for (long step = 0; step < 6; step++) {
+                float[] style = {1f, step >= 4 ? 2f : 0f, 0.5f};
+                float[] task = {0.1f * step, 0.2f, 0.3f};
+                float[] zero = new float[3];
+                float[] combined = {task[0] + style[0], task[1] + style[1], task[2] + style[2]};
+                tw.append(new TelemetryBatch(1 + step / 3, step, 0, new int[] {0, 1, 2}, new long[] {0, 0, 0}, task, zero,
+                        style, combined, new boolean[] {step == 2, false, false}));
+            }
+        }
+    }
+
+    @Test
+    void worstRanksEnvsByStyleRewardOverTheirLastWindowSteps() {
+        writeStyleHistory("w1");
+        // Last 2 steps: env 0 → 1.0, env 1 → 2.0, env 2 → 0.5: the worst two are env 2, then env 0.
+        String[] r = CliRun.run("probe", "w1", "--once", "--worst", "2", "--window", "2", "--runs-dir", runs.toString());
+        assertEquals("0", r[0], r[2]);
+        List<String> rows = r[1].lines().filter(l -> l.matches("^\\s+\\d+\\s+\\d+\\s+\\d+\\s.*")).toList();
+        assertEquals(2, rows.size(), r[1]);
+        assertTrue(rows.get(0).startsWith("   1      2      2    0.5000"), r[1]);
+        assertTrue(rows.get(1).startsWith("   2      0      2    1.0000"), r[1]);
+        assertTrue(r[1].contains("w1 iteration 2 step 5: worst 2 of 3 envs by style reward over their last 2 steps"), r[1]);
+
+        // Over all 6 steps env 1's early zeros count: mean 4/6, so env 1 is second worst instead of env 0.
+        r = CliRun.run("probe", "w1", "--once", "--worst", "2", "--window", "6", "--json", "--runs-dir", runs.toString());
+        assertEquals("0", r[0], r[2]);
+        List<String> lines = r[1].lines().toList();
+        assertEquals(1, lines.size(), r[1]);
+        assertTrue(lines.get(0).startsWith("{\"run\":\"w1\",\"iteration\":2,\"step\":5,\"window\":6,\"envs\":3,\"worst\":["
+                + "{\"env\":2,\"steps\":6,\"style_reward\":0.5,"), lines.get(0));
+        assertTrue(lines.get(0).contains("{\"env\":1,\"steps\":6,\"style_reward\":0.6666666666666666,"), lines.get(0));
+        // env 0's first episode (steps 0..2) is whole: its rolling return columns are filled; env 1's has not ended.
+        r = CliRun.run("probe", "w1", "--once", "--worst", "3", "--window", "6", "--json", "--runs-dir", runs.toString());
+        assertTrue(java.util.regex.Pattern.compile("\\{\"env\":0,\"steps\":6,\"style_reward\":1\\.0,[^}]*"
+                + "\"rolling_episodes\":1,\"rolling_length\":3\\.0,").matcher(r[1]).find(), r[1]);
+        assertTrue(r[1].contains("\"env\":1,\"steps\":6,\"style_reward\":0.6666666666666666,\"task_reward\":0.20000000298023224,"
+                + "\"discriminator_score\":0.0,\"rolling_episodes\":0,"), r[1]);
+    }
+
+    @Test
+    void episodesAreReportedWholeWithTheirReturnSplitIntoTaskAndStyle() {
+        // env 7 from step 10 (a probe that started mid-run): its episode 3 ends at step 11 unseen from its start,
+        // episode 4 runs steps 12..14 and is whole; env 8's episode 5 never ends.
+        try (RunLogWriter log = createRun("e1"); TelemetryWriter tw = store().telemetryWriter("e1")) {
+            for (long step = 10; step < 15; step++) {
+                long ep7 = step <= 11 ? 3 : 4;
+                float[] task = {step, 1f};
+                float[] style = {0.5f, 0.25f};
+                float[] combined = {step + 0.5f, 1.25f};
+                tw.append(new TelemetryBatch(5, step, 0, new int[] {7, 8}, new long[] {ep7, 5}, task, new float[2], style,
+                        combined, new boolean[] {step == 11 || step == 14, false}));
+            }
+        }
+        String[] r = CliRun.run("probe", "e1", "--once", "--episodes", "--json", "--runs-dir", runs.toString());
+        assertEquals("0", r[0], r[2]);
+        List<String> lines = r[1].lines().toList();
+        assertEquals(1, lines.size(), r[1]);
+        // task 12 + 13 + 14 = 39, style 3 × 0.5, combined 39 + 1.5
+        assertEquals("{\"run\":\"e1\",\"iteration\":5,\"env\":7,\"episode\":4,\"length\":3,\"return\":40.5,"
+                + "\"task_return\":39.0,\"style_return\":1.5,\"rolling_episodes\":1,\"rolling_length\":3.0,"
+                + "\"rolling_task_return\":39.0,\"rolling_style_return\":1.5}", lines.get(0));
+
+        r = CliRun.run("probe", "e1", "--once", "--episodes", "--runs-dir", runs.toString());
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("        5      7        4      3    40.500    39.000     1.500     3.0    39.000     1.500"), r[1]);
+
+        // The iteration table carries the same rolling episode columns; env 8 has none yet.
+        r = CliRun.run("probe", "e1", "--once", "--runs-dir", runs.toString());
+        assertTrue(r[1].contains("     3.0    39.000     1.500"), r[1]);
+        assertTrue(r[1].lines().anyMatch(l -> l.startsWith("     8 ") && l.endsWith("       -         -         -")), r[1]);
+    }
+
+    @Test
+    void worstAndEpisodesTogetherIsBadInput() {
+        writeStyleHistory("w2");
+        String[] r = CliRun.run("probe", "w2", "--once", "--worst", "2", "--episodes", "--runs-dir", runs.toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--worst and --episodes"), r[2]);
+        r = CliRun.run("probe", "w2", "--once", "--worst", "2", "--window", "0", "--runs-dir", runs.toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--window"), r[2]);
+    }
+
     @Test
     void unknownRunIsBadInput() {
         String[] r = CliRun.run("probe", "nope", "--once", "--runs-dir", runs.toString());

@@ -58,6 +58,7 @@ class RunCommandsTest {
         r = CliRun.run("resume", "cli", "--iterations", "4", "--runs-dir", dir, "--no-progress");
         assertEquals("0", r[0], r[2]);
         assertTrue(r[1].contains("3 re-executed"), r[1]);
+        assertTrue(r[2].contains("re-executing iterations 3..3 from the checkpoint at 2 (digests checked)"), r[2]);
 
         r = CliRun.run("runs", "--json", "--runs-dir", dir);
         assertTrue(r[1].contains("\"cli-fork\"") && r[1].contains("\"parent\":\"cli\""), r[1]);
