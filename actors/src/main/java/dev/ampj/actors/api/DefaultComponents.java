@@ -194,9 +194,13 @@ public final class DefaultComponents implements Components {
 
     /**
      * The gait condition of the AMP states: {@code amp.sim.observations.amp-gait-condition} true
-     * requires it, auto takes it when every clip is kinematic (their speeds are known).
+     * requires it, auto takes it when every clip is kinematic (their speeds are known); never with an
+     * external simulator, whose AMP rows carry none.
      */
     private static GaitCondition gaitCondition(SimSettings sim, MotionLibrary library) {
+        if (SimSettings.ENGINE_EXTERNAL.equals(sim.engine())) {
+            return GaitCondition.none(); // the simulator computes the AMP rows (ExternalEnvFactory refuses true)
+        }
         return switch (sim.observations().ampGaitCondition()) {
             case ON -> GaitConditions.of(library);
             case AUTO -> library.clips().stream().allMatch(LibraryClip::isKinematic) ? GaitConditions.of(library) : GaitCondition.none();
