@@ -34,11 +34,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN", description = "Run name.")
     String run;
 
-    @Option(names = "--iteration", paramLabel = "N|best", converter = IterationChoice.Converter.class,
-            description = "Committed iteration to evaluate (default: the last one), or best: the one whose in-training eval "
-                    + "came closest to the reference (runs/<run>/eval.jsonl). One without a checkpoint is re-executed "
-                    + "from the checkpoint before it, every digest checked against the log.")
-    IterationChoice iteration;
+    @CommandLine.Mixin
+    IterationOption iteration;
 
     @Option(names = "--envs", paramLabel = "E", description = "Envs, each commanded one of E speeds evenly spaced over the range (default: ${DEFAULT-VALUE}).")
     int envs = EvalOptions.DEFAULT_ENVS;
@@ -70,7 +67,7 @@ public final class EvalCommand implements Callable<Integer> {
         RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir);
         RunCreated created;
         long at;
-        Long chosen = IterationChoice.resolve(iteration, store, run);
+        Long chosen = iteration.resolve(store, run);
         try (RunLogReader r = store.openReader(run)) {
             created = r.runCreated();
             if (chosen != null) {

@@ -55,10 +55,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "File to write (required except for the scalars: default stdout).")
     Path out;
 
-    @Option(names = "--iteration", paramLabel = "N|best", converter = IterationChoice.Converter.class,
-            description = "Committed iteration of the policy (default: the last one), or best: the one whose in-training eval "
-                    + "came closest to the reference (runs/<run>/eval.jsonl).")
-    IterationChoice iteration;
+    @CommandLine.Mixin
+    IterationOption iteration;
 
     @Option(names = "--seconds", paramLabel = "S", description = "bvh/npz: simulated seconds (default: ${DEFAULT-VALUE}).")
     double seconds = 10;
@@ -83,7 +81,7 @@ public final class ExportCommand implements Callable<Integer> {
             if (out == null) {
                 throw new IllegalArgumentException("--format " + format + " needs --out FILE");
             }
-            Long at = IterationChoice.resolve(iteration, store, run);
+            Long at = iteration.resolve(store, run);
             PolicyExport.Written w = switch (format) {
                 case ONNX -> PolicyExport.onnx(store, run, at, out, this::note);
                 default -> PolicyExport.motion(store, run, at, format == Format.BVH, seconds, command, out, noProgress,

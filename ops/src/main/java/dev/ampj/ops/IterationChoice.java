@@ -1,7 +1,6 @@
 package dev.ampj.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ampj.ops.train.PeriodicEvaluation;
 import dev.ampj.storage.event.IterationCommitted;
 import dev.ampj.storage.log.RunLogReader;
@@ -62,22 +61,10 @@ public record IterationChoice(long number, boolean best) {
             throw new IllegalArgumentException("--iteration best: run " + run + " has no in-training evals (" + file
                     + "); train with --eval-every N, or give --iteration N");
         }
-        ObjectMapper json = new ObjectMapper();
         long bestIteration = -1;
         double bestScore = Double.POSITIVE_INFINITY;
         try {
-            int line = 0;
-            for (String text : Files.readAllLines(file)) {
-                line++;
-                if (text.isBlank()) {
-                    continue;
-                }
-                JsonNode n;
-                try {
-                    n = json.readTree(text);
-                } catch (IOException e) {
-                    throw new IllegalArgumentException(file + " line " + line + ": not a JSON eval report (" + e.getMessage() + ")");
-                }
+            for (JsonNode n : PeriodicEvaluation.reports(file)) {
                 long it = n.path("iteration").asLong(-1);
                 JsonNode matched = n.path("style_distance_matched").path("distance");
                 double score = matched.isNumber() ? matched.asDouble() : n.path("style_distance").asDouble(Double.NaN);

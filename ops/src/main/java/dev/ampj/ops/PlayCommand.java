@@ -30,10 +30,8 @@ public final class PlayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN", description = "Run name.")
     String run;
 
-    @Option(names = "--iteration", paramLabel = "N|best", converter = IterationChoice.Converter.class,
-            description = "Committed iteration (default: the last one), or best: the one whose in-training eval came closest "
-                    + "to the reference (runs/<run>/eval.jsonl).")
-    IterationChoice iteration;
+    @CommandLine.Mixin
+    IterationOption iteration;
 
     @Option(names = "--envs", paramLabel = "E", description = "Envs (default: ${DEFAULT-VALUE}).")
     int envs = 4;
@@ -76,7 +74,7 @@ public final class PlayCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--record-env " + recordEnv + " is not one of the " + envs + " envs (0.." + (envs - 1) + ")");
         }
         RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir);
-        TrainedPolicy policy = TrainedPolicy.load(store, run, IterationChoice.resolve(iteration, store, run), this::note);
+        TrainedPolicy policy = TrainedPolicy.load(store, run, iteration.resolve(store, run), this::note);
         double[] range = command != null ? new double[] {command.get(0), command.get(1)} : clipSpeedRange(policy);
         double[] commands = new double[envs];
         for (int e = 0; e < envs; e++) {

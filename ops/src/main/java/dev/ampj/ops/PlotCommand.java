@@ -1,7 +1,6 @@
 package dev.ampj.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
 import dev.ampj.ops.config.RunsDirOption;
 import dev.ampj.ops.train.CommandSupport;
@@ -114,21 +113,13 @@ public final class PlotCommand implements Callable<Integer> {
             }
         }
         if (EVAL_METRICS.contains(metric)) {
-            Path file = PeriodicEvaluation.file(store, run);
-            if (Files.exists(file)) {
-                String key = metric.equals("episode_length_eval") ? "episode_length" : metric;
-                ObjectMapper json = new ObjectMapper();
-                for (String line : Files.readAllLines(file)) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    JsonNode n = json.readTree(line);
-                    Long steps = stepsAt.get(n.get("iteration").asLong());
-                    // style_distance_matched is an object: its "distance" is the mean over the gaits at their speeds
-                    JsonNode v = key.equals("style_distance_matched") ? n.path(key).path("distance") : n.path(key);
-                    if (steps != null && v.isNumber()) {
-                        values.put(steps, v.asDouble());
-                    }
+            String key = metric.equals("episode_length_eval") ? "episode_length" : metric;
+            for (JsonNode n : PeriodicEvaluation.reports(PeriodicEvaluation.file(store, run))) {
+                Long steps = stepsAt.get(n.get("iteration").asLong());
+                // style_distance_matched is an object: its "distance" is the mean over the gaits at their speeds
+                JsonNode v = key.equals("style_distance_matched") ? n.path(key).path("distance") : n.path(key);
+                if (steps != null && v.isNumber()) {
+                    values.put(steps, v.asDouble());
                 }
             }
         } else if (values.isEmpty() && !stepsAt.isEmpty()) {

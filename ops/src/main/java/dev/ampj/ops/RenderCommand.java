@@ -34,10 +34,8 @@ public final class RenderCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN", description = "Run name.")
     String run;
 
-    @Option(names = "--iteration", paramLabel = "N|best", converter = IterationChoice.Converter.class,
-            description = "Committed iteration (default: the last one), or best: the one whose in-training eval came closest "
-                    + "to the reference (runs/<run>/eval.jsonl).")
-    IterationChoice iteration;
+    @CommandLine.Mixin
+    IterationOption iteration;
 
     @Option(names = "--env", paramLabel = "E", description = "Reference clip E (0-based, in amp.motion.motion-files order) and "
             + "an env commanded its speed (default: ${DEFAULT-VALUE}).")
@@ -65,7 +63,7 @@ public final class RenderCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--seconds must be in (0, 600], was " + seconds);
         }
         RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir);
-        TrainedPolicy policy = TrainedPolicy.load(store, run, IterationChoice.resolve(iteration, store, run), this::note);
+        TrainedPolicy policy = TrainedPolicy.load(store, run, iteration.resolve(store, run), this::note);
         MotionLibrary library = CommandSupport.components().referenceMotion(policy.config());
         ReferenceClip clip = ReferenceClip.of(library, env);
         int steps = (int) Math.round(seconds / library.controlDt());

@@ -44,6 +44,7 @@ public final class DefaultComponents implements Components {
             throw new IllegalArgumentException("amp.sim.robot = " + sim.robot() + ": the built-in robot is " + OstrichLayout.ROBOT);
         }
         if (SimSettings.ENGINE_EXTERNAL.equals(sim.engine())) {
+            gaitCondition(sim, null); // refuses a required condition
             return new ExternalEnvFactory(config, sim, motionDigest(MotionSettings.fromConfig(config)));
         }
         MotionLibrary library = sim.init().referenceStateInit() > 0 || sim.observations().ampGaitCondition() != GaitCondition.Mode.OFF
@@ -199,7 +200,11 @@ public final class DefaultComponents implements Components {
      */
     private static GaitCondition gaitCondition(SimSettings sim, MotionLibrary library) {
         if (SimSettings.ENGINE_EXTERNAL.equals(sim.engine())) {
-            return GaitCondition.none(); // the simulator computes the AMP rows (ExternalEnvFactory refuses true)
+            if (sim.observations().ampGaitCondition() == GaitCondition.Mode.ON) {
+                throw new IllegalArgumentException("amp.sim.observations.amp-gait-condition = true is not supported with "
+                        + "amp.sim.engine = external: the simulator computes the AMP rows; set it false");
+            }
+            return GaitCondition.none();
         }
         return switch (sim.observations().ampGaitCondition()) {
             case ON -> GaitConditions.of(library);

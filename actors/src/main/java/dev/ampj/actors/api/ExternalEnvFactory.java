@@ -35,10 +35,6 @@ final class ExternalEnvFactory implements EnvFactory {
     private final String motion;
 
     ExternalEnvFactory(Config config, SimSettings sim, String motionDigest) {
-        if (sim.observations().ampGaitCondition() == dev.ampj.sim.env.GaitCondition.Mode.ON) {
-            throw new IllegalArgumentException("amp.sim.observations.amp-gait-condition = true is not supported with amp.sim.engine = "
-                    + "external: the simulator computes the AMP rows; set it false");
-        }
         GatewaySettings settings = GatewaySettings.fromConfig(config);
         this.spec = VelocityTaskVecEnvs.spec(sim, "external (gateway protocol " + Hello.PROTOCOL + ")");
         this.clients = GatewayClients.shared(settings, spec);

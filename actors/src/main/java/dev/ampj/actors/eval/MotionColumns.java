@@ -9,32 +9,35 @@ import dev.ampj.sim.env.VecEnvSpec;
  * command's class, not motion), so style distances of conditioned and unconditioned runs compare
  * the same quantities. Without a condition, features pass through unchanged.
  */
-record MotionColumns(int ampDim, int keep) {
+record MotionColumns(int ampDim, int[] cols) {
 
     static MotionColumns of(VecEnvSpec spec) {
         ObsGroupSpec.Slice c = spec.amp().find(GaitCondition.TERM);
-        if (c != null && c.offset() + c.dim() != spec.ampDim()) {
+        if (c == null) {
+            return new MotionColumns(spec.ampDim(), null);
+        }
+        if (c.offset() + c.dim() != spec.ampDim()) {
             throw new IllegalStateException("the gait condition must be the last AMP term: " + spec.amp().slices());
         }
-        return new MotionColumns(spec.ampDim(), c == null ? spec.ampDim() : c.offset());
+        int keep = c.offset();
+        int[] cols = new int[2 * keep];
+        for (int i = 0; i < keep; i++) {
+            cols[i] = i;
+            cols[keep + i] = spec.ampDim() + i;
+        }
+        return new MotionColumns(spec.ampDim(), cols);
     }
 
     /** Floats per transition feature after {@link #apply}. */
     int width() {
-        return 2 * keep;
+        return cols == null ? 2 * ampDim : cols.length;
     }
 
     /** Rows of [s, s′] ({@code 2·ampDim} floats each) without the condition columns of s and s′. */
     float[] apply(float[] rows) {
-        if (keep == ampDim) {
+        if (cols == null) {
             return rows;
         }
-        int n = rows.length / (2 * ampDim);
-        float[] out = new float[n * 2 * keep];
-        for (int r = 0; r < n; r++) {
-            System.arraycopy(rows, r * 2 * ampDim, out, r * 2 * keep, keep);
-            System.arraycopy(rows, r * 2 * ampDim + ampDim, out, r * 2 * keep + keep, keep);
-        }
-        return out;
+        return PolicyEvaluator.columns(rows, rows.length / (2 * ampDim), 2 * ampDim, cols);
     }
 }

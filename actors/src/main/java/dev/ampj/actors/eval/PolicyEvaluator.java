@@ -197,7 +197,8 @@ public final class PolicyEvaluator {
         return cols;
     }
 
-    private static float[] columns(float[] rows, int count, int width, int[] cols) {
+    /** Columns {@code cols} of each of {@code count} rows of {@code width} floats, row by row. */
+    static float[] columns(float[] rows, int count, int width, int[] cols) {
         float[] out = new float[count * cols.length];
         for (int r = 0; r < count; r++) {
             for (int c = 0; c < cols.length; c++) {

@@ -64,6 +64,31 @@ public final class PeriodicEvaluation implements TrainingListener, AutoCloseable
         return store.directory(run).root().resolve(FILE);
     }
 
+    /**
+     * The reports in a run's {@link #file}, in order (blank lines skipped); empty when the run has
+     * none. A line that is not JSON is refused naming the file and line.
+     */
+    public static java.util.List<com.fasterxml.jackson.databind.JsonNode> reports(Path file) throws IOException {
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> out = new java.util.ArrayList<>();
+        if (!Files.exists(file)) {
+            return out;
+        }
+        ObjectMapper json = new ObjectMapper();
+        int line = 0;
+        for (String text : Files.readAllLines(file)) {
+            line++;
+            if (text.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(json.readTree(text));
+            } catch (IOException e) {
+                throw new IllegalArgumentException(file + " line " + line + ": not a JSON eval report (" + e.getMessage() + ")");
+            }
+        }
+        return out;
+    }
+
     @Override
     public void onCheckpoint(CheckpointWritten c) {
         if (every > 0 && c.iteration() > 0 && c.iteration() % every == 0) {
