@@ -10,6 +10,7 @@ import dev.ampj.storage.event.IterationOpened;
 import dev.ampj.storage.event.RunEvent;
 import dev.ampj.storage.event.RunFailed;
 import dev.ampj.storage.event.RunFinished;
+import dev.ampj.storage.event.RunResumed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -79,6 +80,8 @@ public final class RunSupervisor extends EventSourcedBehavior<RunSupervisor.Comm
     private long next;
     private boolean stopRequested;
     private boolean ended;
+    /** Whether this session's start is in the log: RunCreated for a new run, RunResumed for a resume. */
+    private boolean sessionRecorded;
     /** Wall time of the previous commit (and checkpoint): stored with the next commit, never digested. */
     private double previousCommitMillis;
 
@@ -147,12 +150,18 @@ public final class RunSupervisor extends EventSourcedBehavior<RunSupervisor.Comm
             return Effect().none();
         }
         if (!state.isCreated()) {
+            sessionRecorded = true;
             List<RunEvent> first = new ArrayList<>();
             first.add(plan.created());
             if (plan.initialCheckpoint() != null) {
                 first.add(plan.initialCheckpoint());
             }
             return Effect().persist(first).thenRun(s -> ctx.getSelf().tell(new Next()));
+        }
+        if (!sessionRecorded) {
+            sessionRecorded = true;
+            return Effect().persist(new RunResumed(state.lastCommitted(), plan.targetIteration()))
+                    .thenRun(s -> ctx.getSelf().tell(new Next()));
         }
         if (next > plan.targetIteration() && next > state.lastCommitted()) {
             long last = state.lastCommitted();

@@ -100,6 +100,12 @@ class PipelineExactnessTest {
         assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
         assertEquals(List.of(3L), rec.verified.stream().map(IterationOutcome.Done::iteration).toList());
         assertSameDigests(baseline.subList(3, 4), rec.committed);
+        try (RunLogReader r = store().openReader("resumed")) {
+            assertEquals(new dev.ampj.storage.event.RunResumed(3, 4),
+                    r.lastMatching(dev.ampj.storage.event.RunResumed.TYPE_TAG, e -> true).orElseThrow().event(),
+                    "the resume's start and target are in the log");
+        }
+        assertEquals(4, store().registry().summary("resumed").targetIterations());
     }
 
     @Test

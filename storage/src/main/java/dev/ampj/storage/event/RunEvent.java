@@ -8,7 +8,7 @@ package dev.ampj.storage.event;
  * ({@link dev.ampj.storage.log.LogEntry#wallTimeMillis()}) so it is stored but never digested.
  */
 public sealed interface RunEvent
-        permits RunCreated, IterationOpened, IterationCommitted, CheckpointWritten, RunFinished, RunFailed {
+        permits RunCreated, IterationOpened, IterationCommitted, CheckpointWritten, RunFinished, RunFailed, RunResumed {
 
     /** Type tag written before every encoded event; never reused for another type. */
     int typeTag();

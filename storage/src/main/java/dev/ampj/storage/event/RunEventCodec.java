@@ -65,6 +65,9 @@ public final class RunEventCodec {
         } else if (event instanceof RunFailed e) {
             out.writeLong(e.lastIteration());
             out.writeString(e.reason());
+        } else if (event instanceof RunResumed e) {
+            out.writeLong(e.fromIteration());
+            out.writeLong(e.targetIterations());
         } else {
             throw new IllegalArgumentException("not a known RunEvent: " + event);
         }
@@ -103,6 +106,7 @@ public final class RunEventCodec {
             case CheckpointWritten.TYPE_TAG -> new CheckpointWritten(in.readLong(), in.readString(), in.readLong());
             case RunFinished.TYPE_TAG -> new RunFinished(in.readLong());
             case RunFailed.TYPE_TAG -> new RunFailed(in.readLong(), in.readString());
+            case RunResumed.TYPE_TAG -> new RunResumed(in.readLong(), in.readLong());
             default -> throw new IllegalStateException("unreachable: tag checked");
         };
     }
@@ -110,9 +114,9 @@ public final class RunEventCodec {
     /** Reads the type tag and refuses unknown ones; cheap enough for backward scans. */
     private static int peekedTag(BinaryIn in) {
         int tag = in.readShort();
-        if (tag < RunCreated.TYPE_TAG || tag > RunFailed.TYPE_TAG) {
+        if (tag < RunCreated.TYPE_TAG || tag > RunResumed.TYPE_TAG) {
             throw new UnsupportedSchemaException("unknown event type tag " + tag
-                    + "; this reader knows 1..6 (RunCreated, IterationOpened, IterationCommitted, CheckpointWritten, RunFinished, RunFailed)");
+                    + "; this reader knows 1..7 (RunCreated, IterationOpened, IterationCommitted, CheckpointWritten, RunFinished, RunFailed, RunResumed)");
         }
         return tag;
     }
@@ -130,6 +134,7 @@ public final class RunEventCodec {
             case CheckpointWritten.TYPE_TAG -> "CheckpointWritten";
             case RunFinished.TYPE_TAG -> "RunFinished";
             case RunFailed.TYPE_TAG -> "RunFailed";
+            case RunResumed.TYPE_TAG -> "RunResumed";
             default -> "unknown(" + tag + ")";
         };
     }

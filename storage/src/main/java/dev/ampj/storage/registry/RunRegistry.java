@@ -5,6 +5,7 @@ import dev.ampj.storage.event.RunCreated;
 import dev.ampj.storage.event.RunEvent;
 import dev.ampj.storage.event.RunFailed;
 import dev.ampj.storage.event.RunFinished;
+import dev.ampj.storage.event.RunResumed;
 import dev.ampj.storage.log.CorruptLogException;
 import dev.ampj.storage.log.IntegrityReport;
 import dev.ampj.storage.log.LogEntry;
@@ -111,16 +112,19 @@ public final class RunRegistry {
         }
         IterationCommitted last = null;
         RunFinished finished = null;
+        RunResumed resumed = null;
         for (LogEntry e : good) {
             if (e.event() instanceof IterationCommitted c) {
                 last = c;
             } else if (e.event() instanceof RunFinished f) {
                 finished = f;
+            } else if (e.event() instanceof RunResumed r) {
+                resumed = r;
             }
         }
         long forkIteration = created.fork().map(f -> f.iteration()).orElse(-1L);
         long iterations = last != null ? last.iteration() : Math.max(0L, forkIteration);
-        return new RunSummary(name, RunStatus.CORRUPT, iterations, target(created, finished, iterations),
+        return new RunSummary(name, RunStatus.CORRUPT, iterations, target(created, resumed, finished, iterations),
                 last != null ? last.envSteps() : 0,
                 last != null ? last.policyDigest() : "", last != null ? last.discriminatorDigest() : "",
                 created.fork().map(f -> f.parentRun()).orElse(null), forkIteration, good.get(0).wallTimeMillis(), why);
@@ -155,7 +159,8 @@ public final class RunRegistry {
         long forkIteration = created.fork().map(f -> f.iteration()).orElse(-1L);
         long iterations = committed.map(IterationCommitted::iteration).orElse(Math.max(0L, forkIteration));
         return new RunSummary(name, status, iterations,
-                target(created, last.orElse(null) instanceof RunFinished f ? f : null, iterations),
+                target(created, log.lastMatching(RunResumed.TYPE_TAG, e -> true).map(e -> (RunResumed) e.event()).orElse(null),
+                        last.orElse(null) instanceof RunFinished f ? f : null, iterations),
                 committed.map(IterationCommitted::envSteps).orElse(0L),
                 committed.map(IterationCommitted::policyDigest).orElse(""),
                 committed.map(IterationCommitted::discriminatorDigest).orElse(""),
@@ -191,12 +196,13 @@ public final class RunRegistry {
     }
 
     /**
-     * The target a run was last trained to. RunCreated records the first session's; a resume or
-     * fork with {@code --iterations} moves it, and only its outcome is logged: a run that finished
-     * reached its target ({@code RunFinished}), and any run's target is at least what it committed.
+     * The target a run was last trained to: the latest resume's ({@code RunResumed}), else the first
+     * session's ({@code RunCreated}; a fork records its own there). Runs logged before resumes were
+     * recorded show at least what they committed, or the iteration they finished at.
      */
-    private static long target(RunCreated created, RunFinished finished, long committed) {
-        long target = Math.max(created.targetIterations(), committed);
+    private static long target(RunCreated created, RunResumed resumed, RunFinished finished, long committed) {
+        long given = resumed != null ? resumed.targetIterations() : created.targetIterations();
+        long target = Math.max(given, committed);
         return finished != null ? Math.max(target, finished.lastIteration()) : target;
     }
 

@@ -24,7 +24,8 @@ class RunEventCodecTest {
                 Fixtures.committed(18),
                 new CheckpointWritten(18, Fixtures.digest("blob"), 52_428_800L),
                 new RunFinished(100),
-                new RunFailed(42, "discriminator loss became NaN at iteration 43"));
+                new RunFailed(42, "discriminator loss became NaN at iteration 43"),
+                new RunResumed(100, 250));
     }
 
     @Test

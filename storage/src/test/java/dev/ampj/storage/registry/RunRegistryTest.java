@@ -12,6 +12,7 @@ import dev.ampj.storage.event.ForkPoint;
 import dev.ampj.storage.event.IterationOpened;
 import dev.ampj.storage.event.RunFailed;
 import dev.ampj.storage.event.RunFinished;
+import dev.ampj.storage.event.RunResumed;
 import dev.ampj.storage.log.RunLogWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +30,25 @@ class RunRegistryTest {
             w.append(new IterationOpened(i));
             w.append(Fixtures.committed(i));
         }
+    }
+
+    @Test
+    void aResumeStoppedBeforeItsTargetStillShowsTheTargetItWasGiven() {
+        RunStore store = new RunStore(StorageSettings.defaults(runs));
+        try (RunLogWriter w = store.create(Fixtures.created("resumed"))) { // created with target 100
+            iterations(w, 1, 100);
+            w.append(new RunFinished(100));
+            w.append(new RunResumed(100, 250));
+            iterations(w, 101, 120);
+        }
+        RunSummary s = store.registry().summary("resumed");
+        assertEquals(RunStatus.STOPPED, s.status());
+        assertEquals(120, s.iterations());
+        assertEquals(250, s.targetIterations(), "the resume's target, not the first session's");
+        try (RunLogWriter w = store.openWriter("resumed")) {
+            w.append(new RunResumed(120, 110)); // a log written by hand: the summary still never goes below the commits
+        }
+        assertEquals(120, store.registry().summary("resumed").targetIterations(), "never below what it committed");
     }
 
     @Test
