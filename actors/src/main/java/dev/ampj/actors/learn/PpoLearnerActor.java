@@ -6,7 +6,6 @@ import dev.ampj.actors.wire.PolicyStream;
 import dev.ampj.actors.wire.RolloutBuffer;
 import dev.ampj.learner.AmpLearner;
 import dev.ampj.learner.algo.PpoStats;
-import dev.ampj.learner.algo.RewardCombiner;
 import dev.ampj.sim.wire.WireFormat;
 import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -50,7 +49,6 @@ public final class PpoLearnerActor extends AbstractBehavior<PpoLearnerActor.Comm
 
     private final PipelineContext pipeline;
     private final AmpLearner learner;
-    private final RewardCombiner combiner;
     private final TensorPublisher publisher;
     private UnsafeBuffer out = new UnsafeBuffer(new byte[0]);
 
@@ -58,7 +56,6 @@ public final class PpoLearnerActor extends AbstractBehavior<PpoLearnerActor.Comm
         super(ctx);
         this.pipeline = pipeline;
         this.learner = learner;
-        this.combiner = new RewardCombiner(pipeline.learner().styleReward());
         this.publisher = new TensorPublisher(pipeline.aeron(), pipeline.policyTransport(), pipeline.transport().policyStreamId());
     }
 
@@ -91,8 +88,9 @@ public final class PpoLearnerActor extends AbstractBehavior<PpoLearnerActor.Comm
     private Behavior<Command> onUpdate(Update u) {
         long t0 = System.nanoTime();
         RolloutBuffer buffer = pipeline.rollouts().get(u.iteration());
-        buffer.setCombinedRewards(combiner.combine(buffer.rollout().taskRewards(), buffer.styleRewards()));
-        PpoStats stats = learner.ppo().update(buffer.rollout(), buffer.styleRewards());
+        float[] rewards = learner.ppo().rewards(buffer.rollout(), buffer.styleRewards());
+        buffer.setCombinedRewards(rewards);
+        PpoStats stats = learner.ppo().updateWithRewards(buffer.rollout(), rewards);
         u.replyTo().tell(new PolicyUpdated(u.iteration(), learner.policyDigest(), stats, (System.nanoTime() - t0) / 1e6));
         return this;
     }

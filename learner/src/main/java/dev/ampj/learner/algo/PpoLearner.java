@@ -87,6 +87,32 @@ public final class PpoLearner implements AutoCloseable {
      * nothing is changed.
      */
     public PpoStats update(Rollout rollout, float[] styleRewards) {
+        return updateWithRewards(rollout, rewards(rollout, styleRewards));
+    }
+
+    /**
+     * The rewards PPO optimises: {@code rollout}'s task rewards combined with {@code styleRewards}
+     * [T*N] by the configured {@code amp.learner.style-reward} (null: the task rewards themselves).
+     * The one place the two are combined; telemetry records what this returns.
+     */
+    public float[] rewards(Rollout rollout, float[] styleRewards) {
+        if (styleRewards == null) {
+            return rollout.taskRewards();
+        }
+        if (styleRewards.length != rollout.taskRewards().length) {
+            throw new IllegalArgumentException("styleRewards: " + styleRewards.length + " values, the rollout has "
+                    + rollout.taskRewards().length + " steps");
+        }
+        for (int i = 0; i < styleRewards.length; i++) {
+            if (!Float.isFinite(styleRewards[i])) {
+                throw new IllegalArgumentException("styleRewards[" + i + "] is " + styleRewards[i]);
+            }
+        }
+        return combiner.combine(rollout.taskRewards(), styleRewards);
+    }
+
+    /** One PPO update from {@code rollout} with the given per-step {@code rewards} [T*N] ({@link #rewards}). */
+    public PpoStats updateWithRewards(Rollout rollout, float[] rewards) {
         rollout.validate(dims);
         TorchThreads.apply(threads);
         int n = rollout.steps();
@@ -94,14 +120,8 @@ public final class PpoLearner implements AutoCloseable {
             throw new IllegalArgumentException("rollout: " + n + " samples (horizon x envs), fewer than "
                     + "amp.learner.ppo.num-mini-batches = " + settings.numMiniBatches());
         }
-        float[] rewards = rollout.taskRewards();
-        if (styleRewards != null) {
-            for (int i = 0; i < styleRewards.length; i++) {
-                if (!Float.isFinite(styleRewards[i])) {
-                    throw new IllegalArgumentException("styleRewards[" + i + "] is " + styleRewards[i]);
-                }
-            }
-            rewards = combiner.combine(rollout.taskRewards(), styleRewards);
+        if (rewards.length != n) {
+            throw new IllegalArgumentException("rewards: " + rewards.length + " values, the rollout has " + n + " steps");
         }
         double[][] gae = Gae.compute(rollout.horizon(), rollout.numEnvs(), rewards, rollout.values(),
                 rollout.lastValues(), rollout.dones(), rollout.timeouts(), rollout.timeoutValues(),
