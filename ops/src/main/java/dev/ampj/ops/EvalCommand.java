@@ -10,13 +10,13 @@ import dev.ampj.actors.eval.EvalOptions;
 import dev.ampj.actors.eval.EvalReport;
 import dev.ampj.actors.eval.PolicyEvaluator;
 import dev.ampj.actors.wire.TrainingCheckpoint;
+import dev.ampj.ops.config.RunsDirOption;
 import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.event.IterationCommitted;
 import dev.ampj.storage.event.RunCreated;
 import dev.ampj.storage.log.RunLogReader;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -53,8 +53,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as one JSON object.")
     boolean json;
 
-    @Option(names = "--runs-dir", paramLabel = "DIR", description = "Runs root (default: amp.storage.runs-dir, ./runs).")
-    Path runsDir;
+    @CommandLine.Mixin
+    RunsDirOption runsDir;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -64,7 +64,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (command != null && command.size() != 2) {
             throw new IllegalArgumentException("--command expects MIN,MAX (m/s), got " + command);
         }
-        RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir);
+        RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir.get());
         RunCreated created;
         long at;
         Long chosen = iteration.resolve(store, run);

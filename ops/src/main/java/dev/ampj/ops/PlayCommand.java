@@ -3,6 +3,7 @@ package dev.ampj.ops;
 import com.typesafe.config.ConfigFactory;
 import dev.ampj.storage.RunStore;
 import dev.ampj.actors.eval.PolicyPlayback;
+import dev.ampj.ops.config.RunsDirOption;
 import dev.ampj.ops.playback.MotionRecording;
 import dev.ampj.ops.playback.ReferenceClip;
 import dev.ampj.ops.playback.TrainedPolicy;
@@ -50,8 +51,8 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--record-env", paramLabel = "E", description = "The env --record writes (default: ${DEFAULT-VALUE}).")
     int recordEnv = 0;
 
-    @Option(names = "--runs-dir", paramLabel = "DIR", description = "Runs root (default: amp.storage.runs-dir, ./runs).")
-    Path runsDir;
+    @CommandLine.Mixin
+    RunsDirOption runsDir;
 
     @Option(names = "--no-progress", description = "No progress bar on stderr.")
     boolean noProgress;
@@ -73,7 +74,7 @@ public final class PlayCommand implements Callable<Integer> {
         if (record != null && (recordEnv < 0 || recordEnv >= envs)) {
             throw new IllegalArgumentException("--record-env " + recordEnv + " is not one of the " + envs + " envs (0.." + (envs - 1) + ")");
         }
-        RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir);
+        RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir.get());
         TrainedPolicy policy = TrainedPolicy.load(store, run, iteration.resolve(store, run), this::note);
         double[] range = command != null ? new double[] {command.get(0), command.get(1)} : clipSpeedRange(policy);
         double[] commands = new double[envs];

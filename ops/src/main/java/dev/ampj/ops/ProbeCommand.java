@@ -1,10 +1,10 @@
 package dev.ampj.ops;
 
 import com.typesafe.config.ConfigFactory;
+import dev.ampj.ops.config.RunsDirOption;
 import dev.ampj.ops.probe.TelemetryProbe;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.StorageSettings;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,8 +57,8 @@ public final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--poll-ms", defaultValue = "200", description = "Idle poll interval in milliseconds (default: ${DEFAULT-VALUE}).")
     long pollMillis;
 
-    @Option(names = "--runs-dir", paramLabel = "DIR", description = "Runs root (default: amp.storage.runs-dir, ./runs).")
-    Path runsDir;
+    @CommandLine.Mixin
+    RunsDirOption runsDir;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -78,8 +78,8 @@ public final class ProbeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--window and --episode-window must be >= 1, got " + window + " and " + episodeWindow);
         }
         StorageSettings settings = StorageSettings.fromConfig(ConfigFactory.load());
-        if (runsDir != null) {
-            settings = settings.withRunsDir(runsDir);
+        if (runsDir.get() != null) {
+            settings = settings.withRunsDir(runsDir.get());
         }
         AtomicBoolean stopped = new AtomicBoolean();
         Thread main = Thread.currentThread();

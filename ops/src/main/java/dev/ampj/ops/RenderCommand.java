@@ -3,6 +3,7 @@ package dev.ampj.ops;
 import com.typesafe.config.ConfigFactory;
 import dev.ampj.storage.RunStore;
 import dev.ampj.actors.eval.PolicyPlayback;
+import dev.ampj.ops.config.RunsDirOption;
 import dev.ampj.ops.playback.AnimatedGif;
 import dev.ampj.ops.playback.ReferenceClip;
 import dev.ampj.ops.playback.SideBySide;
@@ -47,8 +48,8 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "F.gif", required = true, description = "GIF to write.")
     Path out;
 
-    @Option(names = "--runs-dir", paramLabel = "DIR", description = "Runs root (default: amp.storage.runs-dir, ./runs).")
-    Path runsDir;
+    @CommandLine.Mixin
+    RunsDirOption runsDir;
 
     @Option(names = "--no-progress", description = "No progress bar on stderr.")
     boolean noProgress;
@@ -62,7 +63,7 @@ public final class RenderCommand implements Callable<Integer> {
         if (!(seconds > 0) || seconds > 600) {
             throw new IllegalArgumentException("--seconds must be in (0, 600], was " + seconds);
         }
-        RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir);
+        RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir.get());
         TrainedPolicy policy = TrainedPolicy.load(store, run, iteration.resolve(store, run), this::note);
         MotionLibrary library = CommandSupport.components().referenceMotion(policy.config());
         ReferenceClip clip = ReferenceClip.of(library, env);

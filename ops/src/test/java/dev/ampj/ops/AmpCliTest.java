@@ -3,6 +3,8 @@ package dev.ampj.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ampj.ops.config.RunsDirOption;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,28 @@ class AmpCliTest {
             assertEquals("0", r[0], c + " --help: " + r[2]);
             assertTrue(r[1].startsWith("Usage: amp " + c), c + " --help prints its usage:\n" + r[1]);
         }
+    }
+
+    /** Every command's {@code --runs-dir} is the {@link RunsDirOption} mixin's: one name, one help text, one meaning. */
+    @Test
+    void everyRunsDirIsTheMixinsOption() {
+        List<String> commands = new ArrayList<>();
+        collect(AmpCli.commandLine(), commands);
+        int withRunsDir = 0;
+        for (String c : commands) {
+            CommandLine cli = AmpCli.commandLine();
+            for (String word : c.split(" ")) {
+                cli = cli.getSubcommands().get(word);
+            }
+            CommandLine.Model.OptionSpec option = cli.getCommandSpec().findOption("--runs-dir");
+            if (option == null) {
+                continue;
+            }
+            withRunsDir++;
+            assertTrue(option.userObject() instanceof Field f && f.getDeclaringClass() == RunsDirOption.class,
+                    "amp " + c + " declares --runs-dir itself (" + option.userObject() + "); use the RunsDirOption mixin");
+        }
+        assertTrue(withRunsDir >= 12, withRunsDir + " commands with --runs-dir");
     }
 
     /** Every command below {@code cli}, as the words that name it ("motion record"), except picocli's own "help". */

@@ -26,7 +26,6 @@ import dev.ampj.sim.terms.AmpObservation;
 import dev.ampj.sim.terms.AmpTermRegistry;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -139,18 +138,11 @@ public final class DefaultComponents implements Components {
                 continue;
             }
             float[] table = clip.isKinematic() ? ExpertPairSampler.clipStates(library, c, amp) : clip.states().states();
-            if (condition.isNone()) {
-                clips.add(new ReferencePairs.Clip(clip.source(), Arrays.copyOfRange(table, 0, n * d),
-                        Arrays.copyOfRange(table, d, (n + 1) * d), n));
-                continue;
-            }
             float[] states = new float[n * d];
             float[] next = new float[n * d];
             for (int i = 0; i < n; i++) {
-                System.arraycopy(table, i * termDim, states, i * d, termDim);
-                System.arraycopy(table, (i + 1) * termDim, next, i * d, termDim);
-                condition.write(c, states, i * d + termDim);
-                condition.write(c, next, i * d + termDim);
+                condition.writeReferenceState(c, table, i, termDim, states, i);
+                condition.writeReferenceState(c, table, i + 1, termDim, next, i);
             }
             clips.add(new ReferencePairs.Clip(clip.source(), states, next, n));
         }

@@ -2,6 +2,7 @@ package dev.ampj.actors.api;
 
 import dev.ampj.actors.run.RunOutcome;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A run being trained in this process: wait for its outcome, ask it to stop, shut it down. */
 public final class Session implements AutoCloseable {
@@ -9,6 +10,7 @@ public final class Session implements AutoCloseable {
     private final String run;
     private final TrainingSystem system;
     private final CompletableFuture<RunOutcome> outcome;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     Session(String run, TrainingSystem system, CompletableFuture<RunOutcome> outcome) {
         this.run = run;
@@ -38,8 +40,11 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /** Shuts the pipeline down once; later calls (a try-with-resources after {@link #await}) do nothing. */
     @Override
     public void close() {
-        system.close();
+        if (closed.compareAndSet(false, true)) {
+            system.close();
+        }
     }
 }

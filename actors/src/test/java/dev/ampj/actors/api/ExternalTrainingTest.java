@@ -56,7 +56,10 @@ class ExternalTrainingTest {
                     + "amp.actors.training { horizon = 8, iterations = 3, checkpoint-every = 2 }");
             Trainer trainer = new Trainer(new DefaultComponents(), new RunStore(StorageSettings.defaults(tmp.resolve("runs"))));
             TestRuns.Recorder rec = new TestRuns.Recorder();
-            RunOutcome o = trainer.train(config, "mujoco", new Trainer.Options(null, null, rec)).await();
+            RunOutcome o;
+            try (Session s = trainer.train(config, "mujoco", new Trainer.Options(null, null, rec))) {
+                o = s.await();
+            }
             assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message() + "\n" + Files.readString(log));
             assertEquals(3, rec.committed.size());
             assertEquals(3L * 6 * 8, rec.committed.get(2).envSteps(), "the client's 6 envs are the run's");
@@ -72,7 +75,10 @@ class ExternalTrainingTest {
             assertEquals(RunOutcome.Kind.FINISHED, replay.outcome().kind(), replay.outcome().message());
 
             TestRuns.Recorder resumed = new TestRuns.Recorder();
-            RunOutcome r = trainer.resume("mujoco", new Trainer.Options(4L, null, resumed)).await();
+            RunOutcome r;
+            try (Session s = trainer.resume("mujoco", new Trainer.Options(4L, null, resumed))) {
+                r = s.await();
+            }
             assertEquals(RunOutcome.Kind.FINISHED, r.kind(), r.message());
             assertEquals(List.of(4L), resumed.committed.stream().map(c -> c.iteration()).toList());
             assertEquals(1, resumed.verified.size(), "iteration 3 re-executed from checkpoint 2 and matched the log");
@@ -100,7 +106,10 @@ class ExternalTrainingTest {
                     + "amp.actors.training { horizon = 6, iterations = 2, checkpoint-every = 5 }");
             RunStore store = new RunStore(StorageSettings.defaults(tmp.resolve("runs")));
             Trainer trainer = new Trainer(new DefaultComponents(), store);
-            RunOutcome o = trainer.train(config, "approx", new Trainer.Options(null, null, new TestRuns.Recorder())).await();
+            RunOutcome o;
+            try (Session s = trainer.train(config, "approx", new Trainer.Options(null, null, new TestRuns.Recorder()))) {
+                o = s.await();
+            }
             assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message() + "\n" + Files.readString(log));
             try (RunLogReader reader = store.openReader("approx")) {
                 RunCreated created = reader.runCreated();
@@ -109,7 +118,10 @@ class ExternalTrainingTest {
                 assertEquals(2L, reader.latestCheckpoint().orElseThrow().iteration());
             }
             TestRuns.Recorder resumed = new TestRuns.Recorder();
-            RunOutcome r = trainer.resume("approx", new Trainer.Options(3L, null, resumed)).await();
+            RunOutcome r;
+            try (Session s = trainer.resume("approx", new Trainer.Options(3L, null, resumed))) {
+                r = s.await();
+            }
             assertEquals(RunOutcome.Kind.FINISHED, r.kind(), r.message());
             assertEquals(List.of(3L), resumed.committed.stream().map(c -> c.iteration()).toList());
         } finally {
@@ -147,7 +159,10 @@ class ExternalTrainingTest {
                     + "amp.actors.training { horizon = 6, iterations = 2 }");
             Trainer trainer = new Trainer(new DefaultComponents(), new RunStore(StorageSettings.defaults(tmp.resolve("runs"))));
             TestRuns.Recorder rec = new TestRuns.Recorder();
-            RunOutcome o = trainer.train(config, name, new Trainer.Options(null, null, rec)).await();
+            RunOutcome o;
+            try (Session s = trainer.train(config, name, new Trainer.Options(null, null, rec))) {
+                o = s.await();
+            }
             assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
             return rec.committed;
         } finally {
@@ -176,12 +191,15 @@ class ExternalTrainingTest {
                     + "amp.actors.training { horizon = 6, iterations = 2 }");
             Trainer trainer = new Trainer(new DefaultComponents(), new RunStore(StorageSettings.defaults(tmp.resolve("runs"))));
             TestRuns.Recorder rec = new TestRuns.Recorder();
-            Session session = trainer.train(config, "dropped", new Trainer.Options(null, null, rec));
-            assertTrue(bad.waitFor(60, TimeUnit.SECONDS), "the malformed client was dropped");
-            assertTrue(Files.readString(badLog).contains("STEP_RESULT column amp_obs row 3 col 7: NaN"), Files.readString(badLog));
-            good = new ProcessBuilder(python, clientScript().toString(), "--envs", "4", "--connect", address, "--idle-timeout", "120")
-                    .redirectErrorStream(true).redirectOutput(tmp.resolve("good.log").toFile()).start();
-            RunOutcome o = session.await();
+            RunOutcome o;
+            try (Session session = trainer.train(config, "dropped", new Trainer.Options(null, null, rec))) {
+                assertTrue(bad.waitFor(60, TimeUnit.SECONDS), "the malformed client was dropped");
+                assertTrue(Files.readString(badLog).contains("STEP_RESULT column amp_obs row 3 col 7: NaN"),
+                        Files.readString(badLog));
+                good = new ProcessBuilder(python, clientScript().toString(), "--envs", "4", "--connect", address,
+                        "--idle-timeout", "120").redirectErrorStream(true).redirectOutput(tmp.resolve("good.log").toFile()).start();
+                o = session.await();
+            }
             assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
             assertEquals(List.of(1L, 2L), rec.committed.stream().map(c -> c.iteration()).toList());
         } finally {

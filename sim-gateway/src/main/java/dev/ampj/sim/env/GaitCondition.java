@@ -93,6 +93,20 @@ public final class GaitCondition {
         out[off + cls] = 1f;
     }
 
+    /**
+     * Writes a reference AMP state: row {@code row} of clip {@code clip}'s state table ({@code termDim}
+     * floats a row) into row {@code outRow} of {@code out} ({@code termDim + width()} floats a row),
+     * followed by that clip's one-hot. The one place reference states get their condition, for the
+     * sampled expert pairs and the whole-clip reference alike.
+     */
+    public void writeReferenceState(int clip, float[] table, int row, int termDim, float[] out, int outRow) {
+        int off = outRow * (termDim + speeds.length);
+        System.arraycopy(table, row * termDim, out, off, termDim);
+        if (speeds.length > 0) {
+            write(clip, out, off + termDim);
+        }
+    }
+
     /** Writes the condition of a commanded speed. */
     public void writeCommand(double command, float[] out, int off) {
         if (speeds.length > 0) {

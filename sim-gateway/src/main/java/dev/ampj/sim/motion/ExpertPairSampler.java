@@ -124,12 +124,8 @@ public final class ExpertPairSampler {
             int c = MotionLibrary.pick(cumulative, rng.nextDouble());
             int p = rng.nextInt(pairs[c]);
             int next = consecutive[c] ? p + 1 : p;
-            System.arraycopy(first.get(c), p * termDim, states, i * dim, termDim);
-            System.arraycopy(second.get(c), next * termDim, nextStates, i * dim, termDim);
-            if (!condition.isNone()) {
-                condition.write(c, states, i * dim + termDim);
-                condition.write(c, nextStates, i * dim + termDim);
-            }
+            condition.writeReferenceState(c, first.get(c), p, termDim, states, i);
+            condition.writeReferenceState(c, second.get(c), next, termDim, nextStates, i);
         }
     }
 

@@ -53,60 +53,69 @@ class ExternalVecEnvTest {
     void theMujocoOstrichStepsResetsAndRestoresExactly() throws Exception {
         String address = PythonClients.freeAddress();
         Process client = good(address);
-        try (GatewayClients clients = new GatewayClients(settings(address, Duration.ofSeconds(30)), spec())) {
-            ClientLink link = clients.take(IDS, 5);
-            assertEquals("mujoco-ostrich", link.hello().simulator());
-            assertTrue(link.hello().snapshot());
-            ExternalVecEnv env = new ExternalVecEnv(link, spec(), IDS, Duration.ofSeconds(30), clients::release);
-            StepBuffers b = env.buffers();
-            assertEquals(-1f, b.ampObs[3], "projected gravity z of an upright torso");
-            assertTrue(b.ampObs[0] > 1.0f && b.ampObs[0] < 1.3f, "torso height " + b.ampObs[0]);
-            float[] zeros = new float[ENVS * 6];
-            for (int t = 0; t < 5; t++) {
-                env.step(zeros);
+        try {
+            try (GatewayClients clients = new GatewayClients(settings(address, Duration.ofSeconds(30)), spec())) {
+                ClientLink link = clients.take(IDS, 5);
+                assertEquals("mujoco-ostrich", link.hello().simulator());
+                assertTrue(link.hello().snapshot());
+                try (ExternalVecEnv env = new ExternalVecEnv(link, spec(), IDS, Duration.ofSeconds(30), clients::release)) {
+                    StepBuffers b = env.buffers();
+                    assertEquals(-1f, b.ampObs[3], "projected gravity z of an upright torso");
+                    assertTrue(b.ampObs[0] > 1.0f && b.ampObs[0] < 1.3f, "torso height " + b.ampObs[0]);
+                    float[] zeros = new float[ENVS * 6];
+                    for (int t = 0; t < 5; t++) {
+                        env.step(zeros);
+                    }
+                    assertEquals(5, b.episodeSteps[0]);
+                    byte[] state = env.snapshot();
+                    float[] policy = b.policyObs.clone();
+                    float[] wave = new float[ENVS * 6];
+                    for (int i = 0; i < wave.length; i++) {
+                        wave[i] = (float) Math.sin(i);
+                    }
+                    env.step(wave);
+                    float[] after = b.policyObs.clone();
+                    float[] reward = b.rewards.clone();
+                    env.step(zeros);
+                    env.restore(state);
+                    assertArrayEquals(policy, b.policyObs, "restore rewrites the observation rows bit-exactly");
+                    assertEquals(5, b.episodeSteps[0]);
+                    env.step(wave);
+                    assertArrayEquals(after, b.policyObs, "the step after a restore repeats bit-exactly");
+                    assertArrayEquals(reward, b.rewards);
+                    env.reset(new int[] {10});
+                    assertEquals(0, b.episodeSteps[2]);
+                    assertEquals(1, b.episodeIds[2]);
+                    assertThrows(IllegalArgumentException.class, () -> env.reset(new int[] {3}));
+                }
             }
-            assertEquals(5, b.episodeSteps[0]);
-            byte[] state = env.snapshot();
-            float[] policy = b.policyObs.clone();
-            float[] wave = new float[ENVS * 6];
-            for (int i = 0; i < wave.length; i++) {
-                wave[i] = (float) Math.sin(i);
-            }
-            env.step(wave);
-            float[] after = b.policyObs.clone();
-            float[] reward = b.rewards.clone();
-            env.step(zeros);
-            env.restore(state);
-            assertArrayEquals(policy, b.policyObs, "restore rewrites the observation rows bit-exactly");
-            assertEquals(5, b.episodeSteps[0]);
-            env.step(wave);
-            assertArrayEquals(after, b.policyObs, "the step after a restore repeats bit-exactly");
-            assertArrayEquals(reward, b.rewards);
-            env.reset(new int[] {10});
-            assertEquals(0, b.episodeSteps[2]);
-            assertEquals(1, b.episodeIds[2]);
-            assertThrows(IllegalArgumentException.class, () -> env.reset(new int[] {3}));
-            env.close();
+            String out = PythonClients.finish(client, tmp.resolve("good.log"), 20);
+            assertEquals(0, client.exitValue(), out);
+        } finally {
+            client.destroyForcibly();
         }
-        String out = PythonClients.finish(client, tmp.resolve("good.log"), 20);
-        assertEquals(0, client.exitValue(), out);
     }
 
     @Test
     void withoutSnapshotARestoreStartsFreshEpisodes() throws Exception {
         String address = PythonClients.freeAddress();
         Process client = good(address, "--no-snapshot");
-        try (GatewayClients clients = new GatewayClients(settings(address, Duration.ofSeconds(30)), spec())) {
-            ClientLink link = clients.take(IDS, 5);
-            assertEquals("approximate", link.hello().resume());
-            ExternalVecEnv env = new ExternalVecEnv(link, spec(), IDS, Duration.ofSeconds(30), clients::release);
-            env.step(new float[ENVS * 6]);
-            byte[] state = env.snapshot();
-            env.restore(state);
-            assertEquals(0, env.buffers().episodeSteps[0]);
-            assertEquals(1, env.buffers().episodeIds[0]);
+        try {
+            try (GatewayClients clients = new GatewayClients(settings(address, Duration.ofSeconds(30)), spec())) {
+                ClientLink link = clients.take(IDS, 5);
+                assertEquals("approximate", link.hello().resume());
+                try (ExternalVecEnv env = new ExternalVecEnv(link, spec(), IDS, Duration.ofSeconds(30), clients::release)) {
+                    env.step(new float[ENVS * 6]);
+                    byte[] state = env.snapshot();
+                    env.restore(state);
+                    assertEquals(0, env.buffers().episodeSteps[0]);
+                    assertEquals(1, env.buffers().episodeIds[0]);
+                }
+            }
+            PythonClients.finish(client, tmp.resolve("good.log"), 20);
+        } finally {
+            client.destroyForcibly();
         }
-        PythonClients.finish(client, tmp.resolve("good.log"), 20);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -163,9 +172,12 @@ class ExternalVecEnvTest {
             assertTrue(out.contains(expected), out);
             assertEquals(0, bad.exitValue(), out);
             Process next = good(address);
-            ClientLink link = taken.get(60, TimeUnit.SECONDS);
-            new ExternalVecEnv(link, spec(), IDS, Duration.ofSeconds(30), clients::release).step(new float[ENVS * 6]);
-            next.destroyForcibly();
+            try (ExternalVecEnv env = new ExternalVecEnv(taken.get(60, TimeUnit.SECONDS), spec(), IDS, Duration.ofSeconds(30),
+                    clients::release)) {
+                env.step(new float[ENVS * 6]);
+            } finally {
+                next.destroyForcibly();
+            }
         } finally {
             bad.destroyForcibly();
         }
@@ -175,9 +187,11 @@ class ExternalVecEnvTest {
     private void assertReconnects(GatewayClients clients, String address) throws Exception {
         Process next = good(address);
         try {
-            ExternalVecEnv env = new ExternalVecEnv(clients.take(IDS, 5), spec(), IDS, Duration.ofSeconds(30), clients::release);
-            env.step(new float[ENVS * 6]);
-            assertEquals(1, env.buffers().episodeSteps[0]);
+            try (ExternalVecEnv env = new ExternalVecEnv(clients.take(IDS, 5), spec(), IDS, Duration.ofSeconds(30),
+                    clients::release)) {
+                env.step(new float[ENVS * 6]);
+                assertEquals(1, env.buffers().episodeSteps[0]);
+            }
         } finally {
             next.destroyForcibly();
         }
