@@ -26,7 +26,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * The learner node's door for runs ({@code /system/run-gateway}): `amp train --cluster` submits a run
+ * The learner node's door for runs ({@code /system/run-gateway}): `amp train|resume|fork --cluster` submits a run
  * here from any machine and is told its progress (the same events a local run tells its table).
  * The run lives in this node's runs directory and actor system, its shards on the sim nodes.
  */
