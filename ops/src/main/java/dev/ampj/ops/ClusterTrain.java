@@ -1,63 +1,105 @@
 package dev.ampj.ops;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigRenderOptions;
 import dev.ampj.actors.cluster.ClusterClient;
 import dev.ampj.actors.cluster.NodeAddress;
 import dev.ampj.actors.cluster.RemoteRun;
+import dev.ampj.actors.cluster.RunGateway;
 import dev.ampj.actors.config.RunConfig;
+import dev.ampj.actors.run.TrainingListener;
+import dev.ampj.ops.config.AmpConfig;
 import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.ops.train.IterationTable;
+import dev.ampj.ops.train.SessionOptions;
 import dev.ampj.ops.train.SessionRunner;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import picocli.CommandLine;
 
 /**
- * {@code amp train --cluster}: the configuration is resolved here and sent to the learner node,
- * which trains the run on the cluster; its table and outcome are printed here as for a local run.
+ * {@code amp train|resume|fork --cluster}: the request is sent to the learner node, which trains the
+ * run on the cluster in its runs directory; its table and outcome are printed here as for a local run.
  */
 final class ClusterTrain {
 
     private ClusterTrain() {}
 
+    /** One request to the learner node, its listener made from the learner's answer. */
+    private interface Submission {
+        RemoteRun submit(ClusterClient client, Function<RunGateway.Started, TrainingListener> listener, Duration timeout);
+    }
+
+    static int run(TrainCommand c, Config config) {
+        String run = c.runName();
+        Long target = CommandSupport.iterations(c.iterations);
+        return follow(c.cluster, c.session, c.spec, config, run,
+                (client, listener, timeout) -> RemoteRun.train(client, run, RunConfig.render(config), target, c.session.maxTime(),
+                        listener, timeout),
+                (remote, learner) -> "amp: training run " + run + " on cluster " + learner + " in " + remote.started().runsDir()
+                        + " (learner's machine) to iteration " + remote.started().target());
+    }
+
     /** `amp resume RUN --cluster HOST:PORT`: the run in the learner's runs directory continues there. */
     static int resume(ResumeCommand c, Config config) {
-        NodeAddress learner = NodeAddress.parse(c.cluster, "--cluster");
-        if (c.session.runsDir() != null) {
+        return follow(c.cluster, c.session, c.spec, config, c.run,
+                (client, listener, timeout) -> RemoteRun.resume(client, c.run, CommandSupport.iterations(c.iterations),
+                        c.session.maxTime(), listener, timeout),
+                (remote, learner) -> "amp: resuming run " + c.run + " on cluster " + learner + " after iteration "
+                        + (remote.started().first() - 1) + " to iteration " + remote.started().target());
+    }
+
+    /** `amp fork RUN --at N --cluster HOST:PORT`: the child is made from the parent in the learner's runs directory and trains there. */
+    static int fork(ForkCommand c, Config config) {
+        if (c.atChoice.best()) {
+            throw new IllegalArgumentException("--at best does not apply with --cluster: give the iteration N (cluster runs"
+                    + " keep no in-training evals)");
+        }
+        long at = c.atChoice.number();
+        String child = c.name != null ? c.name : c.parent + "-at" + at;
+        List<String> sets = rendered(c.sets);
+        return follow(c.cluster, c.session, c.spec, config, child,
+                (client, listener, timeout) -> RemoteRun.fork(client, c.parent, at, sets, child,
+                        CommandSupport.iterations(c.iterations), c.session.maxTime(), listener, timeout),
+                (remote, learner) -> "amp: forking " + c.parent + " at iteration " + at + " as run " + child + " on cluster "
+                        + learner + " in " + remote.started().runsDir() + " (learner's machine) to iteration "
+                        + remote.started().target());
+    }
+
+    /** {@code --set} changes checked here (unknown key, bad syntax) and sent with their values as HOCON. */
+    private static List<String> rendered(List<String> sets) {
+        Config changes = AmpConfig.withSets(ConfigFactory.empty(), sets);
+        List<String> out = new ArrayList<>();
+        for (String set : sets) {
+            String key = set.substring(0, set.indexOf('=')).trim();
+            out.add(key + "=" + changes.getValue(key).render(ConfigRenderOptions.concise()));
+        }
+        return out;
+    }
+
+    private static int follow(String cluster, SessionOptions session, CommandLine.Model.CommandSpec spec, Config config, String run,
+            Submission submission, java.util.function.BiFunction<RemoteRun, NodeAddress, String> note) {
+        NodeAddress learner = NodeAddress.parse(cluster, "--cluster");
+        if (session.runsDir() != null) {
             throw new IllegalArgumentException("--runs-dir does not apply with --cluster: the run lives in the learner node's --runs-dir");
         }
-        PrintWriter out = c.spec.commandLine().getOut();
-        PrintWriter err = c.spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         try (ClusterClient client = ClusterClient.connect(learner, config, Duration.ofSeconds(15))) {
             IterationTable[] table = new IterationTable[1];
-            RemoteRun remote = RemoteRun.resume(client, c.run, CommandSupport.iterations(c.iterations), c.session.maxTime(),
-                    s -> table[0] = c.session.table(out, c.run, s.first(), s.target(), s.stepsPerIteration()), Duration.ofSeconds(60));
-            table[0].note(err, "amp: resuming run " + c.run + " on cluster " + learner + " after iteration "
-                    + (remote.started().first() - 1) + " to iteration " + remote.started().target());
-            return SessionRunner.run(c.run, remote::requestStop, () -> remote.outcome().join(), detached(c.run, learner), err);
+            RemoteRun remote = submission.submit(client,
+                    s -> table[0] = session.table(out, run, s.first(), s.target(), s.stepsPerIteration()), Duration.ofSeconds(60));
+            table[0].note(err, note.apply(remote, learner));
+            return SessionRunner.run(run, remote::requestStop, () -> remote.outcome().join(), detached(run, learner), err);
         }
     }
 
     private static String detached(String run, NodeAddress learner) {
         return "no longer following " + run + "; the learner node stops it after the current iteration (`amp resume " + run
                 + " --cluster " + learner + "` continues it)";
-    }
-
-    static int run(TrainCommand c, Config config) {
-        NodeAddress learner = NodeAddress.parse(c.cluster, "--cluster");
-        if (c.session.runsDir() != null) {
-            throw new IllegalArgumentException("--runs-dir does not apply with --cluster: the run lives in the learner node's --runs-dir");
-        }
-        String run = c.runName();
-        Long target = CommandSupport.iterations(c.iterations);
-        PrintWriter out = c.spec.commandLine().getOut();
-        PrintWriter err = c.spec.commandLine().getErr();
-        try (ClusterClient client = ClusterClient.connect(learner, config, Duration.ofSeconds(15))) {
-            IterationTable[] table = new IterationTable[1];
-            RemoteRun remote = RemoteRun.train(client, run, RunConfig.render(config), target, c.session.maxTime(),
-                    s -> table[0] = c.session.table(out, run, s.first(), s.target(), s.stepsPerIteration()), Duration.ofSeconds(60));
-            table[0].note(err, "amp: training run " + run + " on cluster " + learner + " in " + remote.started().runsDir()
-                    + " (learner's machine) to iteration " + remote.started().target());
-            return SessionRunner.run(run, remote::requestStop, () -> remote.outcome().join(), detached(run, learner), err);
-        }
     }
 }

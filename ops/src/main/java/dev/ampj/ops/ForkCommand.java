@@ -44,6 +44,10 @@ public final class ForkCommand implements Callable<Integer> {
     @Option(names = "--iterations", paramLabel = "M", description = "Child's target iteration (iterations continue the parent's numbering; default: the parent's target).")
     Long iterations;
 
+    @Option(names = "--cluster", paramLabel = "HOST:PORT",
+            description = "Fork on the cluster whose learner node is HOST:PORT: the parent is read and the child trains in the learner's runs directory.")
+    String cluster;
+
     @CommandLine.Mixin
     SessionOptions session;
 
@@ -52,6 +56,9 @@ public final class ForkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (cluster != null) {
+            return ClusterTrain.fork(this, ConfigFactory.load());
+        }
         RunStore store = CommandSupport.store(ConfigFactory.load(), session.runsDir());
         RunCreated created;
         try (RunLogReader r = store.openReader(parent)) {

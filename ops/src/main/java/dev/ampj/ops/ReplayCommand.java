@@ -37,6 +37,10 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "M", description = "Last iteration to verify (default: the run's last commit).")
     Long to;
 
+    @Option(names = "--cluster", paramLabel = "HOST:PORT", hidden = true,
+            description = "Not supported: replay runs where the run's log is.")
+    String cluster;
+
     @Mixin
     RunsDirOption runsDir;
 
@@ -45,6 +49,11 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (cluster != null) {
+            // Replay reads every checkpoint and commit of the log: it runs on the learner node's machine, not over the cluster.
+            throw new IllegalArgumentException("--cluster does not apply to replay: it runs where the run's log is (on the learner"
+                    + " node: `amp replay " + run + " --verify --runs-dir D`, D the learner's --runs-dir)");
+        }
         if (!verify) {
             throw new IllegalArgumentException("replay re-executes to verify: give --verify");
         }

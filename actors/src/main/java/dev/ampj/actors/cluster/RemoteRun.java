@@ -41,6 +41,16 @@ public final class RemoteRun {
         return submit(client, name, to -> new RunGateway.SubmitResume(name, iterations, millis(maxTime), to), listener, timeout);
     }
 
+    /**
+     * Submits `fork` of {@code parent} at committed iteration {@code at} as run {@code name}, in the learner's runs
+     * directory; {@code sets} are {@code key=value} changes with HOCON values.
+     */
+    public static RemoteRun fork(ClusterClient client, String parent, long at, List<String> sets, String name, Long iterations,
+            Duration maxTime, Function<RunGateway.Started, TrainingListener> listener, Duration timeout) {
+        return submit(client, name, to -> new RunGateway.SubmitFork(parent, at, List.copyOf(sets), name, iterations, millis(maxTime),
+                to), listener, timeout);
+    }
+
     private static Long millis(Duration d) {
         return d == null ? null : d.toMillis();
     }

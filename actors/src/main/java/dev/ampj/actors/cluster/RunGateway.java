@@ -26,7 +26,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * The learner node's door for runs ({@code /system/run-gateway}): `amp train --cluster` submits a run
+ * The learner node's door for runs ({@code /system/run-gateway}): `amp train|resume|fork --cluster` submits a run
  * here from any machine and is told its progress (the same events a local run tells its table).
  * The run lives in this node's runs directory and actor system, its shards on the sim nodes.
  */
@@ -44,6 +44,13 @@ public final class RunGateway extends AbstractBehavior<RunGateway.Command> {
     /** Resume run {@code name} (stopped, or its learner killed) from its latest checkpoint, exactly as `amp resume`. */
     public record SubmitResume(String name, Long iterations, Long maxMillis, ActorRef<Progress> replyTo)
             implements Command, CborSerializable {}
+
+    /**
+     * Fork {@code parent} at committed iteration {@code at} into run {@code name}, exactly as `amp fork`:
+     * {@code sets} are {@code key=value} changes whose values are HOCON as the submitter rendered them.
+     */
+    public record SubmitFork(String parent, long at, java.util.List<String> sets, String name, Long iterations, Long maxMillis,
+            ActorRef<Progress> replyTo) implements Command, CborSerializable {}
 
     /** Stop run {@code name} at its next iteration boundary. */
     public record StopRun(String name) implements Command, CborSerializable {}
@@ -93,6 +100,7 @@ public final class RunGateway extends AbstractBehavior<RunGateway.Command> {
         return newReceiveBuilder()
                 .onMessage(SubmitTrain.class, this::onSubmit)
                 .onMessage(SubmitResume.class, this::onResume)
+                .onMessage(SubmitFork.class, this::onFork)
                 .onMessage(StopRun.class, this::onStop)
                 .onMessage(GetClusterStatus.class, this::onStatus)
                 .onMessage(SessionClosed.class, c -> {
@@ -122,6 +130,33 @@ public final class RunGateway extends AbstractBehavior<RunGateway.Command> {
                         TrainingSettings.fromConfig(RunConfig.parse(created.config(), r.name())).stepsPerIteration());
             }
         }, () -> new Trainer(components, store, node).resume(r.name(), options(r.iterations(), r.maxMillis(), r.replyTo())));
+    }
+
+    private Behavior<Command> onFork(SubmitFork f) {
+        return start(f.name(), f.replyTo(), () -> {
+            try (RunLogReader log = store.openReader(f.parent())) {
+                RunCreated created = log.runCreated();
+                Config child = withSets(RunConfig.parse(created.config(), f.parent()), f.sets());
+                return new Started(f.name(), runDir(f.name()), f.at() + 1,
+                        f.iterations() != null ? f.iterations() : created.targetIterations(),
+                        TrainingSettings.fromConfig(child).stepsPerIteration());
+            }
+        }, () -> new Trainer(components, store, node).fork(f.parent(), f.at(), c -> withSets(c, f.sets()), f.name(),
+                options(f.iterations(), f.maxMillis(), f.replyTo())));
+    }
+
+    /** Applies {@code key=value} changes, the values HOCON (already checked and rendered by the submitter). */
+    private static Config withSets(Config base, java.util.List<String> sets) {
+        Config c = base;
+        for (String set : sets) {
+            int eq = set.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--set " + set + ": expected key=value");
+            }
+            c = c.withValue(set.substring(0, eq), com.typesafe.config.ConfigFactory.parseString("v = " + set.substring(eq + 1))
+                    .getValue("v"));
+        }
+        return c.resolve();
     }
 
     private String runDir(String run) {

@@ -38,10 +38,12 @@ class ClusterTrainingTest {
     Path runs;
 
     private List<IterationCommitted> baseline;
+    private Path local;
     private final List<ClusterNode> nodes = new ArrayList<>();
 
     @BeforeAll
     void trainLocally(@TempDir Path local) {
+        this.local = local;
         TestRuns.Recorder rec = new TestRuns.Recorder();
         RunOutcome o = TestRuns.trainer(local).train(TestRuns.config(""), "c", new Trainer.Options(null, null, rec)).await();
         assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
@@ -238,5 +240,51 @@ class ClusterTrainingTest {
                 .filter(h -> h.address().endsWith(":" + joinPort)).findFirst().orElseThrow();
         assertEquals(4, late.lastIteration(), "the node that joined simulated the last iteration: " + view);
         assertTrue(late.lastEnvSteps() > 0);
+    }
+
+    @Test
+    void aForkSubmittedToTheLearnerEqualsTheLocalFork() throws Exception {
+        int l = freePort();
+        ClusterNode learner = start(NodeRole.LEARNER, l, l);
+        start(NodeRole.SIM, freePort(), l);
+        awaitUp(learner, 2);
+        RunOutcome o = trainer(learner).train(app(), "p", new Trainer.Options(null, null, new TestRuns.Recorder())).await();
+        assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
+        // The same change as `amp fork --set`, its value as the submitter renders it.
+        String key = "amp.learner.discriminator.learning-rate";
+        TestRuns.Recorder expected = new TestRuns.Recorder();
+        o = TestRuns.trainer(local).fork("c", 2, c -> c.withValue(key, com.typesafe.config.ConfigValueFactory.fromAnyRef(2.0e-4)),
+                "c-at2", new Trainer.Options(null, null, expected)).await();
+        assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
+        assertEquals(2, expected.committed.size());
+
+        TestRuns.Recorder rec = new TestRuns.Recorder();
+        try (ClusterClient client = ClusterClient.connect(new NodeAddress("127.0.0.1", l), app(), Duration.ofSeconds(15))) {
+            RemoteRun remote = RemoteRun.fork(client, "p", 2, List.of(key + "=0.0002"), "p-at2", null, null, s -> rec,
+                    Duration.ofSeconds(60));
+            assertEquals(3, remote.started().first());
+            assertEquals(4, remote.started().target());
+            assertTrue(remote.started().runsDir().endsWith("p-at2"), remote.started().runsDir());
+            o = remote.outcome().get(120, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
+            assertSameDigests(expected.committed, rec.committed);
+            assertTrue(!baseline.get(2).policyDigest().equals(rec.committed.get(0).policyDigest())
+                    || !baseline.get(2).discriminatorDigest().equals(rec.committed.get(0).discriminatorDigest()),
+                    "the change applies to the child");
+            // A second fork of the same name is refused with the trainer's message (once the gateway has let go of the first).
+            String refused;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            do {
+                refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> RemoteRun.fork(client, "p", 2, List.of(), "p-at2", null, null, s -> new TestRuns.Recorder(),
+                                Duration.ofSeconds(60))).getMessage();
+            } while (refused.contains("one run at a time") && System.nanoTime() < deadline && sleep(100));
+            assertTrue(refused.contains("already exists"), refused);
+        }
+    }
+
+    private static boolean sleep(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return true;
     }
 }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A learner and two sim nodes as separate JVM processes (`amp node`) on 127.0.0.1, runs submitted
- * with `amp train --cluster` (and `amp resume --cluster`): the digests equal the one-process
+ * with `amp train --cluster` (and `amp resume|fork --cluster`): the digests equal the one-process
  * `amp train` of the same configuration and seed, also when a sim node is SIGKILLed mid-run.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -144,6 +144,16 @@ class ClusterProcessTest {
     }
 
     @Test
+    void whatCannotRunOverTheClusterSaysSo() {
+        String[] r = CliRun.run("replay", "c", "--verify", "--cluster", "127.0.0.1:1");
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].contains("runs where the run's log is"), r[2]);
+        r = CliRun.run("fork", "c", "--at", "best", "--cluster", "127.0.0.1:1");
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].contains("--at best does not apply with --cluster"), r[2]);
+    }
+
+    @Test
     void threeJvmsTrainLikeOneAndASigkilledSimNodeChangesNoDigest() throws Exception {
         int l = freePort();
         node("learner", l, l, "learner");
@@ -167,6 +177,26 @@ class ClusterProcessTest {
         assertEquals("0", r[0], r[2]);
         assertTrue(r[2].contains("resuming run r on cluster"), r[2]);
         assertSameDigests(commits(dir.resolve("cluster"), "r"));
+
+        // `amp fork --cluster` of r at 2 with a change: the same digests as the local `amp fork` of c at 2 with it.
+        String set = "amp.learner.discriminator.learning-rate=2.0e-4";
+        r = CliRun.run("fork", "r", "--at", "2", "--set", set, "--name", "rf", "--iterations", "4",
+                "--cluster", "127.0.0.1:" + l, "--no-progress");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[2].contains("forking r at iteration 2 as run rf on cluster"), r[2]);
+        r = CliRun.run("fork", "c", "--at", "2", "--set", set, "--name", "cf", "--iterations", "4",
+                "--runs-dir", dir.resolve("local").toString(), "--no-progress", "--eval-every", "0");
+        assertEquals("0", r[0], r[2]);
+        List<IterationCommitted> localFork = commits(dir.resolve("local"), "cf");
+        List<IterationCommitted> clusterFork = commits(dir.resolve("cluster"), "rf");
+        assertEquals(2, localFork.size());
+        assertEquals(localFork.size(), clusterFork.size());
+        for (int i = 0; i < localFork.size(); i++) {
+            assertEquals(localFork.get(i).iteration(), clusterFork.get(i).iteration());
+            assertEquals(localFork.get(i).policyDigest(), clusterFork.get(i).policyDigest(), "fork's policy " + i);
+            assertEquals(localFork.get(i).discriminatorDigest(), clusterFork.get(i).discriminatorDigest(), "fork's discriminator " + i);
+        }
+        assertTrue(!local.get(2).discriminatorDigest().equals(clusterFork.get(0).discriminatorDigest()), "the change applies");
 
         // Same again; one sim JVM is SIGKILLed as soon as iteration 1 is committed, i.e. while the
         // learner runs iteration 2 (the next iteration opens right after a commit).
