@@ -96,7 +96,7 @@ public final class Trainer {
         if (start == null && created.forkOf() != null) {
             throw new IllegalArgumentException("run " + run + " is a fork but has no checkpoint; its log is incomplete");
         }
-        long target = options.targetIteration() != null ? options.targetIteration() : created.targetIterations();
+        long target = options.targetIteration() != null ? options.targetIteration() : givenTarget(run);
         if (target <= lastCommitted) {
             throw new IllegalArgumentException("run " + run + " has already committed iteration " + lastCommitted
                     + " (target " + target + "); give --iterations N with N > " + lastCommitted);
@@ -124,7 +124,7 @@ public final class Trainer {
         String diff = RunConfig.diff(parentConfig, childConfig);
         TrainingSettings training = TrainingSettings.fromConfig(childConfig);
         EnvFactory envs = components.envs(childConfig);
-        long target = options.targetIteration() != null ? options.targetIteration() : parentCreated.targetIterations();
+        long target = options.targetIteration() != null ? options.targetIteration() : givenTarget(parent);
         if (target <= at) {
             throw new IllegalArgumentException("fork of " + parent + " at iteration " + at + " would stop at its target "
                     + target + "; give --iterations M with M > " + at);
@@ -133,6 +133,11 @@ public final class Trainer {
         RunCreated created = new RunCreated(name, RunConfig.render(childConfig), training.seed(), new ForkPoint(parent, at), diff,
                 RunVersions.versions(envs), RunVersions.threads(envs, LearnerSettings.fromConfig(childConfig)), host(), target);
         return start(childConfig, envs, created, new CheckpointWritten(at, ref.digest(), ref.sizeBytes()), state, target, options);
+    }
+
+    /** The target {@code run} was last given: its latest resume's (RunResumed), else its RunCreated's. */
+    private long givenTarget(String run) {
+        return store.registry().summary(run).targetIterations();
     }
 
     /**
