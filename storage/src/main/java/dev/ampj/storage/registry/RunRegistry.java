@@ -159,8 +159,7 @@ public final class RunRegistry {
         long forkIteration = created.fork().map(f -> f.iteration()).orElse(-1L);
         long iterations = committed.map(IterationCommitted::iteration).orElse(Math.max(0L, forkIteration));
         return new RunSummary(name, status, iterations,
-                target(created, log.lastMatching(RunResumed.TYPE_TAG, e -> true).map(e -> (RunResumed) e.event()).orElse(null),
-                        last.orElse(null) instanceof RunFinished f ? f : null, iterations),
+                target(created, latestResume(log), last.orElse(null) instanceof RunFinished f ? f : null, iterations),
                 committed.map(IterationCommitted::envSteps).orElse(0L),
                 committed.map(IterationCommitted::policyDigest).orElse(""),
                 committed.map(IterationCommitted::discriminatorDigest).orElse(""),
@@ -193,6 +192,19 @@ public final class RunRegistry {
             current = created.fork().get().parentRun();
         }
         throw new IllegalStateException("lineage of run '" + run + "' is deeper than 10,000 (a cycle?)");
+    }
+
+    /**
+     * The latest resume, looked up from the tail like the other summary fields: a damaged document
+     * further back ends the look-up (null: the first session's target stands), as it does for them;
+     * only a verifying summary reads past it.
+     */
+    private static RunResumed latestResume(RunLogReader log) {
+        try {
+            return log.lastMatching(RunResumed.TYPE_TAG, e -> true).map(e -> (RunResumed) e.event()).orElse(null);
+        } catch (CorruptLogException e) {
+            return null;
+        }
     }
 
     /**
