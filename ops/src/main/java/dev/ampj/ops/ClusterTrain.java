@@ -87,6 +87,10 @@ final class ClusterTrain {
         if (session.runsDir() != null) {
             throw new IllegalArgumentException("--runs-dir does not apply with --cluster: the run lives in the learner node's --runs-dir");
         }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--eval-every")) {
+            throw new IllegalArgumentException("--eval-every does not apply with --cluster: cluster runs keep no in-training"
+                    + " evals; score a checkpoint on the learner's machine with `amp eval " + run + " --iteration N --runs-dir D`");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (ClusterClient client = ClusterClient.connect(learner, config, Duration.ofSeconds(15))) {
