@@ -3,8 +3,8 @@ package dev.ampj.ops;
 import com.typesafe.config.ConfigFactory;
 import dev.ampj.ops.config.RunsDirOption;
 import dev.ampj.ops.probe.TelemetryProbe;
+import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.storage.RunStore;
-import dev.ampj.storage.StorageSettings;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -77,10 +77,7 @@ public final class ProbeCommand implements Callable<Integer> {
         if (window < 1 || episodeWindow < 1) {
             throw new IllegalArgumentException("--window and --episode-window must be >= 1, got " + window + " and " + episodeWindow);
         }
-        StorageSettings settings = StorageSettings.fromConfig(ConfigFactory.load());
-        if (runsDir.get() != null) {
-            settings = settings.withRunsDir(runsDir.get());
-        }
+        RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir.get());
         AtomicBoolean stopped = new AtomicBoolean();
         Thread main = Thread.currentThread();
         Thread hook = new Thread(() -> {
@@ -96,7 +93,7 @@ public final class ProbeCommand implements Callable<Integer> {
             TelemetryProbe.Options options = new TelemetryProbe.Options(envs,
                     json ? TelemetryProbe.Format.JSON : TelemetryProbe.Format.TABLE, worst, window, episodes, episodeWindow,
                     System.console() != null && !once);
-            new TelemetryProbe(new RunStore(settings), run, options, spec.commandLine().getOut())
+            new TelemetryProbe(store, run, options, spec.commandLine().getOut())
                     .run(fromStart || once, !once, pollMillis, stopped::get);
         } finally {
             try {

@@ -126,7 +126,7 @@ public final class RunGateway extends AbstractBehavior<RunGateway.Command> {
                 RunCreated created = log.runCreated();
                 long last = log.lastCommitted().map(IterationCommitted::iteration).orElse(0L);
                 return new Started(r.name(), runDir(r.name()), last + 1,
-                        r.iterations() != null ? r.iterations() : created.targetIterations(),
+                        r.iterations() != null ? r.iterations() : givenTarget(r.name()),
                         TrainingSettings.fromConfig(RunConfig.parse(created.config(), r.name())).stepsPerIteration());
             }
         }, () -> new Trainer(components, store, node).resume(r.name(), options(r.iterations(), r.maxMillis(), r.replyTo())));
@@ -138,7 +138,7 @@ public final class RunGateway extends AbstractBehavior<RunGateway.Command> {
                 RunCreated created = log.runCreated();
                 Config child = withSets(RunConfig.parse(created.config(), f.parent()), f.sets());
                 return new Started(f.name(), runDir(f.name()), f.at() + 1,
-                        f.iterations() != null ? f.iterations() : created.targetIterations(),
+                        f.iterations() != null ? f.iterations() : givenTarget(f.parent()),
                         TrainingSettings.fromConfig(child).stepsPerIteration());
             }
         }, () -> new Trainer(components, store, node).fork(f.parent(), f.at(), c -> withSets(c, f.sets()), f.name(),
@@ -159,7 +159,12 @@ public final class RunGateway extends AbstractBehavior<RunGateway.Command> {
         return c.resolve();
     }
 
-    private String runDir(String run) {
+    /** The target Trainer defaults to: the one {@code run} was last given (its latest resume's, else its first session's). */
+    private long givenTarget(String run) {
+        return store.registry().summary(run).targetIterations();
+    }
+
+        private String runDir(String run) {
         return store.directory(run).root().toAbsolutePath().normalize().toString();
     }
 
