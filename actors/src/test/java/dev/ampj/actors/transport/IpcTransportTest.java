@@ -405,10 +405,14 @@ class IpcTransportTest {
             sub.expectIteration(0);
             pub.awaitConnected();
             com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-            long allocated = 0;
-            for (int round = 0; round < 2; round++) {
+            // The fewest bytes any round allocated: a per-batch allocation shows in every round
+            // (300 × ≥16 bytes), while a one-off (JIT deoptimisation, a driver keep-alive) does not.
+            long allocated = Long.MAX_VALUE;
+            int iteration = 0;
+            for (int round = 0; round < 5; round++) {
                 long before = threads.getCurrentThreadAllocatedBytes();
-                for (int i = 0; i < 300; i++) {
+                for (int n = 0; n < 300; n++) {
+                    int i = iteration++;
                     sub.expectIteration(i);
                     source.putLong(WireFormat.ITERATION_OFFSET, i, java.nio.ByteOrder.LITTLE_ENDIAN);
                     pub.publish(source, 0, source.capacity());
@@ -417,10 +421,10 @@ class IpcTransportTest {
                         sub.poll();
                     }
                 }
-                allocated = threads.getCurrentThreadAllocatedBytes() - before;
+                allocated = Math.min(allocated, threads.getCurrentThreadAllocatedBytes() - before);
             }
-            assertEquals(600, seen[0]);
-            assertTrue(allocated < 4096, "steady state allocated " + allocated + " bytes over 300 batches");
+            assertEquals(1500, seen[0]);
+            assertTrue(allocated < 4096, "the quietest of 5 rounds allocated " + allocated + " bytes over 300 batches");
         }
     }
 }
