@@ -65,9 +65,9 @@ public record SimSettings(
 
     /** Weights of the task reward terms. */
     public record Rewards(double trackLinVelX, double trackingSigma, double alive, double upright, double actionRate,
-            double jointTorque, double energy) {
+            double jointTorque, double energy, double jointPosLimits) {
         static final List<String> KEYS = List.of("track-lin-vel-x", "tracking-sigma", "alive", "upright",
-                "action-rate", "joint-torque", "energy");
+                "action-rate", "joint-torque", "energy", "joint-pos-limits");
     }
 
     /** Failure termination limits. */
@@ -107,6 +107,9 @@ public record SimSettings(
         }
         if (!init.referenceCommand()) {
             text = text.replace(", referenceCommand=false]", "]");
+        }
+        if (rewards.jointPosLimits() == 0) {
+            text = text.replace(", jointPosLimits=0.0]", "]");
         }
         if (observations.ampGaitCondition == GaitCondition.Mode.OFF) {
             text = text.replace(", ampGaitCondition=OFF]", "]");
@@ -184,7 +187,8 @@ public record SimSettings(
         Rewards rewards = new Rewards(ConfigKeys.number(rc, rp, "track-lin-vel-x"),
                 ConfigKeys.positive(rc, rp, "tracking-sigma"), ConfigKeys.number(rc, rp, "alive"),
                 ConfigKeys.number(rc, rp, "upright"), ConfigKeys.number(rc, rp, "action-rate"),
-                ConfigKeys.number(rc, rp, "joint-torque"), ConfigKeys.number(rc, rp, "energy"));
+                ConfigKeys.number(rc, rp, "joint-torque"), ConfigKeys.number(rc, rp, "energy"),
+                ConfigKeys.number(rc, rp, "joint-pos-limits"));
 
         String tp = p + ".terminations";
         Config tc = ConfigKeys.section(c, p, "terminations");

@@ -22,13 +22,22 @@ final class RewardManager {
         this.names = terms.stream().map(RewardTerm::name).toList();
     }
 
-    /** The velocity task's terms, in the order runs log them. */
+    /**
+     * The velocity task's terms, in the order runs log them. The joint-limit term, added after runs
+     * were first recorded, is a term only when weighted, so runs without it keep their six columns.
+     */
     static RewardManager of(SimSettings.Rewards r) {
-        return new RewardManager(
-                List.of(new RewardTerm.TrackLinVelXExp(1.0 / (r.trackingSigma() * r.trackingSigma())),
-                        new RewardTerm.IsAlive(), new RewardTerm.FlatOrientation(), new RewardTerm.ActionRateL2(),
-                        new RewardTerm.JointTorquesL2(), new RewardTerm.JointPower()),
-                new double[] {r.trackLinVelX(), r.alive(), r.upright(), r.actionRate(), r.jointTorque(), r.energy()});
+        List<RewardTerm> terms = new java.util.ArrayList<>(List.of(
+                new RewardTerm.TrackLinVelXExp(1.0 / (r.trackingSigma() * r.trackingSigma())),
+                new RewardTerm.IsAlive(), new RewardTerm.FlatOrientation(), new RewardTerm.ActionRateL2(),
+                new RewardTerm.JointTorquesL2(), new RewardTerm.JointPower()));
+        double[] weights = {r.trackLinVelX(), r.alive(), r.upright(), r.actionRate(), r.jointTorque(), r.energy()};
+        if (r.jointPosLimits() != 0) {
+            terms.add(new RewardTerm.JointPosLimits());
+            weights = java.util.Arrays.copyOf(weights, weights.length + 1);
+            weights[weights.length - 1] = r.jointPosLimits();
+        }
+        return new RewardManager(terms, weights);
     }
 
     /** Term names in the order of {@link #compute}'s per-term values. */

@@ -1,5 +1,6 @@
 package dev.ampj.sim.task;
 
+import dev.ampj.sim.ostrich.OstrichGeometry;
 import dev.ampj.sim.terms.KinematicFrame;
 
 /**
@@ -98,6 +99,26 @@ sealed interface RewardTerm {
 
         public double compute(TaskContext c) {
             return c.robot.meanPower();
+        }
+    }
+
+    /**
+     * Isaac Lab's {@code joint_pos_limits}: Σ over joints of how far (rad) each is outside the robot's
+     * joint limits. The limits are soft (stiff springs, {@link OstrichGeometry#LIMIT_STIFFNESS}) that
+     * the PD can push through; without this term policies lock the stance knee past straight.
+     */
+    record JointPosLimits() implements RewardTerm {
+        public String name() {
+            return "joint_pos_limits";
+        }
+
+        public double compute(TaskContext c) {
+            double out = 0;
+            double[] q = c.frame.jointPos;
+            for (int j = 0; j < q.length; j++) {
+                out += Math.max(0, OstrichGeometry.JOINT_LO[j] - q[j]) + Math.max(0, q[j] - OstrichGeometry.JOINT_HI[j]);
+            }
+            return out;
         }
     }
 }

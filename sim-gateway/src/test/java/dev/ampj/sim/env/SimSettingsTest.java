@@ -65,6 +65,8 @@ class SimSettingsTest {
                 SimSettings.fromConfig(with("amp.sim.observations.policy.history-length = 2")).digest());
         assertNotEquals(SimSettings.defaults().digest(),
                 SimSettings.fromConfig(with("amp.sim.randomization.friction = [0.5, 1.0]")).digest());
+        assertNotEquals(SimSettings.defaults().digest(),
+                SimSettings.fromConfig(with("amp.sim.rewards.joint-pos-limits = -1.0")).digest());
     }
 
     @Test

@@ -62,6 +62,28 @@ class RewardManagerTest {
     }
 
     @Test
+    void jointPosLimitsSumsHowFarEachJointIsPastItsLimitAndIsATermOnlyWhenWeighted() {
+        TaskContext c = upright(0);
+        c.frame.jointPos[1] = -0.25;  // left knee, 0.2 below its -0.05
+        c.frame.jointPos[3] = 1.0;    // right hip, 0.2 above its 0.8
+        c.frame.jointPos[2] = 0.85;   // left ankle inside [-0.9, 0.9]
+        assertEquals(0.4, new RewardTerm.JointPosLimits().compute(c), 1e-12);
+        c.frame.jointPos[1] = 0.5;
+        c.frame.jointPos[3] = -0.5;
+        assertEquals(0.0, new RewardTerm.JointPosLimits().compute(c));
+
+        SimSettings.Rewards r = SimSettings.defaults().rewards();
+        SimSettings.Rewards weighted = new SimSettings.Rewards(r.trackLinVelX(), r.trackingSigma(), r.alive(), r.upright(),
+                r.actionRate(), r.jointTorque(), r.energy(), -2.0);
+        assertEquals(List.of("track_lin_vel_x_exp", "is_alive", "flat_orientation", "action_rate_l2",
+                "joint_torques_l2", "joint_power", "joint_pos_limits"), RewardManager.of(weighted).names());
+        RewardManager m = new RewardManager(List.of(new RewardTerm.JointPosLimits()), new double[] {-2.0});
+        c.frame.jointPos[4] = 2.5;    // right knee, 0.1 above its 2.4
+        float[] perTerm = new float[1];
+        assertEquals(-0.2f, m.compute(c, perTerm, 0), 1e-6f);
+    }
+
+    @Test
     void termsAndWeightsMustPair() {
         assertThrows(IllegalArgumentException.class,
                 () -> new RewardManager(List.of(new RewardTerm.IsAlive()), new double[] {1, 2}));
