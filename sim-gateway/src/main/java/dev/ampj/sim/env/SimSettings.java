@@ -65,9 +65,9 @@ public record SimSettings(
 
     /** Weights of the task reward terms. */
     public record Rewards(double trackLinVelX, double trackingSigma, double alive, double upright, double actionRate,
-            double jointTorque, double energy, double jointPosLimits) {
+            double jointTorque, double energy, double jointPosLimits, double softJointPosLimitFactor) {
         static final List<String> KEYS = List.of("track-lin-vel-x", "tracking-sigma", "alive", "upright",
-                "action-rate", "joint-torque", "energy", "joint-pos-limits");
+                "action-rate", "joint-torque", "energy", "joint-pos-limits", "soft-joint-pos-limit-factor");
     }
 
     /** Failure termination limits. */
@@ -109,7 +109,7 @@ public record SimSettings(
             text = text.replace(", referenceCommand=false]", "]");
         }
         if (rewards.jointPosLimits() == 0) {
-            text = text.replace(", jointPosLimits=0.0]", "]");
+            text = text.replace(", jointPosLimits=0.0, softJointPosLimitFactor=" + rewards.softJointPosLimitFactor() + "]", "]");
         }
         if (observations.ampGaitCondition == GaitCondition.Mode.OFF) {
             text = text.replace(", ampGaitCondition=OFF]", "]");
@@ -188,7 +188,11 @@ public record SimSettings(
                 ConfigKeys.positive(rc, rp, "tracking-sigma"), ConfigKeys.number(rc, rp, "alive"),
                 ConfigKeys.number(rc, rp, "upright"), ConfigKeys.number(rc, rp, "action-rate"),
                 ConfigKeys.number(rc, rp, "joint-torque"), ConfigKeys.number(rc, rp, "energy"),
-                ConfigKeys.number(rc, rp, "joint-pos-limits"));
+                ConfigKeys.number(rc, rp, "joint-pos-limits"), ConfigKeys.number(rc, rp, "soft-joint-pos-limit-factor"));
+        if (!(rewards.softJointPosLimitFactor() > 0 && rewards.softJointPosLimitFactor() <= 1)) {
+            throw new IllegalArgumentException(rp + ".soft-joint-pos-limit-factor = " + rewards.softJointPosLimitFactor()
+                    + ": expected a factor in (0, 1] on the joint ranges");
+        }
 
         String tp = p + ".terminations";
         Config tc = ConfigKeys.section(c, p, "terminations");

@@ -103,11 +103,26 @@ sealed interface RewardTerm {
     }
 
     /**
-     * Isaac Lab's {@code joint_pos_limits}: Σ over joints of how far (rad) each is outside the robot's
-     * joint limits. The limits are soft (stiff springs, {@link OstrichGeometry#LIMIT_STIFFNESS}) that
-     * the PD can push through; without this term policies lock the stance knee past straight.
+     * Isaac Lab's {@code joint_pos_limits}: Σ over joints of how far (rad) each is outside its soft
+     * limits, the robot's joint ranges scaled by {@code factor} about their middles (Isaac Lab's
+     * {@code soft_joint_pos_limit_factor}). The robot's limits are stiff springs
+     * ({@link OstrichGeometry#LIMIT_STIFFNESS}) that the PD can push through: without this term
+     * policies lock the stance knee past straight.
      */
-    record JointPosLimits() implements RewardTerm {
+    record JointPosLimits(double[] lower, double[] upper) implements RewardTerm {
+        static JointPosLimits of(double factor) {
+            int n = OstrichGeometry.JOINT_LO.length;
+            double[] lo = new double[n];
+            double[] hi = new double[n];
+            for (int j = 0; j < n; j++) {
+                double mid = 0.5 * (OstrichGeometry.JOINT_LO[j] + OstrichGeometry.JOINT_HI[j]);
+                double half = 0.5 * (OstrichGeometry.JOINT_HI[j] - OstrichGeometry.JOINT_LO[j]) * factor;
+                lo[j] = mid - half;
+                hi[j] = mid + half;
+            }
+            return new JointPosLimits(lo, hi);
+        }
+
         public String name() {
             return "joint_pos_limits";
         }
@@ -116,7 +131,7 @@ sealed interface RewardTerm {
             double out = 0;
             double[] q = c.frame.jointPos;
             for (int j = 0; j < q.length; j++) {
-                out += Math.max(0, OstrichGeometry.JOINT_LO[j] - q[j]) + Math.max(0, q[j] - OstrichGeometry.JOINT_HI[j]);
+                out += Math.max(0, lower[j] - q[j]) + Math.max(0, q[j] - upper[j]);
             }
             return out;
         }

@@ -48,6 +48,9 @@ class SimSettingsTest {
         e = assertThrows(IllegalArgumentException.class, () -> SimSettings.fromConfig(with("amp.sim.robot = humanoid")));
         assertTrue(e.getMessage().contains("ostrich"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
+                () -> SimSettings.fromConfig(with("amp.sim.rewards.soft-joint-pos-limit-factor = 1.5")));
+        assertTrue(e.getMessage().contains("amp.sim.rewards.soft-joint-pos-limit-factor = 1.5"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
                 () -> SimSettings.fromConfig(with("amp.sim.command.lin-vel-x = [2, 1]")));
         assertTrue(e.getMessage().contains("amp.sim.command.lin-vel-x"), e.getMessage());
     }

@@ -67,20 +67,25 @@ class RewardManagerTest {
         c.frame.jointPos[1] = -0.25;  // left knee, 0.2 below its -0.05
         c.frame.jointPos[3] = 1.0;    // right hip, 0.2 above its 0.8
         c.frame.jointPos[2] = 0.85;   // left ankle inside [-0.9, 0.9]
-        assertEquals(0.4, new RewardTerm.JointPosLimits().compute(c), 1e-12);
+        assertEquals(0.4, RewardTerm.JointPosLimits.of(1.0).compute(c), 1e-12);
         c.frame.jointPos[1] = 0.5;
         c.frame.jointPos[3] = -0.5;
-        assertEquals(0.0, new RewardTerm.JointPosLimits().compute(c));
+        assertEquals(0.0, RewardTerm.JointPosLimits.of(1.0).compute(c));
 
         SimSettings.Rewards r = SimSettings.defaults().rewards();
         SimSettings.Rewards weighted = new SimSettings.Rewards(r.trackLinVelX(), r.trackingSigma(), r.alive(), r.upright(),
-                r.actionRate(), r.jointTorque(), r.energy(), -2.0);
+                r.actionRate(), r.jointTorque(), r.energy(), -2.0, 1.0);
         assertEquals(List.of("track_lin_vel_x_exp", "is_alive", "flat_orientation", "action_rate_l2",
                 "joint_torques_l2", "joint_power", "joint_pos_limits"), RewardManager.of(weighted).names());
-        RewardManager m = new RewardManager(List.of(new RewardTerm.JointPosLimits()), new double[] {-2.0});
+        RewardManager m = new RewardManager(List.of(RewardTerm.JointPosLimits.of(1.0)), new double[] {-2.0});
         c.frame.jointPos[4] = 2.5;    // right knee, 0.1 above its 2.4
         float[] perTerm = new float[1];
         assertEquals(-0.2f, m.compute(c, perTerm, 0), 1e-6f);
+        // factor 0.9: the knee's soft range is 1.175 ± 0.9 × 1.225 = [0.0725, 2.2775]
+        c.frame.jointPos[4] = 0.5;
+        c.frame.jointPos[1] = 0.0;
+        c.frame.jointPos[2] = 0.0;
+        assertEquals(0.0725, RewardTerm.JointPosLimits.of(0.9).compute(c), 1e-12);
     }
 
     @Test
