@@ -28,7 +28,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * Composition root of one run's pipeline on this node: spawns the TelemetryWriterActor, the
  * PpoLearnerActor and DiscriminatorTrainerActor (each on its own thread, so the two updates run
  * concurrently; each gets its own half of the {@link AmpLearner}, the one object they would
- * otherwise share), the TrajectoryBufferActor (on its own thread: it polls Aeron), the
+ * otherwise share), the TrajectoryBufferActor (on its own thread: it polls and decodes Aeron on a timer), the
  * IterationCoordinator (which starts the shards through a {@link ShardDirectory}) and the driver: the event-sourced {@link RunSupervisor} when training, a
  * {@link ReplayVerifier} when re-executing without writing.
  */
@@ -70,7 +70,7 @@ public final class Guardian {
             ActorRef<TrajectoryBufferActor.Command> buffer = ctx.spawn(TrajectoryBufferActor.create(
                     new TrajectoryBufferActor.Settings(pipeline.runId(), pipeline.training().horizon(), pipeline.layout(),
                             pipeline.dims(), pipeline.trajectoryTransport()), pipeline.aeron()),
-                    "trajectory-buffer", pinned); // it polls Aeron (and waits for a published batch) on its own thread
+                    "trajectory-buffer", pinned); // it polls and decodes Aeron every 2 ms on its own thread
             ActorRef<TelemetryWriterActor.Command> telemetryWriter = telemetry == null ? null
                     : ctx.spawn(TelemetryWriterActor.create(telemetry, pipeline.layout()), "telemetry-writer", pinned);
             ActorRef<IterationCoordinator.Command> coordinator = ctx.spawn(IterationCoordinator.create(pipeline.training(),

@@ -12,7 +12,6 @@ import dev.ampj.sim.wire.StreamKind;
 import dev.ampj.sim.wire.TensorBatchDecoder;
 import io.aeron.Aeron;
 import java.time.Duration;
-import org.agrona.concurrent.IdleStrategy;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -26,7 +25,9 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * Assembles the shards' trajectory batches of one iteration from the trajectory stream (Aeron) into
  * the iteration's {@link RolloutBuffer}, each at its shard's block of env ids, so the rollout is in
  * shard order = env-id order whatever the arrival order. Drains the stream on a short timer while
- * shards run (so publishers are never back-pressured) and right after each shard's message. Each
+ * shards run (so publishers are never back-pressured) and right after each shard's message; it
+ * never waits for data (a batch still in flight when its shard reports is read by a later drain),
+ * so it needs no blocking dispatcher and answers every message at once. Each
  * iteration's buffer is new and handed over whole in {@link RolloutAssembled}: this actor never
  * touches it again.
  */
@@ -63,11 +64,13 @@ public final class TrajectoryBufferActor extends AbstractBehavior<TrajectoryBuff
     private final Settings settings;
     private final TimerScheduler<Command> timers;
     private final TensorSubscriber subscriber;
-    private final IdleStrategy idle;
     private final int shards;
     private RolloutBuffer current;
     private ActorRef<RolloutAssembled> replyTo;
     private boolean[] told;
+    /** System.nanoTime by which each told shard's batch should be read; a warning names those that are not. */
+    private long[] readBy;
+    private boolean[] overdue;
     private int toldCount;
     private double maxSim;
     private double maxPublish;
@@ -78,7 +81,6 @@ public final class TrajectoryBufferActor extends AbstractBehavior<TrajectoryBuff
         this.settings = settings;
         this.timers = timers;
         this.shards = settings.layout().shards();
-        this.idle = settings.trajectoryStream().idle().newStrategy();
         TransportSettings stream = settings.trajectoryStream();
         this.subscriber = new TensorSubscriber(aeron, stream, stream.trajectoryStreamId(), settings.runId(), StreamKind.TRAJECTORY, new PooledBatchBuffers(), this::onBatch,
                 (reason, detail) -> ctx.getLog().debug("trajectory frame dropped: {} {}", reason, detail));
@@ -101,6 +103,8 @@ public final class TrajectoryBufferActor extends AbstractBehavior<TrajectoryBuff
         current = new RolloutBuffer(e.iteration(), settings.horizon(), settings.layout().numEnvs(), shards, settings.dims());
         replyTo = e.replyTo();
         told = new boolean[shards];
+        readBy = new long[shards];
+        overdue = new boolean[shards];
         toldCount = 0;
         maxSim = 0;
         maxPublish = 0;
@@ -119,23 +123,9 @@ public final class TrajectoryBufferActor extends AbstractBehavior<TrajectoryBuff
         maxSim = Math.max(maxSim, p.simMillis());
         maxPublish = Math.max(maxPublish, p.publishMillis());
         bytes += p.bytes();
-        // The shard's publish returned: its whole batch is in the log, so it can be read now.
-        long deadline = System.nanoTime() + settings.trajectoryStream().publicationTimeout().toNanos();
-        idle.reset();
-        while (!subscriber.isCompleted(p.shard())) {
-            if (subscriber.poll() == 0) {
-                if (System.nanoTime() - deadline > 0) {
-                    // Its sender may have died with the batch in flight (a cluster node): the shard is then
-                    // re-simulated elsewhere and its batch still completes the iteration (drain); if it never
-                    // comes, the stage timeout fails the iteration.
-                    getContext().getLog().warn("trajectory of shard {}, iteration {} was published but not received within {}",
-                            p.shard(), p.iteration(), settings.trajectoryStream().publicationTimeout());
-                    return maybeComplete();
-                }
-                idle.idle();
-            }
-        }
-        return maybeComplete();
+        // The shard's publish returned: its whole batch is in the log (on IPC), so this drain reads it.
+        readBy[p.shard()] = System.nanoTime() + settings.trajectoryStream().publicationTimeout().toNanos();
+        return drain();
     }
 
     private Behavior<Command> drain() {
@@ -143,8 +133,26 @@ public final class TrajectoryBufferActor extends AbstractBehavior<TrajectoryBuff
             while (subscriber.poll() > 0) {
                 // read what is there
             }
+            warnOverdue();
         }
         return maybeComplete();
+    }
+
+    /**
+     * A shard whose batch was published but is not read within the publication timeout: its sender
+     * may have died with the batch in flight (a cluster node); the shard is then re-simulated
+     * elsewhere and its batch still completes the iteration (a later drain); if it never comes, the
+     * coordinator's stage timeout fails the iteration.
+     */
+    private void warnOverdue() {
+        long now = System.nanoTime();
+        for (int s = 0; s < shards; s++) {
+            if (told[s] && !overdue[s] && !subscriber.isCompleted(s) && now - readBy[s] > 0) {
+                overdue[s] = true;
+                getContext().getLog().warn("trajectory of shard {}, iteration {} was published but not received within {}",
+                        s, current.iteration(), settings.trajectoryStream().publicationTimeout());
+            }
+        }
     }
 
     private void onBatch(TensorBatchDecoder batch) {
