@@ -16,7 +16,6 @@ import dev.ampj.actors.shard.LocalShards;
 import dev.ampj.actors.transport.DriverDirectories;
 import dev.ampj.actors.transport.EmbeddedMediaDriver;
 import dev.ampj.actors.transport.TransportSettings;
-import dev.ampj.actors.wire.RolloutBuffers;
 import dev.ampj.actors.wire.TrainingCheckpoint;
 import dev.ampj.learner.AmpLearner;
 import dev.ampj.learner.LearnerDims;
@@ -109,7 +108,7 @@ public final class TrainingSystem implements AutoCloseable {
         }
         try {
             PipelineContext pipeline = new PipelineContext(b.run(), RunIds.of(b.run()), training, learnerSettings, dims,
-                    b.envs(), layout, driver.aeron(), transport, new RolloutBuffers());
+                    b.envs(), layout, driver.aeron(), transport);
             Supplier<TelemetryWriter> telemetry = b.telemetry() && training.telemetry()
                     ? () -> b.store().telemetryWriter(b.run()) : null;
             Config systemConfig = ConfigFactory.parseString(SYSTEM_CONFIG)
@@ -134,7 +133,7 @@ public final class TrainingSystem implements AutoCloseable {
         try {
             StreamChannels channels = host.learnerChannels(transport);
             PipelineContext pipeline = new PipelineContext(b.run(), RunIds.of(b.run()), training, learnerSettings, dims,
-                    b.envs(), layout, host.aeron(), transport, new RolloutBuffers(), channels);
+                    b.envs(), layout, host.aeron(), transport, channels);
             Supplier<TelemetryWriter> telemetry = b.telemetry() && training.telemetry()
                     ? () -> b.store().telemetryWriter(b.run()) : null;
             ActorRef<Guardian.Command> guardian = host.spawn(Guardian.create(pipeline, learner, b.expert(), telemetry,

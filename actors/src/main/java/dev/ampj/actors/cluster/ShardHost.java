@@ -14,7 +14,6 @@ import dev.ampj.actors.shard.LocalShards;
 import dev.ampj.actors.shard.SimShard;
 import dev.ampj.actors.transport.TransportSettings;
 import dev.ampj.actors.wire.CborSerializable;
-import dev.ampj.actors.wire.RolloutBuffers;
 import dev.ampj.learner.config.LearnerSettings;
 import dev.ampj.sim.wire.RunIds;
 import io.aeron.Aeron;
@@ -170,7 +169,7 @@ public final class ShardHost extends AbstractBehavior<ShardHost.Command> {
         StreamChannels channels = DataPlane.simChannels(bindHost, s.policyControl(), s.trajectoryEndpoint());
         return new PipelineContext(s.run(), RunIds.of(s.run()), training, learner,
                 PipelineContext.dimsOf(envs.spec()), envs, new ShardLayout(training.numEnvs(), training.shards()), aeron,
-                transport, new RolloutBuffers(), channels);
+                transport, channels);
     }
 
     private Behavior<Command> onToShard(ToShard t) {

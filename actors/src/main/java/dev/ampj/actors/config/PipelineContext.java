@@ -2,14 +2,15 @@ package dev.ampj.actors.config;
 
 import dev.ampj.actors.env.EnvFactory;
 import dev.ampj.actors.transport.TransportSettings;
-import dev.ampj.actors.wire.RolloutBuffers;
 import dev.ampj.learner.LearnerDims;
 import dev.ampj.learner.config.LearnerSettings;
 import io.aeron.Aeron;
 
 /**
- * What every actor of one run's pipeline shares: its settings, the env factory, the learner's
- * dimensions, the Aeron client of this node and the rollouts by iteration.
+ * What one run's pipeline is built from on a node: immutable settings, the env factory, the
+ * learner's dimensions and the node's Aeron client (thread-safe, each actor opens its own
+ * publications and subscriptions on it). Nothing in it is mutable state: the composition root
+ * hands each learner-side actor only its part; a SimShard takes the whole.
  *
  * @param run       run name
  * @param runId     the run's 64-bit wire id (every tensor batch carries it)
@@ -25,13 +26,12 @@ public record PipelineContext(
         ShardLayout layout,
         Aeron aeron,
         TransportSettings transport,
-        RolloutBuffers rollouts,
         StreamChannels channels) {
 
     /** The one-host pipeline: both streams on the configured channel (aeron:ipc by default). */
     public PipelineContext(String run, long runId, TrainingSettings training, LearnerSettings learner, LearnerDims dims,
-            EnvFactory envs, ShardLayout layout, Aeron aeron, TransportSettings transport, RolloutBuffers rollouts) {
-        this(run, runId, training, learner, dims, envs, layout, aeron, transport, rollouts, StreamChannels.of(transport));
+            EnvFactory envs, ShardLayout layout, Aeron aeron, TransportSettings transport) {
+        this(run, runId, training, learner, dims, envs, layout, aeron, transport, StreamChannels.of(transport));
     }
 
     /** The transport of the policy stream as this node uses it (publication on the learner, subscription on a shard). */

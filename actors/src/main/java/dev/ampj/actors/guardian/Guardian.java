@@ -14,6 +14,7 @@ import dev.ampj.actors.shard.LocalShards;
 import dev.ampj.actors.shard.ShardDirectory;
 import dev.ampj.actors.telemetry.TelemetryWriterActor;
 import dev.ampj.learner.AmpLearner;
+import dev.ampj.learner.state.LearnerState;
 import dev.ampj.storage.telemetry.TelemetryWriter;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -26,7 +27,8 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 /**
  * Composition root of one run's pipeline on this node: spawns the TelemetryWriterActor, the
  * PpoLearnerActor and DiscriminatorTrainerActor (each on its own thread, so the two updates run
- * concurrently), the TrajectoryBufferActor (on its own thread: it polls Aeron), the
+ * concurrently; each gets its own half of the {@link AmpLearner}, the one object they would
+ * otherwise share), the TrajectoryBufferActor (on its own thread: it polls and decodes Aeron on a timer), the
  * IterationCoordinator (which starts the shards through a {@link ShardDirectory}) and the driver: the event-sourced {@link RunSupervisor} when training, a
  * {@link ReplayVerifier} when re-executing without writing.
  */
@@ -61,17 +63,20 @@ public final class Guardian {
             Driver driver) {
         return Behaviors.setup(ctx -> {
             DispatcherSelector pinned = DispatcherSelector.fromConfig(LocalShards.DISPATCHER);
-            ActorRef<PpoLearnerActor.Command> ppo = ctx.spawn(PpoLearnerActor.create(pipeline, learner), "ppo-learner",
-                    pinned);
-            ActorRef<DiscriminatorTrainerActor.Command> disc = ctx.spawn(
-                    DiscriminatorTrainerActor.create(pipeline, learner, expert), "discriminator-trainer", pinned);
-            ActorRef<TrajectoryBufferActor.Command> buffer = ctx.spawn(TrajectoryBufferActor.create(pipeline),
-                    "trajectory-buffer", pinned); // it polls Aeron (and waits for a published batch) on its own thread
+            ActorRef<PpoLearnerActor.Command> ppo = ctx.spawn(PpoLearnerActor.create(learner.ppo(), pipeline.aeron(),
+                    pipeline.policyTransport(), pipeline.runId()), "ppo-learner", pinned);
+            ActorRef<DiscriminatorTrainerActor.Command> disc = ctx.spawn(DiscriminatorTrainerActor.create(
+                    learner.discriminator(), expert, pipeline.dims().ampObs()), "discriminator-trainer", pinned);
+            ActorRef<TrajectoryBufferActor.Command> buffer = ctx.spawn(TrajectoryBufferActor.create(
+                    new TrajectoryBufferActor.Settings(pipeline.runId(), pipeline.training().horizon(), pipeline.layout(),
+                            pipeline.dims(), pipeline.trajectoryTransport()), pipeline.aeron()),
+                    "trajectory-buffer", pinned); // it polls and decodes Aeron every 2 ms on its own thread
             ActorRef<TelemetryWriterActor.Command> telemetryWriter = telemetry == null ? null
-                    : ctx.spawn(TelemetryWriterActor.create(telemetry, pipeline.rollouts(), pipeline.layout()),
-                            "telemetry-writer", pinned);
-            ActorRef<IterationCoordinator.Command> coordinator = ctx.spawn(IterationCoordinator.create(pipeline,
-                    new IterationCoordinator.Actors(ppo, disc, buffer, telemetryWriter), shards, start), "coordinator");
+                    : ctx.spawn(TelemetryWriterActor.create(telemetry, pipeline.layout()), "telemetry-writer", pinned);
+            ActorRef<IterationCoordinator.Command> coordinator = ctx.spawn(IterationCoordinator.create(pipeline.training(),
+                    new LearnerState.Header(learner.dims(), learner.seed()),
+                    new IterationCoordinator.Actors(ppo, disc, buffer, telemetryWriter),
+                    (c, ready, moving) -> shards.start(c, pipeline, ready, moving), start), "coordinator");
             if (driver instanceof Train t) {
                 ActorRef<RunSupervisor.Command> supervisor = ctx.spawn(RunSupervisor.create(t.plan(), coordinator, t.listener()),
                         "run-supervisor");

@@ -1,12 +1,14 @@
 package dev.ampj.actors.learn;
 
-import dev.ampj.actors.config.PipelineContext;
 import dev.ampj.actors.transport.TensorPublisher;
+import dev.ampj.actors.transport.TransportSettings;
 import dev.ampj.actors.wire.PolicyStream;
-import dev.ampj.actors.wire.RolloutBuffer;
-import dev.ampj.learner.AmpLearner;
+import dev.ampj.learner.algo.PpoLearner;
 import dev.ampj.learner.algo.PpoStats;
+import dev.ampj.learner.state.LearnerState;
+import dev.ampj.learner.storage.Rollout;
 import dev.ampj.sim.wire.WireFormat;
+import io.aeron.Aeron;
 import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -18,10 +20,10 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * Owns the policy side of the learner: publishes θk to the shards on the policy stream (Aeron) and
- * runs the PPO update of an iteration (reward combination, GAE, epochs) on its own thread, while the
- * DiscriminatorTrainerActor updates D on another. Also the one place the learner's exact state is
- * encoded (both halves are idle when the coordinator asks).
+ * Owns the policy side of the learner: the policy, critic, their optimiser and observation
+ * normalisers ({@link PpoLearner}, used by no other actor) and the policy stream's publication.
+ * Publishes θk to the shards (Aeron) and runs the PPO update of an iteration (reward combination,
+ * GAE, epochs) on its own thread, while the DiscriminatorTrainerActor updates D on another.
  */
 public final class PpoLearnerActor extends AbstractBehavior<PpoLearnerActor.Command> {
 
@@ -31,32 +33,43 @@ public final class PpoLearnerActor extends AbstractBehavior<PpoLearnerActor.Comm
     /** Publish the current policy as θ of {@code iteration}. */
     public record PublishPolicy(long iteration, ActorRef<PolicyPublished> replyTo) implements Command {}
 
-    /** Update the policy from the rollout of {@code iteration} (its style rewards are in the buffer). */
-    public record Update(long iteration, ActorRef<PolicyUpdated> replyTo) implements Command {}
+    /**
+     * Update the policy from {@code rollout} (read only; the discriminator update reads it
+     * concurrently) with D's {@code styleRewards} for it.
+     */
+    public record Update(long iteration, Rollout rollout, float[] styleRewards, ActorRef<PolicyUpdated> replyTo)
+            implements Command {}
 
-    /** Encode the learner's exact state (policy and discriminator). */
+    /** Encode the policy's section of the learner state. */
     public record SaveState(ActorRef<StateSaved> replyTo) implements Command {}
 
     public record PolicyPublished(long iteration, String digest, int bytes, double millis) {}
 
-    public record PolicyUpdated(long iteration, String digest, PpoStats stats, double millis) {}
+    /** {@code combinedRewards}: the per-step rewards PPO optimised (handed over: never written again here). */
+    public record PolicyUpdated(long iteration, String digest, PpoStats stats, float[] combinedRewards, double millis) {}
 
-    public record StateSaved(byte[] learnerState) {}
+    /** The policy section of the learner state ({@link LearnerState#encodePolicy}). */
+    public record StateSaved(byte[] section) {}
 
-    public static Behavior<Command> create(PipelineContext pipeline, AmpLearner learner) {
-        return Behaviors.setup(ctx -> new PpoLearnerActor(ctx, pipeline, learner));
+    /**
+     * {@code policyStream}: the policy stream as the learner publishes it (its channel and stream id);
+     * {@code runId} goes into every θ batch.
+     */
+    public static Behavior<Command> create(PpoLearner ppo, Aeron aeron, TransportSettings policyStream, long runId) {
+        return Behaviors.setup(ctx -> new PpoLearnerActor(ctx, ppo,
+                new TensorPublisher(aeron, policyStream, policyStream.policyStreamId()), runId));
     }
 
-    private final PipelineContext pipeline;
-    private final AmpLearner learner;
+    private final PpoLearner ppo;
     private final TensorPublisher publisher;
+    private final long runId;
     private UnsafeBuffer out = new UnsafeBuffer(new byte[0]);
 
-    private PpoLearnerActor(ActorContext<Command> ctx, PipelineContext pipeline, AmpLearner learner) {
+    private PpoLearnerActor(ActorContext<Command> ctx, PpoLearner ppo, TensorPublisher publisher, long runId) {
         super(ctx);
-        this.pipeline = pipeline;
-        this.learner = learner;
-        this.publisher = new TensorPublisher(pipeline.aeron(), pipeline.policyTransport(), pipeline.transport().policyStreamId());
+        this.ppo = ppo;
+        this.publisher = publisher;
+        this.runId = runId;
     }
 
     @Override
@@ -74,29 +87,27 @@ public final class PpoLearnerActor extends AbstractBehavior<PpoLearnerActor.Comm
 
     private Behavior<Command> onPublish(PublishPolicy p) {
         long t0 = System.nanoTime();
-        float[] snapshot = learner.policySnapshot();
+        float[] snapshot = ppo.policySnapshot();
         int length = PolicyStream.encodedLength(snapshot);
         if (out.capacity() < length) {
             out = new UnsafeBuffer(BufferUtil.allocateDirectAligned(WireFormat.align(length), WireFormat.DATA_ALIGNMENT));
         }
-        int encoded = PolicyStream.encode(snapshot, pipeline.runId(), p.iteration(), out);
+        int encoded = PolicyStream.encode(snapshot, runId, p.iteration(), out);
         publisher.publish(out, 0, encoded);
-        p.replyTo().tell(new PolicyPublished(p.iteration(), learner.policyDigest(), encoded, (System.nanoTime() - t0) / 1e6));
+        p.replyTo().tell(new PolicyPublished(p.iteration(), ppo.digest(), encoded, (System.nanoTime() - t0) / 1e6));
         return this;
     }
 
     private Behavior<Command> onUpdate(Update u) {
         long t0 = System.nanoTime();
-        RolloutBuffer buffer = pipeline.rollouts().get(u.iteration());
-        float[] rewards = learner.ppo().rewards(buffer.rollout(), buffer.styleRewards());
-        buffer.setCombinedRewards(rewards);
-        PpoStats stats = learner.ppo().updateWithRewards(buffer.rollout(), rewards);
-        u.replyTo().tell(new PolicyUpdated(u.iteration(), learner.policyDigest(), stats, (System.nanoTime() - t0) / 1e6));
+        float[] rewards = ppo.rewards(u.rollout(), u.styleRewards());
+        PpoStats stats = ppo.updateWithRewards(u.rollout(), rewards);
+        u.replyTo().tell(new PolicyUpdated(u.iteration(), ppo.digest(), stats, rewards, (System.nanoTime() - t0) / 1e6));
         return this;
     }
 
     private Behavior<Command> onSave(SaveState s) {
-        s.replyTo().tell(new StateSaved(learner.saveState()));
+        s.replyTo().tell(new StateSaved(LearnerState.encodePolicy(ppo)));
         return this;
     }
 }

@@ -1,6 +1,5 @@
 package dev.ampj.actors.pipeline;
 
-import dev.ampj.actors.config.PipelineContext;
 import dev.ampj.actors.config.TrainingSettings;
 import dev.ampj.actors.learn.DiscriminatorTrainerActor;
 import dev.ampj.actors.learn.PpoLearnerActor;
@@ -12,6 +11,7 @@ import dev.ampj.actors.wire.RolloutBuffer;
 import dev.ampj.actors.wire.TrainingCheckpoint;
 import dev.ampj.learner.algo.DiscriminatorStats;
 import dev.ampj.learner.algo.PpoStats;
+import dev.ampj.learner.state.LearnerState;
 import dev.ampj.learner.storage.Rollout;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +30,12 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * Dk, then the D update and the PPO update concurrently; it alone starts each stage. Keeps what the learner side must keep to
  * re-simulate an iteration: each shard's iteration-start env state, the global step and env-step
  * counters, the expert sampler position. Measures every stage.
+ *
+ * <p>The iteration's rollout travels in messages: the TrajectoryBufferActor hands it over assembled;
+ * the coordinator lends its (read-only) columns to the discriminator and the PPO actor, writes the
+ * style and combined rewards they reply into it, and once the iteration is done hands it on to the
+ * telemetry writer (or drops it). The learner's state is saved in two sections, one per learner actor,
+ * which the coordinator joins ({@link LearnerState#encode(LearnerState.Header, byte[], byte[])}).
  *
  * <p>A shard that is restarted mid-iteration announces itself again; the coordinator republishes θk
  * and re-sends it the iteration with its iteration-start state, so the result is unchanged.
@@ -57,7 +63,9 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
 
     private record PolicyResult(PpoLearnerActor.PolicyUpdated updated) implements Command {}
 
-    private record Saved(PpoLearnerActor.StateSaved saved) implements Command {}
+    private record PolicySaved(PpoLearnerActor.StateSaved saved) implements Command {}
+
+    private record DiscriminatorSaved(DiscriminatorTrainerActor.StateSaved saved) implements Command {}
 
     private record StageTimedOut(long iteration) implements Command {}
 
@@ -76,9 +84,18 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
     public record Actors(ActorRef<PpoLearnerActor.Command> ppo, ActorRef<DiscriminatorTrainerActor.Command> discriminator,
             ActorRef<TrajectoryBufferActor.Command> buffer, ActorRef<TelemetryWriterActor.Command> telemetry) {}
 
-    public static Behavior<Command> create(PipelineContext pipeline, Actors actors, ShardDirectory directory, Start start) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new IterationCoordinator(ctx, timers, pipeline, actors,
-                directory, start)));
+    /** Starts the run's shards as children of the coordinator (a {@link ShardDirectory} bound to the shards' settings). */
+    @FunctionalInterface
+    public interface ShardStarter {
+        ShardDirectory.Shards start(ActorContext<?> ctx, ActorRef<SimShard.ShardReady> ready,
+                ActorRef<ShardDirectory.ShardsMoving> moving);
+    }
+
+    /** {@code learner}: dims and seed of the learner whose two sections the checkpoint joins. */
+    public static Behavior<Command> create(TrainingSettings training, LearnerState.Header learner, Actors actors,
+            ShardStarter shards, Start start) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new IterationCoordinator(ctx, timers, training, learner,
+                actors, shards, start)));
     }
 
     /** State of the iteration in progress. */
@@ -92,6 +109,7 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
         long collectAt;
         long assembledAt;
         TrajectoryBufferActor.RolloutAssembled assembled;
+        RolloutBuffer rollout;
         DiscriminatorTrainerActor.StyleScored style;
         long styleAt;
         DiscriminatorTrainerActor.DiscriminatorUpdated discriminator;
@@ -106,7 +124,8 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
         }
     }
 
-    private final PipelineContext pipeline;
+    private final TrainingSettings training;
+    private final LearnerState.Header learner;
     private final TimerScheduler<Command> timers;
     private final Actors actors;
     private final ShardDirectory.Shards shards;
@@ -118,8 +137,11 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
     private final ActorRef<TrajectoryBufferActor.RolloutAssembled> assembledIn;
     private final ActorRef<DiscriminatorTrainerActor.Result> discriminatorIn;
     private final ActorRef<PpoLearnerActor.PolicyUpdated> policyIn;
-    private final ActorRef<PpoLearnerActor.StateSaved> stateIn;
+    private final ActorRef<PpoLearnerActor.StateSaved> policyStateIn;
+    private final ActorRef<DiscriminatorTrainerActor.StateSaved> discriminatorStateIn;
     private ActorRef<TrainingCheckpoint> checkpointReplyTo;
+    private byte[] policySection;
+    private byte[] discriminatorSection;
     private long lastIteration;
     private long envSteps;
     private long nextStep;
@@ -127,13 +149,14 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
     private Running running;
     private RunIteration waiting;
 
-    private IterationCoordinator(ActorContext<Command> ctx, TimerScheduler<Command> timers, PipelineContext pipeline,
-            Actors actors, ShardDirectory directory, Start start) {
+    private IterationCoordinator(ActorContext<Command> ctx, TimerScheduler<Command> timers, TrainingSettings training,
+            LearnerState.Header learner, Actors actors, ShardStarter starter, Start start) {
         super(ctx);
-        this.pipeline = pipeline;
+        this.training = training;
+        this.learner = learner;
         this.timers = timers;
         this.actors = actors;
-        this.shardCount = pipeline.layout().shards();
+        this.shardCount = training.shards();
         if (start.envStates().length != shardCount) {
             throw new IllegalArgumentException("start state has " + start.envStates().length + " shard env states, the run has "
                     + shardCount + " shards (" + TrainingSettings.PATH + ".shards must match the checkpoint)");
@@ -152,11 +175,12 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
         this.assembledIn = ctx.messageAdapter(TrajectoryBufferActor.RolloutAssembled.class, Assembled::new);
         this.discriminatorIn = ctx.messageAdapter(DiscriminatorTrainerActor.Result.class, DiscriminatorResult::new);
         this.policyIn = ctx.messageAdapter(PpoLearnerActor.PolicyUpdated.class, PolicyResult::new);
-        this.stateIn = ctx.messageAdapter(PpoLearnerActor.StateSaved.class, Saved::new);
+        this.policyStateIn = ctx.messageAdapter(PpoLearnerActor.StateSaved.class, PolicySaved::new);
+        this.discriminatorStateIn = ctx.messageAdapter(DiscriminatorTrainerActor.StateSaved.class, DiscriminatorSaved::new);
         ctx.watch(actors.ppo());
         ctx.watch(actors.discriminator());
         ctx.watch(actors.buffer());
-        this.shards = directory.start(ctx, pipeline, ctx.messageAdapter(SimShard.ShardReady.class, ShardUp::new),
+        this.shards = starter.start(ctx, ctx.messageAdapter(SimShard.ShardReady.class, ShardUp::new),
                 ctx.messageAdapter(ShardDirectory.ShardsMoving.class, Moving::new));
     }
 
@@ -171,7 +195,14 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
                 .onMessage(Assembled.class, this::onAssembled)
                 .onMessage(DiscriminatorResult.class, this::onDiscriminator)
                 .onMessage(PolicyResult.class, this::onPolicy)
-                .onMessage(Saved.class, this::onSaved)
+                .onMessage(PolicySaved.class, s -> {
+                    policySection = s.saved().section();
+                    return maybeCheckpoint();
+                })
+                .onMessage(DiscriminatorSaved.class, s -> {
+                    discriminatorSection = s.saved().section();
+                    return maybeCheckpoint();
+                })
                 .onMessage(StageTimedOut.class, this::onTimeout)
                 .onSignal(Terminated.class, this::onTerminated)
                 .build();
@@ -202,7 +233,7 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
 
     private void begin(RunIteration r) {
         running = new Running(r.iteration(), nextStep, shardCount, r.replyTo());
-        timers.startSingleTimer(StageTimedOut.class, new StageTimedOut(r.iteration()), pipeline.training().stageTimeout());
+        timers.startSingleTimer(StageTimedOut.class, new StageTimedOut(r.iteration()), training.stageTimeout());
         actors.buffer().tell(new TrajectoryBufferActor.Expect(r.iteration(), assembledIn));
         actors.ppo().tell(new PpoLearnerActor.PublishPolicy(r.iteration(), policyOut));
     }
@@ -270,8 +301,10 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
             return this;
         }
         running.assembled = a.assembled();
+        running.rollout = a.assembled().rollout();
         running.assembledAt = System.nanoTime();
-        actors.discriminator().tell(new DiscriminatorTrainerActor.Train(running.iteration, discriminatorIn));
+        actors.discriminator().tell(new DiscriminatorTrainerActor.Train(running.iteration, running.rollout.rollout(),
+                discriminatorIn));
         return this;
     }
 
@@ -282,8 +315,10 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
         if (d.result() instanceof DiscriminatorTrainerActor.StyleScored s) {
             running.style = s;
             running.styleAt = System.nanoTime();
-            // The style rewards are in the buffer: PPO updates now, while D updates on its own thread.
-            actors.ppo().tell(new PpoLearnerActor.Update(running.iteration, policyIn));
+            running.rollout.setStyleRewards(s.rewards());
+            running.rollout.setDiscriminatorScores(s.scores());
+            // PPO updates now with the style rewards, while D updates on its own thread.
+            actors.ppo().tell(new PpoLearnerActor.Update(running.iteration, running.rollout.rollout(), s.rewards(), policyIn));
         } else if (d.result() instanceof DiscriminatorTrainerActor.DiscriminatorUpdated u) {
             running.discriminator = u;
         }
@@ -295,6 +330,7 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
             return this;
         }
         running.policy = p.updated();
+        running.rollout.setCombinedRewards(p.updated().combinedRewards());
         return maybeDone();
     }
 
@@ -305,13 +341,13 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
         }
         timers.cancel(StageTimedOut.class);
         long end = System.nanoTime();
-        RolloutBuffer buffer = pipeline.rollouts().get(r.iteration);
+        RolloutBuffer buffer = r.rollout;
         for (int s = 0; s < shardCount; s++) {
             startStates[s] = buffer.envState(s);
             needsRestore[s] = false;
         }
-        envSteps += pipeline.training().stepsPerIteration();
-        nextStep += pipeline.training().horizon();
+        envSteps += training.stepsPerIteration();
+        nextStep += training.horizon();
         expertPosition = r.discriminator.expertPosition();
         lastIteration = r.iteration;
         Map<String, Double> stats = statistics(buffer, r.policy.stats(), r.discriminator.stats());
@@ -329,9 +365,8 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
         running = null;
         shards.boundary();
         if (actors.telemetry() != null) {
-            actors.telemetry().tell(new TelemetryWriterActor.Record(r.iteration, r.startStep));
-        } else {
-            pipeline.rollouts().release(r.iteration);
+            // The learners replied, so no other actor reads the rollout any more: it is the writer's now.
+            actors.telemetry().tell(new TelemetryWriterActor.Record(r.iteration, r.startStep, buffer));
         }
         r.replyTo.tell(new IterationOutcome.Done(r.iteration, envSteps, r.policy.digest(), r.discriminator.digest(), stats,
                 stages));
@@ -378,20 +413,29 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
             }
         }
         checkpointReplyTo = t.replyTo();
-        actors.ppo().tell(new PpoLearnerActor.SaveState(stateIn));
+        policySection = null;
+        discriminatorSection = null;
+        actors.ppo().tell(new PpoLearnerActor.SaveState(policyStateIn));
+        actors.discriminator().tell(new DiscriminatorTrainerActor.SaveState(discriminatorStateIn));
         return this;
     }
 
-    private Behavior<Command> onSaved(Saved s) {
-        checkpointReplyTo.tell(new TrainingCheckpoint(lastIteration, envSteps, nextStep, expertPosition, pipeline.training().numEnvs(),
-                startStates.clone(), s.saved().learnerState()));
+    private Behavior<Command> maybeCheckpoint() {
+        if (checkpointReplyTo == null || policySection == null || discriminatorSection == null) {
+            return this;
+        }
+        checkpointReplyTo.tell(new TrainingCheckpoint(lastIteration, envSteps, nextStep, expertPosition, training.numEnvs(),
+                startStates.clone(), LearnerState.encode(learner, policySection, discriminatorSection)));
+        checkpointReplyTo = null;
+        policySection = null;
+        discriminatorSection = null;
         return this;
     }
 
     private Behavior<Command> onTimeout(StageTimedOut t) {
         if (running != null && running.iteration == t.iteration()) {
             return fail("iteration " + t.iteration() + " did not complete within " + TrainingSettings.PATH + ".stage-timeout = "
-                    + pipeline.training().stageTimeout() + stageOf(running));
+                    + training.stageTimeout() + stageOf(running));
         }
         return this;
     }

@@ -5,78 +5,60 @@ import dev.ampj.storage.event.IterationCommitted;
 import dev.ampj.storage.event.IterationOpened;
 import dev.ampj.storage.event.RunCreated;
 import dev.ampj.storage.event.RunEvent;
-import dev.ampj.storage.event.RunFailed;
-import dev.ampj.storage.event.RunFinished;
+import java.util.Collections;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * What the RunSupervisor knows of its run, rebuilt from the run's events on recovery: the first
  * event, the last committed iteration, the latest checkpoint, and the commits after it (the digests
- * a resume must reproduce while it re-executes from that checkpoint). Small by construction.
+ * a resume must reproduce while it re-executes from that checkpoint). An immutable value: each event
+ * gives a new one ({@link #apply}). Small by construction (the commits since one checkpoint).
+ *
+ * @param sinceCheckpoint the commits after the latest checkpoint, by iteration (unmodifiable)
  */
-public final class RunState {
+public record RunState(
+        RunCreated created,
+        long lastCommitted,
+        long envSteps,
+        long lastOpened,
+        long latestCheckpoint,
+        SortedMap<Long, IterationCommitted> sinceCheckpoint,
+        RunEvent lastEvent) {
 
-    private RunCreated created;
-    private long lastCommitted;
-    private long envSteps;
-    private long lastOpened;
-    private long latestCheckpoint = -1;
-    private final TreeMap<Long, IterationCommitted> sinceCheckpoint = new TreeMap<>();
-    private RunEvent lastEvent;
+    /** The state of a run with no events. */
+    public static final RunState EMPTY = new RunState(null, 0, 0, 0, -1, Collections.emptySortedMap(), null);
 
-    /** Applies one persisted event (the event handler; also used on recovery). */
+    /** The state after {@code e} (the event handler; also used on recovery). */
     public RunState apply(RunEvent e) {
-        lastEvent = e;
         if (e instanceof RunCreated c) {
-            created = c;
-            if (c.forkOf() != null) {
-                lastCommitted = c.forkOf().iteration();
-            }
-        } else if (e instanceof IterationOpened o) {
-            lastOpened = o.iteration();
-        } else if (e instanceof IterationCommitted c) {
-            lastCommitted = c.iteration();
-            envSteps = c.envSteps();
-            sinceCheckpoint.put(c.iteration(), c);
-        } else if (e instanceof CheckpointWritten w) {
-            latestCheckpoint = w.iteration();
-            sinceCheckpoint.headMap(w.iteration(), true).clear();
-        } else if (e instanceof RunFinished || e instanceof RunFailed) {
-            // terminal for now; a resume may continue after it
+            long last = c.forkOf() != null ? c.forkOf().iteration() : lastCommitted;
+            return new RunState(c, last, envSteps, lastOpened, latestCheckpoint, sinceCheckpoint, e);
         }
-        return this;
+        if (e instanceof IterationOpened o) {
+            return new RunState(created, lastCommitted, envSteps, o.iteration(), latestCheckpoint, sinceCheckpoint, e);
+        }
+        if (e instanceof IterationCommitted c) {
+            TreeMap<Long, IterationCommitted> commits = new TreeMap<>(sinceCheckpoint);
+            commits.put(c.iteration(), c);
+            return new RunState(created, c.iteration(), c.envSteps(), lastOpened, latestCheckpoint,
+                    Collections.unmodifiableSortedMap(commits), e);
+        }
+        if (e instanceof CheckpointWritten w) {
+            TreeMap<Long, IterationCommitted> commits = new TreeMap<>(sinceCheckpoint.tailMap(w.iteration() + 1));
+            return new RunState(created, lastCommitted, envSteps, lastOpened, w.iteration(),
+                    Collections.unmodifiableSortedMap(commits), e);
+        }
+        // RunResumed, RunFinished, RunFailed: recorded, nothing to derive (a resume may continue after an end).
+        return new RunState(created, lastCommitted, envSteps, lastOpened, latestCheckpoint, sinceCheckpoint, e);
     }
 
     public boolean isCreated() {
         return created != null;
     }
 
-    public RunCreated created() {
-        return created;
-    }
-
-    public long lastCommitted() {
-        return lastCommitted;
-    }
-
-    public long envSteps() {
-        return envSteps;
-    }
-
-    public long lastOpened() {
-        return lastOpened;
-    }
-
-    public long latestCheckpoint() {
-        return latestCheckpoint;
-    }
-
     /** The recorded commit of {@code iteration} if it is after the latest checkpoint, else null. */
     public IterationCommitted committed(long iteration) {
         return sinceCheckpoint.get(iteration);
-    }
-
-    public RunEvent lastEvent() {
-        return lastEvent;
     }
 }

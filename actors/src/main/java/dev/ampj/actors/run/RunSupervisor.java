@@ -41,6 +41,11 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * reproduce its recorded digests (else RunFailed names the iteration and component). A stop request
  * (Ctrl-C, deadline) takes effect at the next iteration boundary; an iteration opened but never
  * committed is simply re-run by the next resume.
+ *
+ * <p>State: what the log says is the persisted {@link RunState}, an immutable value each event
+ * replaces. What only this session knows (the next iteration to run, a pending stop, whether its
+ * start is recorded, whether it ended) cannot live there — an event-sourced state changes only by
+ * persisted events — so it is one immutable {@link Session} value, replaced by the handlers.
  */
 public final class RunSupervisor extends EventSourcedBehavior<RunSupervisor.Command, RunEvent, RunState> {
 
@@ -77,13 +82,44 @@ public final class RunSupervisor extends EventSourcedBehavior<RunSupervisor.Comm
     private final TrainingListener listener;
     private final ActorRef<IterationOutcome> outcomes;
     private final ActorRef<TrainingCheckpoint> checkpoints;
-    private long next;
-    private boolean stopRequested;
-    private boolean ended;
-    /** Whether this session's start is in the log: RunCreated for a new run, RunResumed for a resume. */
-    private boolean sessionRecorded;
-    /** Wall time of the previous commit (and checkpoint): stored with the next commit, never digested. */
-    private double previousCommitMillis;
+    private Session session;
+
+    /**
+     * What this session knows beside the log.
+     *
+     * @param next                 the iteration to run next
+     * @param stopRequested        stop at the next iteration boundary
+     * @param recorded             this session's start is in the log: RunCreated for a new run, RunResumed for a resume
+     * @param ended                the listener has been told the outcome; nothing more happens
+     * @param previousCommitMillis wall time of the previous commit (and checkpoint): stored with the next commit,
+     *                             never digested
+     */
+    record Session(long next, boolean stopRequested, boolean recorded, boolean ended, double previousCommitMillis) {
+
+        static Session startingAt(long next) {
+            return new Session(next, false, false, false, 0);
+        }
+
+        Session withNext(long iteration) {
+            return new Session(iteration, stopRequested, recorded, ended, previousCommitMillis);
+        }
+
+        Session withStopRequested() {
+            return new Session(next, true, recorded, ended, previousCommitMillis);
+        }
+
+        Session withRecorded() {
+            return new Session(next, stopRequested, true, ended, previousCommitMillis);
+        }
+
+        Session withEnded() {
+            return new Session(next, stopRequested, recorded, true, previousCommitMillis);
+        }
+
+        Session withCommitMillis(double millis) {
+            return new Session(next, stopRequested, recorded, ended, millis);
+        }
+    }
 
     private RunSupervisor(ActorContext<Command> ctx, RunPlan plan, ActorRef<IterationCoordinator.Command> coordinator,
             TrainingListener listener) {
@@ -94,7 +130,7 @@ public final class RunSupervisor extends EventSourcedBehavior<RunSupervisor.Comm
         this.listener = listener;
         this.outcomes = ctx.messageAdapter(IterationOutcome.class, Outcome::new);
         this.checkpoints = ctx.messageAdapter(TrainingCheckpoint.class, Checkpointed::new);
-        this.next = plan.startIteration() + 1;
+        this.session = Session.startingAt(plan.startIteration() + 1);
         ctx.watch(coordinator);
     }
 
@@ -110,7 +146,7 @@ public final class RunSupervisor extends EventSourcedBehavior<RunSupervisor.Comm
 
     @Override
     public RunState emptyState() {
-        return new RunState();
+        return RunState.EMPTY;
     }
 
     @Override
@@ -123,7 +159,7 @@ public final class RunSupervisor extends EventSourcedBehavior<RunSupervisor.Comm
         return newSignalHandlerBuilder()
                 .onSignal(RecoveryCompleted.instance(), state -> ctx.getSelf().tell(new Next()))
                 .onSignal(org.apache.pekko.actor.typed.Terminated.class, (state, t) -> {
-                    if (!ended) {
+                    if (!session.ended()) {
                         end(new RunOutcome(RunOutcome.Kind.FAILED, state.lastCommitted(), "the iteration coordinator stopped"));
                     }
                 })
@@ -135,7 +171,7 @@ public final class RunSupervisor extends EventSourcedBehavior<RunSupervisor.Comm
         return newCommandHandlerBuilder().forAnyState()
                 .onCommand(Next.class, this::onNext)
                 .onCommand(Stop.class, (state, s) -> {
-                    stopRequested = true;
+                    session = session.withStopRequested();
                     return Effect().none();
                 })
                 .onCommand(Outcome.class, this::onOutcome)
@@ -146,11 +182,11 @@ public final class RunSupervisor extends EventSourcedBehavior<RunSupervisor.Comm
     }
 
     private Effect<RunEvent, RunState> onNext(RunState state, Next n) {
-        if (ended) {
+        if (session.ended()) {
             return Effect().none();
         }
         if (!state.isCreated()) {
-            sessionRecorded = true;
+            session = session.withRecorded();
             List<RunEvent> first = new ArrayList<>();
             first.add(plan.created());
             if (plan.initialCheckpoint() != null) {
@@ -158,22 +194,22 @@ public final class RunSupervisor extends EventSourcedBehavior<RunSupervisor.Comm
             }
             return Effect().persist(first).thenRun(s -> ctx.getSelf().tell(new Next()));
         }
-        if (!sessionRecorded) {
-            sessionRecorded = true;
+        if (!session.recorded()) {
+            session = session.withRecorded();
             return Effect().persist(new RunResumed(state.lastCommitted(), plan.targetIteration()))
                     .thenRun(s -> ctx.getSelf().tell(new Next()));
         }
-        if (next > plan.targetIteration() && next > state.lastCommitted()) {
+        long k = session.next();
+        if (k > plan.targetIteration() && k > state.lastCommitted()) {
             long last = state.lastCommitted();
             return Effect().persist(new RunFinished(last)).thenRun(s -> end(new RunOutcome(RunOutcome.Kind.FINISHED, last,
                     "run " + plan.run() + " finished at iteration " + last)));
         }
-        if (next > state.lastCommitted() && (stopRequested || pastDeadline())) {
+        if (k > state.lastCommitted() && (session.stopRequested() || pastDeadline())) {
             end(new RunOutcome(RunOutcome.Kind.STOPPED, state.lastCommitted(), "run " + plan.run() + " stopped after iteration "
-                    + state.lastCommitted() + (stopRequested ? " (on request)" : " (time limit)")));
+                    + state.lastCommitted() + (session.stopRequested() ? " (on request)" : " (time limit)")));
             return Effect().none();
         }
-        long k = next;
         if (k <= state.lastCommitted()) {
             coordinator.tell(new IterationCoordinator.RunIteration(k, outcomes)); // re-execution: nothing is persisted
             return Effect().none();
@@ -198,14 +234,13 @@ public final class RunSupervisor extends EventSourcedBehavior<RunSupervisor.Comm
         }
         long t0 = System.nanoTime();
         java.util.LinkedHashMap<String, Double> stages = new java.util.LinkedHashMap<>(d.stageMillis());
-        stages.put("previous_commit", previousCommitMillis);
+        stages.put("previous_commit", session.previousCommitMillis());
         IterationCommitted c = new IterationCommitted(d.iteration(), d.envSteps(), d.policyDigest(),
                 d.discriminatorDigest(), d.statistics(), stages);
         return Effect().persist(c).thenRun(s -> {
             double commitMillis = (System.nanoTime() - t0) / 1e6;
-            previousCommitMillis = commitMillis;
+            session = session.withCommitMillis(commitMillis).withNext(d.iteration() + 1);
             listener.onCommitted(withCommitTime(c, commitMillis));
-            next = d.iteration() + 1;
             if (d.iteration() % plan.checkpointEvery() == 0) {
                 coordinator.tell(new IterationCoordinator.TakeCheckpoint(checkpoints));
             } else {
@@ -232,7 +267,7 @@ public final class RunSupervisor extends EventSourcedBehavior<RunSupervisor.Comm
                     .thenRun(s -> end(new RunOutcome(RunOutcome.Kind.DIVERGED, d.iteration(), reason)));
         }
         listener.onVerified(d);
-        next = d.iteration() + 1;
+        session = session.withNext(d.iteration() + 1);
         ctx.getSelf().tell(new Next());
         return Effect().none();
     }
@@ -253,7 +288,7 @@ public final class RunSupervisor extends EventSourcedBehavior<RunSupervisor.Comm
         long t0 = System.nanoTime();
         CheckpointWritten w = new CheckpointWritten(c.iteration(), c.ref().digest(), c.ref().sizeBytes());
         return Effect().persist(w).thenRun(s -> {
-            previousCommitMillis += c.writeMillis() + (System.nanoTime() - t0) / 1e6;
+            session = session.withCommitMillis(session.previousCommitMillis() + c.writeMillis() + (System.nanoTime() - t0) / 1e6);
             listener.onCheckpoint(w);
             ctx.getSelf().tell(new Next());
         });
@@ -267,10 +302,10 @@ public final class RunSupervisor extends EventSourcedBehavior<RunSupervisor.Comm
     }
 
     private void end(RunOutcome outcome) {
-        if (ended) {
+        if (session.ended()) {
             return;
         }
-        ended = true;
+        session = session.withEnded();
         listener.onEnd(outcome);
     }
 }

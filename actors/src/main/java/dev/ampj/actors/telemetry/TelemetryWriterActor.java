@@ -2,7 +2,6 @@ package dev.ampj.actors.telemetry;
 
 import dev.ampj.actors.config.ShardLayout;
 import dev.ampj.actors.wire.RolloutBuffer;
-import dev.ampj.actors.wire.RolloutBuffers;
 import dev.ampj.storage.telemetry.TelemetryBatch;
 import dev.ampj.storage.telemetry.TelemetryWriter;
 import java.util.function.Supplier;
@@ -18,16 +17,20 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 /**
  * Writes the per-env per-step probe records of each iteration (task reward, discriminator score,
  * style reward, combined reward, episode id, done, AMP state) to the run's telemetry queue, one document per
- * (step, shard), after the iteration's rewards are known; then releases the iteration's rollout.
- * Runs off the iteration's critical path: the next iteration does not wait for it.
+ * (step, shard), after the iteration's rewards are known. The coordinator hands each rollout over
+ * in its {@link Record} once the iteration is done and no other actor holds it; this actor drops it
+ * after writing. Runs off the iteration's critical path: the next iteration does not wait for it.
  */
 public final class TelemetryWriterActor extends AbstractBehavior<TelemetryWriterActor.Command> {
 
     /** Messages the TelemetryWriterActor accepts. */
     public sealed interface Command {}
 
-    /** Record the rollout of {@code iteration}, whose first step is global step {@code startStep}. */
-    public record Record(long iteration, long startStep) implements Command {}
+    /**
+     * Record {@code rollout} (of {@code iteration}, with its style, score and combined reward columns
+     * set), whose first step is global step {@code startStep}.
+     */
+    public record Record(long iteration, long startStep, RolloutBuffer rollout) implements Command {}
 
     /** Replies once every earlier {@link Record} is written (before a shutdown). */
     public record Flush(ActorRef<Done> replyTo) implements Command {}
@@ -36,20 +39,16 @@ public final class TelemetryWriterActor extends AbstractBehavior<TelemetryWriter
      * {@code queue} opens the run's telemetry queue; it is called on the actor's own thread, which must
      * be a pinned one: Chronicle appenders are confined to the thread that uses them first.
      */
-    public static Behavior<Command> create(Supplier<TelemetryWriter> queue,
-            RolloutBuffers rollouts, ShardLayout layout) {
-        return Behaviors.setup(ctx -> new TelemetryWriterActor(ctx, queue.get(), rollouts, layout));
+    public static Behavior<Command> create(Supplier<TelemetryWriter> queue, ShardLayout layout) {
+        return Behaviors.setup(ctx -> new TelemetryWriterActor(ctx, queue.get(), layout));
     }
 
     private final TelemetryWriter queue;
-    private final RolloutBuffers rollouts;
     private final ShardLayout layout;
 
-    private TelemetryWriterActor(ActorContext<Command> ctx, TelemetryWriter queue,
-            RolloutBuffers rollouts, ShardLayout layout) {
+    private TelemetryWriterActor(ActorContext<Command> ctx, TelemetryWriter queue, ShardLayout layout) {
         super(ctx);
         this.queue = queue;
-        this.rollouts = rollouts;
         this.layout = layout;
     }
 
@@ -69,46 +68,42 @@ public final class TelemetryWriterActor extends AbstractBehavior<TelemetryWriter
     }
 
     private Behavior<Command> onRecord(Record r) {
-        RolloutBuffer b = rollouts.get(r.iteration());
-        try {
-            int n = b.numEnvs();
-            float[] task = b.rollout().taskRewards();
-            float[] style = b.styleRewards();
-            float[] logits = b.discriminatorScores();
-            float[] combined = b.combinedRewards();
-            float[] dones = b.rollout().dones();
-            float[] timeouts = b.rollout().timeouts();
-            float[] ampObs = b.rollout().ampObs();
-            int ampDim = ampObs.length / (b.horizon() * n);
-            for (int t = 0; t < b.horizon(); t++) {
-                for (int s = 0; s < layout.shards(); s++) {
-                    int first = layout.first(s);
-                    int count = layout.count(s);
-                    int[] ids = new int[count];
-                    long[] episodes = new long[count];
-                    float[] taskR = new float[count];
-                    float[] score = new float[count];
-                    float[] styleR = new float[count];
-                    float[] comb = new float[count];
-                    boolean[] done = new boolean[count];
-                    float[] amp = new float[count * ampDim];
-                    for (int e = 0; e < count; e++) {
-                        int row = t * n + first + e;
-                        ids[e] = first + e;
-                        episodes[e] = b.episodeIds()[row];
-                        taskR[e] = task[row];
-                        score[e] = logits[row];
-                        styleR[e] = style[row];
-                        comb[e] = combined[row];
-                        done[e] = dones[row] != 0f || timeouts[row] != 0f;
-                        System.arraycopy(ampObs, row * ampDim, amp, e * ampDim, ampDim);
-                    }
-                    queue.append(new TelemetryBatch(r.iteration(), r.startStep() + t, s, ids, episodes, taskR, score, styleR,
-                            comb, done, ampDim, amp));
+        RolloutBuffer b = r.rollout();
+        int n = b.numEnvs();
+        float[] task = b.rollout().taskRewards();
+        float[] style = b.styleRewards();
+        float[] logits = b.discriminatorScores();
+        float[] combined = b.combinedRewards();
+        float[] dones = b.rollout().dones();
+        float[] timeouts = b.rollout().timeouts();
+        float[] ampObs = b.rollout().ampObs();
+        int ampDim = ampObs.length / (b.horizon() * n);
+        for (int t = 0; t < b.horizon(); t++) {
+            for (int s = 0; s < layout.shards(); s++) {
+                int first = layout.first(s);
+                int count = layout.count(s);
+                int[] ids = new int[count];
+                long[] episodes = new long[count];
+                float[] taskR = new float[count];
+                float[] score = new float[count];
+                float[] styleR = new float[count];
+                float[] comb = new float[count];
+                boolean[] done = new boolean[count];
+                float[] amp = new float[count * ampDim];
+                for (int e = 0; e < count; e++) {
+                    int row = t * n + first + e;
+                    ids[e] = first + e;
+                    episodes[e] = b.episodeIds()[row];
+                    taskR[e] = task[row];
+                    score[e] = logits[row];
+                    styleR[e] = style[row];
+                    comb[e] = combined[row];
+                    done[e] = dones[row] != 0f || timeouts[row] != 0f;
+                    System.arraycopy(ampObs, row * ampDim, amp, e * ampDim, ampDim);
                 }
+                queue.append(new TelemetryBatch(r.iteration(), r.startStep() + t, s, ids, episodes, taskR, score, styleR,
+                        comb, done, ampDim, amp));
             }
-        } finally {
-            rollouts.release(r.iteration());
         }
         return this;
     }

@@ -5,10 +5,11 @@ import dev.ampj.learner.storage.Rollout;
 import dev.ampj.learner.storage.RolloutColumn;
 
 /**
- * The assembled rollout of one iteration, owned by the learner side and shared by reference among
- * the learner-side actors of one JVM (TrajectoryBuffer writes it, DiscriminatorTrainer adds style
- * rewards, PpoLearner and TelemetryWriter read it); messages name it by iteration id only, through
- * {@link RolloutBuffers}. Holds every column of {@link RolloutColumn}: the row columns as one
+ * The assembled rollout of one iteration, handed over by reference in messages and owned by one
+ * actor at a time: the TrajectoryBufferActor fills it, the IterationCoordinator then owns it (it lends
+ * the read-only {@link Rollout} to the discriminator and PPO actors and sets the reward columns they
+ * reply), and finally the TelemetryWriterActor, if any, reads it; nothing releases it but the garbage
+ * collector. Holds every column of {@link RolloutColumn}: the row columns as one
  * {@link Rollout} ([T][N][width] in (step, env id) order), the per-shard blobs (env states) by
  * shard; plus what the learner side adds (style rewards, discriminator scores, combined rewards).
  *

@@ -3,11 +3,11 @@ package dev.ampj.actors.pipeline;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ampj.learner.storage.RolloutColumn;
 import dev.ampj.actors.config.PipelineContext;
-import dev.ampj.actors.config.ShardLayout;
 import dev.ampj.actors.config.TrainingSettings;
 import dev.ampj.actors.learn.DiscriminatorTrainerActor;
 import dev.ampj.actors.learn.PpoLearnerActor;
@@ -16,11 +16,11 @@ import dev.ampj.actors.shard.ShardDirectory;
 import dev.ampj.actors.shard.SimShard;
 import dev.ampj.actors.telemetry.TelemetryWriterActor;
 import dev.ampj.actors.wire.RolloutBuffer;
-import dev.ampj.actors.wire.RolloutBuffers;
 import dev.ampj.actors.wire.TrainingCheckpoint;
 import dev.ampj.learner.LearnerDims;
 import dev.ampj.learner.algo.DiscriminatorStats;
 import dev.ampj.learner.algo.PpoStats;
+import dev.ampj.learner.state.LearnerState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +55,8 @@ class IterationCoordinatorTest {
     private TestProbe<TrajectoryBufferActor.Command> buffer;
     private TestProbe<IterationOutcome> outcomes;
     private ProbeShards shards;
-    private RolloutBuffers rollouts;
+    /** The rollout the buffer probe hands over last (see {@link #expectAssembly}). */
+    private RolloutBuffer assembledRollout;
 
     @AfterAll
     static void shutdown() {
@@ -69,7 +70,6 @@ class IterationCoordinatorTest {
         buffer = KIT.createTestProbe();
         outcomes = KIT.createTestProbe();
         shards = new ProbeShards();
-        rollouts = new RolloutBuffers();
     }
 
     /** Shards as children named like the real ones, each forwarding its commands to a probe. */
@@ -130,23 +130,26 @@ class IterationCoordinatorTest {
         }
     }
 
-    private PipelineContext pipeline(Duration stageTimeout) {
-        TrainingSettings training = new TrainingSettings(1, NUM_ENVS, HORIZON, SHARDS, 10, 2, false, stageTimeout);
-        return new PipelineContext("coordinator-test", 42, training, null, DIMS, null, new ShardLayout(NUM_ENVS, SHARDS), null,
-                null, rollouts, null);
-    }
+    private static final LearnerState.Header LEARNER = new LearnerState.Header(DIMS, 1);
 
     private ActorRef<IterationCoordinator.Command> coordinator(Duration stageTimeout, IterationCoordinator.Start start) {
-        ActorRef<TelemetryWriterActor.Command> noTelemetry = null;
-        return KIT.spawn(IterationCoordinator.create(pipeline(stageTimeout),
-                new IterationCoordinator.Actors(ppo.getRef(), discriminator.getRef(), buffer.getRef(), noTelemetry), shards, start));
+        return coordinator(stageTimeout, start, null);
+    }
+
+    private ActorRef<IterationCoordinator.Command> coordinator(Duration stageTimeout, IterationCoordinator.Start start,
+            ActorRef<TelemetryWriterActor.Command> telemetry) {
+        TrainingSettings training = new TrainingSettings(1, NUM_ENVS, HORIZON, SHARDS, 10, 2, false, stageTimeout);
+        PipelineContext noShardSettings = null; // the probe shards need none
+        return KIT.spawn(IterationCoordinator.create(training, LEARNER,
+                new IterationCoordinator.Actors(ppo.getRef(), discriminator.getRef(), buffer.getRef(), telemetry),
+                (ctx, ready, moving) -> shards.start(ctx, noShardSettings, ready, moving), start));
     }
 
     private ActorRef<IterationCoordinator.Command> coordinator() {
         return coordinator(Duration.ofSeconds(30), IterationCoordinator.Start.fresh(SHARDS));
     }
 
-    /** The buffer's part: a rollout in the shared buffers, with each shard's end-of-iteration env state. */
+    /** The buffer's part: a rollout with each shard's end-of-iteration env state, handed over in the reply. */
     private ActorRef<TrajectoryBufferActor.RolloutAssembled> expectAssembly(long iteration) {
         TrajectoryBufferActor.Expect e = buffer.expectMessageClass(TrajectoryBufferActor.Expect.class);
         assertEquals(iteration, e.iteration());
@@ -154,10 +157,7 @@ class IterationCoordinatorTest {
         for (int s = 0; s < SHARDS; s++) {
             b.setBlob(RolloutColumn.ENV_STATE, s, new byte[] {(byte) iteration, (byte) s});
         }
-        float[] zeros = new float[HORIZON * NUM_ENVS];
-        b.setStyleRewards(zeros);
-        b.setCombinedRewards(zeros);
-        rollouts.put(b);
+        assembledRollout = b;
         return e.replyTo();
     }
 
@@ -191,19 +191,30 @@ class IterationCoordinatorTest {
         }
         discriminator.expectNoMessage(QUIET); // the rollout is not assembled yet
 
-        assembled.tell(new TrajectoryBufferActor.RolloutAssembled(k, 4.0, 0.5, 4096));
+        RolloutBuffer rollout = assembledRollout;
+        assembled.tell(new TrajectoryBufferActor.RolloutAssembled(k, rollout, 4.0, 0.5, 4096));
         DiscriminatorTrainerActor.Train train = discriminator.expectMessageClass(DiscriminatorTrainerActor.Train.class);
         assertEquals(k, train.iteration());
+        assertSame(rollout.rollout(), train.rollout());
         ppo.expectNoMessage(QUIET); // PPO waits for the style rewards
 
-        train.replyTo().tell(new DiscriminatorTrainerActor.StyleScored(k, 0.25, 2.0));
+        float[] style = filled(0.25f);
+        train.replyTo().tell(new DiscriminatorTrainerActor.StyleScored(k, style, filled(-1f), 0.25, 2.0));
         PpoLearnerActor.Update update = ppo.expectMessageClass(PpoLearnerActor.Update.class);
         assertEquals(k, update.iteration());
+        assertSame(rollout.rollout(), update.rollout());
+        assertSame(style, update.styleRewards());
         train.replyTo().tell(new DiscriminatorTrainerActor.DiscriminatorUpdated(k, "d-" + k, discriminatorStats(k), 100 * k, 3.0));
         outcomes.expectNoMessage(QUIET); // the PPO update is still running
 
-        update.replyTo().tell(new PpoLearnerActor.PolicyUpdated(k, "pi-" + k, ppoStats(k), 5.0));
+        update.replyTo().tell(new PpoLearnerActor.PolicyUpdated(k, "pi-" + k, ppoStats(k), filled(0.5f), 5.0));
         return outcomes.expectMessageClass(IterationOutcome.Done.class);
+    }
+
+    private static float[] filled(float value) {
+        float[] a = new float[HORIZON * NUM_ENVS];
+        Arrays.fill(a, value);
+        return a;
     }
 
     @Test
@@ -222,13 +233,32 @@ class IterationCoordinatorTest {
                 "shard_restarts", "rollout_mib"), new ArrayList<>(done.stageMillis().keySet()));
         assertEquals(4.0, done.stageMillis().get("rollout"));
         assertEquals(0.0, done.stageMillis().get("shard_restarts"));
-        assertThrowsNoBuffer(1); // without telemetry the coordinator releases the rollout itself
+        assertEquals(0.25, done.statistics().get("style_reward"), 1e-9); // the learners' replies, not the buffer's
+        assertEquals(0.5, done.statistics().get("combined_reward"), 1e-9);
     }
 
-    private void assertThrowsNoBuffer(long iteration) {
-        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> rollouts.get(iteration));
-        assertTrue(e.getMessage().contains("iteration " + iteration), e.getMessage());
+    @Test
+    void doneRolloutIsHandedToTelemetryWithTheLearnersRewards() throws Exception {
+        TestProbe<TelemetryWriterActor.Command> telemetry = KIT.createTestProbe();
+        ActorRef<IterationCoordinator.Command> c = coordinator(Duration.ofSeconds(30), IterationCoordinator.Start.fresh(SHARDS),
+                telemetry.getRef());
+        shards.ready(0, 1);
+        runIteration(c, 1);
+        RolloutBuffer first = assembledRollout;
+        TelemetryWriterActor.Record record = telemetry.expectMessageClass(TelemetryWriterActor.Record.class);
+        assertEquals(1, record.iteration());
+        assertEquals(0, record.startStep());
+        assertSame(first, record.rollout());
+        assertArrayEquals(filled(0.25f), record.rollout().styleRewards());
+        assertArrayEquals(filled(-1f), record.rollout().discriminatorScores());
+        assertArrayEquals(filled(0.5f), record.rollout().combinedRewards());
+
+        runIteration(c, 2); // each iteration's rollout is its own, handed over once
+        TelemetryWriterActor.Record second = telemetry.expectMessageClass(TelemetryWriterActor.Record.class);
+        assertEquals(HORIZON, second.startStep());
+        assertSame(assembledRollout, second.rollout());
+        assertTrue(first != second.rollout());
+        telemetry.expectNoMessage(QUIET);
     }
 
     @Test
@@ -242,6 +272,9 @@ class IterationCoordinatorTest {
         TestProbe<TrainingCheckpoint> checkpoints = KIT.createTestProbe();
         c.tell(new IterationCoordinator.TakeCheckpoint(checkpoints.getRef()));
         PpoLearnerActor.SaveState save = ppo.expectMessageClass(PpoLearnerActor.SaveState.class);
+        DiscriminatorTrainerActor.SaveState saveD = discriminator.expectMessageClass(DiscriminatorTrainerActor.SaveState.class);
+        saveD.replyTo().tell(new DiscriminatorTrainerActor.StateSaved(new byte[] {8}));
+        checkpoints.expectNoMessage(QUIET); // the policy's section is still missing
         save.replyTo().tell(new PpoLearnerActor.StateSaved(new byte[] {9, 9}));
         TrainingCheckpoint cp = checkpoints.receiveMessage();
         assertEquals(2, cp.iteration());
@@ -249,7 +282,8 @@ class IterationCoordinatorTest {
         assertEquals(2L * HORIZON, cp.nextStep());
         assertEquals(200, cp.expertPosition()); // the discriminator's sampler position after iteration 2
         assertArrayEquals(new byte[] {2, 1}, cp.envStates()[1]);
-        assertArrayEquals(new byte[] {9, 9}, cp.learnerState());
+        // Header, the policy's section, then the discriminator's, whichever replied first.
+        assertArrayEquals(LearnerState.encode(LEARNER, new byte[] {9, 9}, new byte[] {8}), cp.learnerState());
     }
 
     @Test
@@ -300,12 +334,12 @@ class IterationCoordinatorTest {
         assertArrayEquals(states[1], again.restoreState());
         shards.probes.get(0).expectNoMessage(QUIET); // shard 0 keeps its attempt
 
-        assembled.tell(new TrajectoryBufferActor.RolloutAssembled(5, 4.0, 0.5, 4096));
+        assembled.tell(new TrajectoryBufferActor.RolloutAssembled(5, assembledRollout, 4.0, 0.5, 4096));
         DiscriminatorTrainerActor.Train train = discriminator.expectMessageClass(DiscriminatorTrainerActor.Train.class);
-        train.replyTo().tell(new DiscriminatorTrainerActor.StyleScored(5, 0.25, 2.0));
+        train.replyTo().tell(new DiscriminatorTrainerActor.StyleScored(5, filled(0.25f), filled(0f), 0.25, 2.0));
         PpoLearnerActor.Update update = ppo.expectMessageClass(PpoLearnerActor.Update.class);
         train.replyTo().tell(new DiscriminatorTrainerActor.DiscriminatorUpdated(5, "d-5", discriminatorStats(5), 500, 3.0));
-        update.replyTo().tell(new PpoLearnerActor.PolicyUpdated(5, "pi-5", ppoStats(5), 5.0));
+        update.replyTo().tell(new PpoLearnerActor.PolicyUpdated(5, "pi-5", ppoStats(5), filled(0.25f), 5.0));
         IterationOutcome.Done done = outcomes.expectMessageClass(IterationOutcome.Done.class);
         assertEquals(1.0, done.stageMillis().get("shard_restarts"));
     }
@@ -364,9 +398,9 @@ class IterationCoordinatorTest {
         c.tell(new IterationCoordinator.RunIteration(1, outcomes.getRef()));
         ActorRef<TrajectoryBufferActor.RolloutAssembled> assembled = expectAssembly(1);
         expectPublish(1).tell(new PpoLearnerActor.PolicyPublished(1, "theta-1", 100, 1.0));
-        assembled.tell(new TrajectoryBufferActor.RolloutAssembled(1, 4.0, 0.5, 4096));
+        assembled.tell(new TrajectoryBufferActor.RolloutAssembled(1, assembledRollout, 4.0, 0.5, 4096));
         DiscriminatorTrainerActor.Train train = discriminator.expectMessageClass(DiscriminatorTrainerActor.Train.class);
-        train.replyTo().tell(new DiscriminatorTrainerActor.StyleScored(1, 0.25, 2.0));
+        train.replyTo().tell(new DiscriminatorTrainerActor.StyleScored(1, filled(0.25f), filled(0f), 0.25, 2.0));
         ppo.expectMessageClass(PpoLearnerActor.Update.class); // never answered
         IterationOutcome.Failed f = outcomes.expectMessageClass(IterationOutcome.Failed.class, Duration.ofSeconds(5));
         assertTrue(f.reason().contains("updating D and the policy"), f.reason());

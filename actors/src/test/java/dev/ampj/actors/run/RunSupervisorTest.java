@@ -158,4 +158,55 @@ class RunSupervisorTest {
         assertTrue(end.message().startsWith("checkpoint of iteration 2 could not be written"), end.message());
         coordinator.expectNoMessage(Duration.ofMillis(200)); // iteration 3 is never started
     }
+
+    @Test
+    void stopTakesEffectAtTheNextIterationBoundary() {
+        TestProbe<IterationCoordinator.Command> coordinator = kit.createTestProbe();
+        TestProbe<Object> heard = kit.createTestProbe();
+        ActorRef<RunSupervisor.Command> supervisor = kit.spawn(RunSupervisor.create(plan("stopped", 5,
+                runs.resolve("stopped-checkpoints")), coordinator.getRef(), to(heard)));
+        IterationCoordinator.RunIteration first = expectRun(coordinator, 1);
+        supervisor.tell(new RunSupervisor.Stop()); // mid-iteration: iteration 1 still commits
+        first.replyTo().tell(done(1));
+        assertEquals(1, heard.expectMessageClass(IterationCommitted.class, WAIT).iteration());
+        RunOutcome end = heard.expectMessageClass(RunOutcome.class, WAIT);
+        assertEquals(RunOutcome.Kind.STOPPED, end.kind());
+        assertEquals(1, end.lastIteration());
+        assertTrue(end.message().endsWith("(on request)"), end.message());
+        coordinator.expectNoMessage(Duration.ofMillis(200)); // iteration 2 is never started
+        kit.stop(supervisor);
+    }
+
+    @Test
+    void resumeReExecutesTheCommitsAfterTheCheckpointAndADivergenceEndsIt() {
+        TestProbe<IterationCoordinator.Command> coordinator = kit.createTestProbe();
+        TestProbe<Object> heard = kit.createTestProbe();
+        Path store = runs.resolve("resumed-checkpoints");
+        ActorRef<RunSupervisor.Command> first = kit.spawn(RunSupervisor.create(plan("resumed", 3, store),
+                coordinator.getRef(), to(heard)));
+        expectRun(coordinator, 1).replyTo().tell(done(1));
+        expectRun(coordinator, 2).replyTo().tell(done(2));
+        coordinator.expectMessageClass(IterationCoordinator.TakeCheckpoint.class, WAIT).replyTo().tell(checkpoint(2));
+        expectRun(coordinator, 3).replyTo().tell(done(3));
+        heard.expectMessageClass(IterationCommitted.class, WAIT);
+        heard.expectMessageClass(IterationCommitted.class, WAIT);
+        heard.expectMessageClass(CheckpointWritten.class, WAIT);
+        heard.expectMessageClass(IterationCommitted.class, WAIT);
+        assertEquals(RunOutcome.Kind.FINISHED, heard.expectMessageClass(RunOutcome.class, WAIT).kind());
+        kit.stop(first);
+        heard.expectNoMessage(Duration.ofMillis(100));
+
+        // From the checkpoint of iteration 2 to 4: iteration 3 is re-executed and must match its commit.
+        RunCreated created = new RunCreated("resumed", "{}", 1, null, "", Map.of(), Map.of(), "test-host", 3);
+        RunPlan resume = new RunPlan(created, null, 2, 4, 2, 0, new CheckpointStore(store));
+        kit.spawn(RunSupervisor.create(resume, coordinator.getRef(), to(heard)));
+        IterationOutcome.Done diverging = new IterationOutcome.Done(3, 30, digest(3), digest(999), Map.of("task_reward", 1.0),
+                Map.of("iteration", 5.0));
+        expectRun(coordinator, 3).replyTo().tell(diverging);
+        RunOutcome end = heard.expectMessageClass(RunOutcome.class, WAIT);
+        assertEquals(RunOutcome.Kind.DIVERGED, end.kind());
+        assertEquals(3, end.lastIteration());
+        assertTrue(end.message().contains("discriminator"), end.message());
+        coordinator.expectNoMessage(Duration.ofMillis(200)); // iteration 4 is never started
+    }
 }

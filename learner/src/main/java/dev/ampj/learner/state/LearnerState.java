@@ -34,25 +34,63 @@ public final class LearnerState {
     private LearnerState() {}
 
     public static byte[] encode(AmpLearner learner) {
+        return encode(new Header(learner.dims(), learner.seed()), encodePolicy(learner.ppo()),
+                encodeDiscriminator(learner.discriminator()));
+    }
+
+    /**
+     * The whole state from its two sections, each encoded by the side that owns it (the PPO learner
+     * and the discriminator trainer may live on different threads): header, policy section,
+     * discriminator section, digest; byte for byte what {@link #encode(AmpLearner)} writes.
+     */
+    public static byte[] encode(Header header, byte[] policySection, byte[] discriminatorSection) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
-            LearnerDims d = learner.dims();
+            LearnerDims d = header.dims();
             out.writeInt(d.policyObs());
             out.writeInt(d.criticObs());
             out.writeInt(d.actions());
             out.writeInt(d.ampObs());
-            out.writeLong(learner.seed());
-            PpoLearner ppo = learner.ppo();
+            out.writeLong(header.seed());
+            out.write(policySection);
+            out.write(discriminatorSection);
+            out.flush();
+            byte[] body = bytes.toByteArray();
+            byte[] digest = Digests.sha256().digest(body);
+            byte[] all = Arrays.copyOf(body, body.length + DIGEST_BYTES);
+            System.arraycopy(digest, 0, all, body.length, DIGEST_BYTES);
+            return all;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The policy section: PPO iteration, learning rate, network parameters, Adam, observation normalisers. */
+    public static byte[] encodePolicy(PpoLearner ppo) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
             out.writeLong(ppo.iteration());
             out.writeDouble(ppo.learningRate());
             floats(out, ppo.networkParameters());
             adam(out, ppo.optimizer());
             normalizer(out, ppo.obsNormalizer());
             normalizer(out, ppo.criticObsNormalizer());
-            DiscriminatorTrainer disc = learner.discriminator();
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The discriminator section: iteration, parameters, Adam, AMP normaliser, replay buffer. */
+    public static byte[] encodeDiscriminator(DiscriminatorTrainer disc) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
             out.writeLong(disc.iteration());
             floats(out, disc.parameters());
             adam(out, disc.optimizer());
@@ -64,11 +102,7 @@ public final class LearnerState {
             floats(out, replay.statesView());
             floats(out, replay.nextStatesView());
             out.flush();
-            byte[] body = bytes.toByteArray();
-            byte[] digest = Digests.sha256().digest(body);
-            byte[] all = Arrays.copyOf(body, body.length + DIGEST_BYTES);
-            System.arraycopy(digest, 0, all, body.length, DIGEST_BYTES);
-            return all;
+            return bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
