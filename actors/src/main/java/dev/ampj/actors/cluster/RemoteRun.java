@@ -68,6 +68,41 @@ public final class RemoteRun {
                 iterations, millis(maxTime), follower.evalEvery(), to), follower, timeout);
     }
 
+    /**
+     * Submits `replay --verify` of run {@code name} in the learner's runs directory: {@code listener} is told each
+     * verified iteration; the outcome is FINISHED, DIVERGED or FAILED, or fails with the learner's refusal
+     * (IllegalArgumentException: no such run, iterations outside it, busy).
+     */
+    public static CompletableFuture<RunOutcome> replay(ClusterClient client, String name, Long from, Long to,
+            TrainingListener listener) {
+        CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
+        ActorRef<RunGateway.Progress> receiver = client.spawn(Behaviors.setup(ctx -> {
+            ctx.watch(client.gateway());
+            return Behaviors.receive(RunGateway.Progress.class)
+                    .onSignal(org.apache.pekko.actor.typed.Terminated.class, t -> {
+                        outcome.complete(new RunOutcome(RunOutcome.Kind.FAILED, 0, "the learner node stopped answering"));
+                        return Behaviors.stopped();
+                    })
+                    .onMessage(RunGateway.Verified.class, v -> {
+                        listener.onVerified(new dev.ampj.actors.pipeline.IterationOutcome.Done(v.iteration(), 0, v.policyDigest(),
+                                v.discriminatorDigest(), java.util.Map.of(), java.util.Map.of()));
+                        return Behaviors.same();
+                    })
+                    .onMessage(RunGateway.Ended.class, e -> {
+                        outcome.complete(new RunOutcome(e.kind(), e.lastIteration(), e.message()));
+                        return Behaviors.stopped();
+                    })
+                    .onMessage(RunGateway.Refused.class, r -> {
+                        outcome.completeExceptionally(new IllegalArgumentException(r.message()));
+                        return Behaviors.stopped();
+                    })
+                    .onAnyMessage(p -> Behaviors.same())
+                    .build();
+        }), "replay-progress-" + System.nanoTime());
+        client.gateway().tell(new RunGateway.SubmitReplay(name, from, to, receiver));
+        return outcome;
+    }
+
     private static Long millis(Duration d) {
         return d == null ? null : d.toMillis();
     }

@@ -63,6 +63,13 @@ public final class RunGateway extends AbstractBehavior<RunGateway.Command> {
     public record SubmitFork(String parent, long at, boolean atBest, java.util.List<String> sets, String name, Long iterations,
             Long maxMillis, int evalEvery, ActorRef<Progress> replyTo) implements Command, CborSerializable {}
 
+    /**
+     * Re-execute run {@code name} from its checkpoints and compare every digest with its log over iterations
+     * {@code from..to} (null: all), exactly as `amp replay --verify`; told {@link Verified} per iteration, then
+     * {@link Ended} (DIVERGED at the first mismatch), or {@link Refused}.
+     */
+    public record SubmitReplay(String name, Long from, Long to, ActorRef<Progress> replyTo) implements Command, CborSerializable {}
+
     /** Stop run {@code name} at its next iteration boundary. */
     public record StopRun(String name) implements Command, CborSerializable {}
 
@@ -87,6 +94,9 @@ public final class RunGateway extends AbstractBehavior<RunGateway.Command> {
     /** An in-training eval: its line, and its style distance for the table's style_d column. */
     public record Evaluated(double styleDistance, String line) implements Progress {}
 
+    /** A re-executed iteration reproduced its logged digests (replay). */
+    public record Verified(long iteration, String policyDigest, String discriminatorDigest) implements Progress {}
+
     /** A line for the submitter's stderr (an in-training eval that failed). */
     public record Note(String line) implements Progress {}
 
@@ -96,6 +106,8 @@ public final class RunGateway extends AbstractBehavior<RunGateway.Command> {
     public record Refused(String message) implements Progress {}
 
     private record SessionClosed(String run) implements Command {}
+
+    private record ReplayDone() implements Command {}
 
     /** A submission checked: what the submitter is told, and the configuration the run's evals use. */
     private record Accepted(Started started, Config config) {}
@@ -110,6 +122,8 @@ public final class RunGateway extends AbstractBehavior<RunGateway.Command> {
     private final ClusterNode node;
     private final PeriodicEvaluation.Size evalSize;
     private final Map<String, Session> sessions = new TreeMap<>();
+    /** The run being replayed, or null: a replay uses this node's pipeline like a session. */
+    private String replaying;
 
     private RunGateway(ActorContext<Command> ctx, Components components, RunStore store, ClusterNode node,
             PeriodicEvaluation.Size evalSize) {
@@ -126,6 +140,11 @@ public final class RunGateway extends AbstractBehavior<RunGateway.Command> {
                 .onMessage(SubmitTrain.class, this::onSubmit)
                 .onMessage(SubmitResume.class, this::onResume)
                 .onMessage(SubmitFork.class, this::onFork)
+                .onMessage(SubmitReplay.class, this::onReplay)
+                .onMessage(ReplayDone.class, d -> {
+                    replaying = null;
+                    return this;
+                })
                 .onMessage(StopRun.class, this::onStop)
                 .onMessage(GetClusterStatus.class, this::onStatus)
                 .onMessage(SessionClosed.class, c -> {
@@ -219,10 +238,7 @@ public final class RunGateway extends AbstractBehavior<RunGateway.Command> {
         Accepted accepted;
         PeriodicEvaluation evaluation = null;
         try {
-            if (!sessions.isEmpty()) {
-                throw new IllegalArgumentException("this learner node is training " + sessions.keySet()
-                        + "; one run at a time (wait for it or stop it)");
-            }
+            requireIdle();
             accepted = accept.get();
             evaluation = new PeriodicEvaluation(store, name, accepted.config(), evalEvery, evalSize, evalReports(replyTo),
                     new PolicyEvaluator(components));
@@ -280,6 +296,44 @@ public final class RunGateway extends AbstractBehavior<RunGateway.Command> {
                 to.tell(new Note(line));
             }
         };
+    }
+
+    private void requireIdle() {
+        if (!sessions.isEmpty() || replaying != null) {
+            throw new IllegalArgumentException("this learner node is " + (replaying != null ? "replaying [" + replaying + "]"
+                    : "training " + sessions.keySet()) + "; one run at a time (wait for it or stop it)");
+        }
+    }
+
+    /** Replays off this actor's thread (it blocks until the re-execution ends); a request the trainer refuses is Refused. */
+    private Behavior<Command> onReplay(SubmitReplay r) {
+        try {
+            requireIdle();
+        } catch (IllegalArgumentException e) {
+            r.replyTo().tell(new Refused(e.getMessage()));
+            return this;
+        }
+        replaying = r.name();
+        ActorRef<Command> self = getContext().getSelf();
+        ActorRef<Progress> to = r.replyTo();
+        CompletableFuture.runAsync(() -> {
+            try {
+                RunOutcome o = new Trainer(components, store, node).replay(r.name(), r.from(), r.to(), new TrainingListener() {
+                    @Override
+                    public void onVerified(dev.ampj.actors.pipeline.IterationOutcome.Done d) {
+                        to.tell(new Verified(d.iteration(), d.policyDigest(), d.discriminatorDigest()));
+                    }
+                }).outcome();
+                to.tell(new Ended(o.kind(), o.lastIteration(), o.message()));
+            } catch (IllegalArgumentException e) {
+                to.tell(new Refused(e.getMessage()));
+            } catch (RuntimeException e) {
+                to.tell(new Ended(RunOutcome.Kind.FAILED, 0, "replay of " + r.name() + " failed on the learner node: " + e.getMessage()));
+            } finally {
+                self.tell(new ReplayDone());
+            }
+        });
+        return this;
     }
 
     private Behavior<Command> onStop(StopRun s) {

@@ -283,6 +283,19 @@ class ClusterTrainingTest {
                                 RemoteRun.Follower.of(s -> new TestRuns.Recorder()), Duration.ofSeconds(60))).getMessage();
             } while (refused.contains("one run at a time") && System.nanoTime() < deadline && sleep(100));
             assertTrue(refused.contains("already exists"), refused);
+
+            // `amp replay --verify --cluster`: the parent re-executed on the learner node, every digest checked there.
+            TestRuns.Recorder verified = new TestRuns.Recorder();
+            o = RemoteRun.replay(client, "p", null, null, verified).get(120, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
+            assertEquals(List.of(1L, 2L, 3L, 4L), verified.verified.stream().map(d -> d.iteration()).toList());
+            assertEquals(baseline.get(3).policyDigest(), verified.verified.get(3).policyDigest());
+            java.util.concurrent.ExecutionException missing = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.util.concurrent.ExecutionException.class,
+                    () -> RemoteRun.replay(client, "nope", null, null, new TestRuns.Recorder()).get(60,
+                            java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(missing.getCause() instanceof IllegalArgumentException && missing.getCause().getMessage().contains("nope"),
+                    missing.getCause().toString());
         }
     }
 
