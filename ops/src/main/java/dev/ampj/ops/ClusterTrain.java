@@ -3,12 +3,11 @@ package dev.ampj.ops;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
+import dev.ampj.actors.api.PeriodicEvaluation;
 import dev.ampj.actors.cluster.ClusterClient;
 import dev.ampj.actors.cluster.NodeAddress;
 import dev.ampj.actors.cluster.RemoteRun;
-import dev.ampj.actors.cluster.RunGateway;
 import dev.ampj.actors.config.RunConfig;
-import dev.ampj.actors.run.TrainingListener;
 import dev.ampj.ops.config.AmpConfig;
 import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.ops.train.IterationTable;
@@ -18,7 +17,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import picocli.CommandLine;
 
 /**
@@ -29,43 +27,44 @@ final class ClusterTrain {
 
     private ClusterTrain() {}
 
-    /** One request to the learner node, its listener made from the learner's answer. */
+    /** One request to the learner node, followed by the table made from the learner's answer. */
     private interface Submission {
-        RemoteRun submit(ClusterClient client, Function<RunGateway.Started, TrainingListener> listener, Duration timeout);
+        RemoteRun submit(ClusterClient client, RemoteRun.Follower follower, Duration timeout);
     }
 
     static int run(TrainCommand c, Config config) {
         String run = c.runName();
         Long target = CommandSupport.iterations(c.iterations);
-        return follow(c.cluster, c.session, c.spec, config, run,
-                (client, listener, timeout) -> RemoteRun.train(client, run, RunConfig.render(config), target, c.session.maxTime(),
-                        listener, timeout),
+        return follow(c.cluster, c.session, c.spec, config,
+                (client, follower, timeout) -> RemoteRun.train(client, run, RunConfig.render(config), target, c.session.maxTime(),
+                        follower, timeout),
                 (remote, learner) -> "amp: training run " + run + " on cluster " + learner + " in " + remote.started().runsDir()
                         + " (learner's machine) to iteration " + remote.started().target());
     }
 
     /** `amp resume RUN --cluster HOST:PORT`: the run in the learner's runs directory continues there. */
     static int resume(ResumeCommand c, Config config) {
-        return follow(c.cluster, c.session, c.spec, config, c.run,
-                (client, listener, timeout) -> RemoteRun.resume(client, c.run, CommandSupport.iterations(c.iterations),
-                        c.session.maxTime(), listener, timeout),
+        return follow(c.cluster, c.session, c.spec, config,
+                (client, follower, timeout) -> RemoteRun.resume(client, c.run, CommandSupport.iterations(c.iterations),
+                        c.session.maxTime(), follower, timeout),
                 (remote, learner) -> "amp: resuming run " + c.run + " on cluster " + learner + " after iteration "
                         + (remote.started().first() - 1) + " to iteration " + remote.started().target());
     }
 
-    /** `amp fork RUN --at N --cluster HOST:PORT`: the child is made from the parent in the learner's runs directory and trains there. */
+    /**
+     * `amp fork RUN --at N|best --cluster HOST:PORT`: the child is made from the parent in the learner's runs directory
+     * and trains there; {@code best} is resolved there, from the parent's eval.jsonl on the learner node.
+     */
     static int fork(ForkCommand c, Config config) {
-        if (c.atChoice.best()) {
-            throw new IllegalArgumentException("--at best does not apply with --cluster: give the iteration N (cluster runs"
-                    + " keep no in-training evals)");
-        }
-        long at = c.atChoice.number();
-        String child = c.name != null ? c.name : c.parent + "-at" + at;
+        Long at = c.atChoice.best() ? null : c.atChoice.number();
+        // With best and no --name the learner node names the child <RUN>-at<N> once it has resolved N.
+        String child = c.name != null ? c.name : at != null ? c.parent + "-at" + at : null;
         List<String> sets = rendered(c.sets);
-        return follow(c.cluster, c.session, c.spec, config, child,
-                (client, listener, timeout) -> RemoteRun.fork(client, c.parent, at, sets, child,
-                        CommandSupport.iterations(c.iterations), c.session.maxTime(), listener, timeout),
-                (remote, learner) -> "amp: forking " + c.parent + " at iteration " + at + " as run " + child + " on cluster "
+        return follow(c.cluster, c.session, c.spec, config,
+                (client, follower, timeout) -> RemoteRun.fork(client, c.parent, at, sets, child,
+                        CommandSupport.iterations(c.iterations), c.session.maxTime(), follower, timeout),
+                (remote, learner) -> "amp: forking " + c.parent + " at iteration " + (remote.started().first() - 1)
+                        + (at == null ? " (its best in-training eval)" : "") + " as run " + remote.run() + " on cluster "
                         + learner + " in " + remote.started().runsDir() + " (learner's machine) to iteration "
                         + remote.started().target());
     }
@@ -81,23 +80,35 @@ final class ClusterTrain {
         return out;
     }
 
-    private static int follow(String cluster, SessionOptions session, CommandLine.Model.CommandSpec spec, Config config, String run,
+    private static int follow(String cluster, SessionOptions session, CommandLine.Model.CommandSpec spec, Config config,
             Submission submission, java.util.function.BiFunction<RemoteRun, NodeAddress, String> note) {
         NodeAddress learner = NodeAddress.parse(cluster, "--cluster");
         if (session.runsDir() != null) {
             throw new IllegalArgumentException("--runs-dir does not apply with --cluster: the run lives in the learner node's --runs-dir");
         }
-        if (spec.commandLine().getParseResult().hasMatchedOption("--eval-every")) {
-            throw new IllegalArgumentException("--eval-every does not apply with --cluster: cluster runs keep no in-training"
-                    + " evals; score a checkpoint on the learner's machine with `amp eval " + run + " --iteration N --runs-dir D`");
-        }
+        int evalEvery = session.evalEvery();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (ClusterClient client = ClusterClient.connect(learner, config, Duration.ofSeconds(15))) {
             IterationTable[] table = new IterationTable[1];
-            RemoteRun remote = submission.submit(client,
-                    s -> table[0] = session.table(out, run, s.first(), s.target(), s.stepsPerIteration()), Duration.ofSeconds(60));
+            // The learner node evaluates (eval.jsonl in the run's directory there); its lines and style_d show here.
+            RemoteRun.Follower follower = new RemoteRun.Follower(
+                    s -> table[0] = session.table(out, s.run(), s.first(), s.target(), s.stepsPerIteration()), evalEvery,
+                    new PeriodicEvaluation.Reports() {
+                        @Override
+                        public void evaluated(double styleDistance, String line) {
+                            table[0].evaluated(styleDistance);
+                            table[0].note(err, line);
+                        }
+
+                        @Override
+                        public void note(String line) {
+                            table[0].note(err, line);
+                        }
+                    });
+            RemoteRun remote = submission.submit(client, follower, Duration.ofSeconds(60));
             table[0].note(err, note.apply(remote, learner));
+            String run = remote.run();
             return SessionRunner.run(run, remote::requestStop, () -> remote.outcome().join(), detached(run, learner), err);
         }
     }

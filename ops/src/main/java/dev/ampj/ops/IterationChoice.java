@@ -1,14 +1,7 @@
 package dev.ampj.ops;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.ampj.ops.train.PeriodicEvaluation;
-import dev.ampj.storage.event.IterationCommitted;
-import dev.ampj.storage.log.RunLogReader;
+import dev.ampj.actors.api.PeriodicEvaluation;
 import dev.ampj.storage.RunStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import picocli.CommandLine;
 
 /**
@@ -51,37 +44,6 @@ public record IterationChoice(long number, boolean best) {
 
     /** The committed iteration with the best in-training eval. */
     static long best(RunStore store, String run) {
-        long last;
-        try (RunLogReader r = store.openReader(run)) {
-            last = r.lastCommitted().map(IterationCommitted::iteration).orElseThrow(() ->
-                    new IllegalArgumentException("run " + run + " has committed no iteration yet"));
-        }
-        Path file = PeriodicEvaluation.file(store, run);
-        if (!Files.exists(file)) {
-            throw new IllegalArgumentException("--iteration best: run " + run + " has no in-training evals (" + file
-                    + "); train with --eval-every N, or give --iteration N");
-        }
-        long bestIteration = -1;
-        double bestScore = Double.POSITIVE_INFINITY;
-        try {
-            for (JsonNode n : PeriodicEvaluation.reports(file)) {
-                long it = n.path("iteration").asLong(-1);
-                JsonNode matched = n.path("style_distance_matched").path("distance");
-                double score = matched.isNumber() ? matched.asDouble() : n.path("style_distance").asDouble(Double.NaN);
-                if (it < 0 || it > last || !Double.isFinite(score)) {
-                    continue; // an eval of an iteration beyond the log's end (a run stopped before committing it) or without a score
-                }
-                if (score < bestScore) {
-                    bestScore = score;
-                    bestIteration = it;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
-        }
-        if (bestIteration < 0) {
-            throw new IllegalArgumentException("--iteration best: " + file + " holds no scored eval of a committed iteration of run " + run);
-        }
-        return bestIteration;
+        return PeriodicEvaluation.best(store, run, "--iteration");
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.ConfigFactory;
 import dev.ampj.ops.config.RunsDirOption;
 import dev.ampj.ops.train.CommandSupport;
-import dev.ampj.ops.train.PeriodicEvaluation;
+import dev.ampj.actors.api.PeriodicEvaluation;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.event.IterationCommitted;
 import dev.ampj.storage.log.LogEntry;

@@ -1,14 +1,17 @@
 package dev.ampj.ops;
 
 import com.typesafe.config.ConfigFactory;
+import dev.ampj.actors.cluster.ClusterClient;
+import dev.ampj.actors.cluster.NodeAddress;
+import dev.ampj.actors.cluster.RemoteRun;
 import dev.ampj.actors.pipeline.IterationOutcome;
-import dev.ampj.actors.run.ReplayVerifier;
 import dev.ampj.actors.run.RunOutcome;
 import dev.ampj.actors.run.TrainingListener;
 import dev.ampj.ops.config.RunsDirOption;
 import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.storage.RunStore;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -37,8 +40,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "M", description = "Last iteration to verify (default: the run's last commit).")
     Long to;
 
-    @Option(names = "--cluster", paramLabel = "HOST:PORT", hidden = true,
-            description = "Not supported: replay runs where the run's log is.")
+    @Option(names = "--cluster", paramLabel = "HOST:PORT",
+            description = "Replay on the cluster whose learner node is HOST:PORT (the run is in the learner's runs directory).")
     String cluster;
 
     @Mixin
@@ -49,25 +52,34 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (cluster != null) {
-            // Replay reads every checkpoint and commit of the log: it runs on the learner node's machine, not over the cluster.
-            throw new IllegalArgumentException("--cluster does not apply to replay: it runs where the run's log is (on the learner"
-                    + " node: `amp replay " + run + " --verify --runs-dir D`, D the learner's --runs-dir)");
-        }
         if (!verify) {
             throw new IllegalArgumentException("replay re-executes to verify: give --verify");
         }
-        RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir.get());
         PrintWriter out = spec.commandLine().getOut();
-        ReplayVerifier.Result r = CommandSupport.trainer(store).replay(run, from, to, new TrainingListener() {
+        TrainingListener rows = new TrainingListener() {
             @Override
             public void onVerified(IterationOutcome.Done d) {
                 out.println(String.format(Locale.ROOT, "%6d ok  policy %s  discriminator %s", d.iteration(),
                         d.policyDigest().substring(0, 16), d.discriminatorDigest().substring(0, 16)));
                 out.flush();
             }
-        });
-        RunOutcome o = r.outcome();
+        };
+        RunOutcome o;
+        if (cluster != null) {
+            // The log and checkpoints are on the learner node: the re-execution runs there, its rows are printed here.
+            if (runsDir.get() != null) {
+                throw new IllegalArgumentException("--runs-dir does not apply with --cluster: the run is in the learner node's --runs-dir");
+            }
+            NodeAddress learner = NodeAddress.parse(cluster, "--cluster");
+            try (ClusterClient client = ClusterClient.connect(learner, ConfigFactory.load(), Duration.ofSeconds(15))) {
+                o = RemoteRun.replay(client, run, from, to, rows).join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : e;
+            }
+        } else {
+            RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir.get());
+            o = CommandSupport.trainer(store).replay(run, from, to, rows).outcome();
+        }
         if (o.kind() == RunOutcome.Kind.FINISHED) {
             out.println("replay " + run + ": " + o.message() + ": every digest matches the log");
             out.flush();

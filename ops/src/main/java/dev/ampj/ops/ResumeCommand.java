@@ -5,7 +5,7 @@ import dev.ampj.actors.api.Session;
 import dev.ampj.actors.config.RunConfig;
 import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.ops.train.IterationTable;
-import dev.ampj.ops.train.PeriodicEvaluation;
+import dev.ampj.actors.api.PeriodicEvaluation;
 import dev.ampj.ops.train.SessionOptions;
 import dev.ampj.ops.train.SessionRunner;
 import dev.ampj.storage.RunStore;

@@ -7,7 +7,7 @@ import dev.ampj.ops.config.AmpConfig;
 import dev.ampj.ops.config.ConfigOptions;
 import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.ops.train.IterationTable;
-import dev.ampj.ops.train.PeriodicEvaluation;
+import dev.ampj.actors.api.PeriodicEvaluation;
 import dev.ampj.ops.train.SessionOptions;
 import dev.ampj.ops.train.SessionRunner;
 import dev.ampj.storage.RunStore;

@@ -40,7 +40,9 @@ public final class ClusterClient implements AutoCloseable {
                 .withValue("pekko.remote.artery.canonical.port", ConfigValueFactory.fromAnyRef(0))
                 // Remoting without cluster membership is the point here: a submitter must not be a member.
                 .withValue("pekko.remote.warn-about-direct-use", ConfigValueFactory.fromAnyRef(false))
-                .withValue("pekko.remote.warn-unsafe-watch-outside-cluster", ConfigValueFactory.fromAnyRef(false))
+                // Without cluster, Pekko drops remote watches unless this is on: the submitter watches the learner's
+                // gateway so that the learner's death ends its wait (RemoteRun); dropped, a SIGKILLed learner hung it.
+                .withValue("pekko.remote.use-unsafe-remote-features-outside-cluster", ConfigValueFactory.fromAnyRef(true))
                 .withFallback(base.getConfig(ClusterConfig.PATH + ".pekko").atPath("pekko"))
                 .withFallback(base).resolve();
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), cluster + "-client", config);

@@ -1,6 +1,7 @@
 package dev.ampj.actors.cluster;
 
 import com.typesafe.config.Config;
+import dev.ampj.actors.api.PeriodicEvaluation;
 import dev.ampj.actors.api.PipelineHost;
 import dev.ampj.actors.config.StreamChannels;
 import dev.ampj.actors.env.Components;
@@ -43,6 +44,11 @@ public final class ClusterNode implements PipelineHost, AutoCloseable {
 
     /** Starts a member with {@code app} (the amp configuration) and joins the seed nodes. */
     public static ClusterNode start(ClusterConfig.Node node, Config app, Components components) {
+        return start(node, app, components, PeriodicEvaluation.Size.DEFAULT);
+    }
+
+    /** As above; a learner node's in-training evals are {@code evalSize} large (tests make them small). */
+    public static ClusterNode start(ClusterConfig.Node node, Config app, Components components, PeriodicEvaluation.Size evalSize) {
         Config config = ClusterConfig.of(node, app);
         TransportSettings transport = DriverDirectories.forThisProcess(TransportSettings.fromConfig(config));
         EmbeddedMediaDriver driver = EmbeddedMediaDriver.launch(transport);
@@ -57,7 +63,7 @@ public final class ClusterNode implements PipelineHost, AutoCloseable {
             ClusterNode started = new ClusterNode(node, config, driver, system);
             if (node.role() == NodeRole.LEARNER) {
                 RunStore store = new RunStore(StorageSettings.fromConfig(config));
-                system.systemActorOf(RunGateway.create(components, store, started), RunGateway.NAME, Props.empty());
+                system.systemActorOf(RunGateway.create(components, store, started, evalSize), RunGateway.NAME, Props.empty());
             }
             return started;
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.ampj.actors.cluster;
 
+import dev.ampj.actors.api.PeriodicEvaluation;
 import dev.ampj.actors.run.RunOutcome;
 import dev.ampj.actors.run.TrainingListener;
 import dev.ampj.storage.event.CheckpointWritten;
@@ -29,26 +30,77 @@ public final class RemoteRun {
         this.outcome = outcome;
     }
 
+    /**
+     * How the submitter follows a run: its listener, made from the learner's {@link RunGateway.Started}, and
+     * who is told the learner node's in-training evals (every {@code evalEvery} iterations; 0 = none).
+     */
+    public record Follower(Function<RunGateway.Started, TrainingListener> listener, int evalEvery, PeriodicEvaluation.Reports evals) {
+
+        /** Only the listener; no in-training evals. */
+        public static Follower of(Function<RunGateway.Started, TrainingListener> listener) {
+            return new Follower(listener, 0, null);
+        }
+    }
+
     /** Submits `train`; fails with the learner's message if it refuses (name taken, bad config, busy). */
     public static RemoteRun train(ClusterClient client, String name, String config, Long iterations, Duration maxTime,
-            Function<RunGateway.Started, TrainingListener> listener, Duration timeout) {
-        return submit(client, name, to -> new RunGateway.SubmitTrain(name, config, iterations, millis(maxTime), to), listener, timeout);
+            Follower follower, Duration timeout) {
+        return submit(client, name, to -> new RunGateway.SubmitTrain(name, config, iterations, millis(maxTime), follower.evalEvery(),
+                to), follower, timeout);
     }
 
     /** Submits `resume` of run {@code name} in the learner's runs directory. */
-    public static RemoteRun resume(ClusterClient client, String name, Long iterations, Duration maxTime,
-            Function<RunGateway.Started, TrainingListener> listener, Duration timeout) {
-        return submit(client, name, to -> new RunGateway.SubmitResume(name, iterations, millis(maxTime), to), listener, timeout);
+    public static RemoteRun resume(ClusterClient client, String name, Long iterations, Duration maxTime, Follower follower,
+            Duration timeout) {
+        return submit(client, name, to -> new RunGateway.SubmitResume(name, iterations, millis(maxTime), follower.evalEvery(), to),
+                follower, timeout);
     }
 
     /**
-     * Submits `fork` of {@code parent} at committed iteration {@code at} as run {@code name}, in the learner's runs
-     * directory; {@code sets} are {@code key=value} changes with HOCON values.
+     * Submits `fork` of {@code parent} at committed iteration {@code at} (null: the one whose in-training eval on the
+     * learner node came closest to the reference, `--at best`) as run {@code name} (null: named there as `amp fork`
+     * names it, {@link #run()} tells the name), in the learner's runs directory;
+     * {@code sets} are {@code key=value} changes with HOCON values.
      */
-    public static RemoteRun fork(ClusterClient client, String parent, long at, List<String> sets, String name, Long iterations,
-            Duration maxTime, Function<RunGateway.Started, TrainingListener> listener, Duration timeout) {
-        return submit(client, name, to -> new RunGateway.SubmitFork(parent, at, List.copyOf(sets), name, iterations, millis(maxTime),
-                to), listener, timeout);
+    public static RemoteRun fork(ClusterClient client, String parent, Long at, List<String> sets, String name, Long iterations,
+            Duration maxTime, Follower follower, Duration timeout) {
+        return submit(client, name, to -> new RunGateway.SubmitFork(parent, at == null ? -1 : at, at == null, List.copyOf(sets), name,
+                iterations, millis(maxTime), follower.evalEvery(), to), follower, timeout);
+    }
+
+    /**
+     * Submits `replay --verify` of run {@code name} in the learner's runs directory: {@code listener} is told each
+     * verified iteration; the outcome is FINISHED, DIVERGED or FAILED, or fails with the learner's refusal
+     * (IllegalArgumentException: no such run, iterations outside it, busy).
+     */
+    public static CompletableFuture<RunOutcome> replay(ClusterClient client, String name, Long from, Long to,
+            TrainingListener listener) {
+        CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
+        ActorRef<RunGateway.Progress> receiver = client.spawn(Behaviors.setup(ctx -> {
+            ctx.watch(client.gateway());
+            return Behaviors.receive(RunGateway.Progress.class)
+                    .onSignal(org.apache.pekko.actor.typed.Terminated.class, t -> {
+                        outcome.complete(new RunOutcome(RunOutcome.Kind.FAILED, 0, "the learner node stopped answering"));
+                        return Behaviors.stopped();
+                    })
+                    .onMessage(RunGateway.Verified.class, v -> {
+                        listener.onVerified(new dev.ampj.actors.pipeline.IterationOutcome.Done(v.iteration(), 0, v.policyDigest(),
+                                v.discriminatorDigest(), java.util.Map.of(), java.util.Map.of()));
+                        return Behaviors.same();
+                    })
+                    .onMessage(RunGateway.Ended.class, e -> {
+                        outcome.complete(new RunOutcome(e.kind(), e.lastIteration(), e.message()));
+                        return Behaviors.stopped();
+                    })
+                    .onMessage(RunGateway.Refused.class, r -> {
+                        outcome.completeExceptionally(new IllegalArgumentException(r.message()));
+                        return Behaviors.stopped();
+                    })
+                    .onAnyMessage(p -> Behaviors.same())
+                    .build();
+        }), "replay-progress-" + System.nanoTime());
+        client.gateway().tell(new RunGateway.SubmitReplay(name, from, to, receiver));
+        return outcome;
     }
 
     private static Long millis(Duration d) {
@@ -61,7 +113,8 @@ public final class RemoteRun {
      */
     private static RemoteRun submit(ClusterClient client, String name,
             Function<ActorRef<RunGateway.Progress>, RunGateway.Command> request,
-            Function<RunGateway.Started, TrainingListener> listenerFactory, Duration timeout) {
+            Follower follower, Duration timeout) {
+        Function<RunGateway.Started, TrainingListener> listenerFactory = follower.listener();
         CompletableFuture<RunGateway.Started> started = new CompletableFuture<>();
         CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
         ActorRef<RunGateway.Progress> receiver = client.spawn(Behaviors.setup(ctx -> {
@@ -73,8 +126,9 @@ public final class RemoteRun {
             return Behaviors.receive(RunGateway.Progress.class)
                     .onSignal(org.apache.pekko.actor.typed.Terminated.class, t -> {
                         started.completeExceptionally(new IllegalStateException("the learner node stopped answering"));
+                        String run = started.isDone() && !started.isCompletedExceptionally() ? started.join().run() : name;
                         RunOutcome o = new RunOutcome(RunOutcome.Kind.FAILED, lastCommitted[0], "the learner node stopped answering"
-                                + " after iteration " + lastCommitted[0] + " of " + name + "; once it is back, `amp resume " + name
+                                + " after iteration " + lastCommitted[0] + " of " + run + "; once it is back, `amp resume " + run
                                 + " --cluster HOST:PORT` continues the run exactly");
                         if (listener[0] != null) {
                             listener[0].onEnd(o);
@@ -89,6 +143,18 @@ public final class RemoteRun {
                             return Behaviors.same();
                         }
                         return tell(listener[0], c, outcome) ? Behaviors.stopped() : Behaviors.same();
+                    })
+                    .onMessage(RunGateway.Evaluated.class, e -> {
+                        if (follower.evals() != null) {
+                            follower.evals().evaluated(e.styleDistance(), e.line());
+                        }
+                        return Behaviors.same();
+                    })
+                    .onMessage(RunGateway.Note.class, n -> {
+                        if (follower.evals() != null) {
+                            follower.evals().note(n.line());
+                        }
+                        return Behaviors.same();
                     })
                     .onMessage(RunGateway.Started.class, s -> {
                         listener[0] = listenerFactory.apply(s);
@@ -120,12 +186,12 @@ public final class RemoteRun {
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("the learner node did not accept run " + name + " within " + timeout.toSeconds() + " s");
+            throw new IllegalStateException("the learner node did not accept run " + (name != null ? name : "") + " within " + timeout.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");
         }
-        return new RemoteRun(client, name, s, outcome);
+        return new RemoteRun(client, s.run(), s, outcome);
     }
 
     /** Tells {@code listener} one progress message; true at the end of the run. */

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
+import dev.ampj.actors.api.DefaultComponents;
+import dev.ampj.actors.api.PeriodicEvaluation;
 import dev.ampj.actors.api.Trainer;
+import dev.ampj.actors.eval.PolicyEvaluator;
 import dev.ampj.actors.run.RunOutcome;
 import dev.ampj.actors.testenv.PointMassComponents;
 import dev.ampj.actors.testenv.TestRuns;
@@ -260,8 +263,8 @@ class ClusterTrainingTest {
 
         TestRuns.Recorder rec = new TestRuns.Recorder();
         try (ClusterClient client = ClusterClient.connect(new NodeAddress("127.0.0.1", l), app(), Duration.ofSeconds(15))) {
-            RemoteRun remote = RemoteRun.fork(client, "p", 2, List.of(key + "=0.0002"), "p-at2", null, null, s -> rec,
-                    Duration.ofSeconds(60));
+            RemoteRun remote = RemoteRun.fork(client, "p", 2L, List.of(key + "=0.0002"), "p-at2", null, null,
+                    RemoteRun.Follower.of(s -> rec), Duration.ofSeconds(60));
             assertEquals(3, remote.started().first());
             assertEquals(4, remote.started().target());
             assertTrue(remote.started().runsDir().endsWith("p-at2"), remote.started().runsDir());
@@ -276,10 +279,92 @@ class ClusterTrainingTest {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             do {
                 refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                        () -> RemoteRun.fork(client, "p", 2, List.of(), "p-at2", null, null, s -> new TestRuns.Recorder(),
-                                Duration.ofSeconds(60))).getMessage();
+                        () -> RemoteRun.fork(client, "p", 2L, List.of(), "p-at2", null, null,
+                                RemoteRun.Follower.of(s -> new TestRuns.Recorder()), Duration.ofSeconds(60))).getMessage();
             } while (refused.contains("one run at a time") && System.nanoTime() < deadline && sleep(100));
             assertTrue(refused.contains("already exists"), refused);
+
+            // `amp replay --verify --cluster`: the parent re-executed on the learner node, every digest checked there.
+            TestRuns.Recorder verified = new TestRuns.Recorder();
+            o = RemoteRun.replay(client, "p", null, null, verified).get(120, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
+            assertEquals(List.of(1L, 2L, 3L, 4L), verified.verified.stream().map(d -> d.iteration()).toList());
+            assertEquals(baseline.get(3).policyDigest(), verified.verified.get(3).policyDigest());
+            java.util.concurrent.ExecutionException missing = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.util.concurrent.ExecutionException.class,
+                    () -> RemoteRun.replay(client, "nope", null, null, new TestRuns.Recorder()).get(60,
+                            java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(missing.getCause() instanceof IllegalArgumentException && missing.getCause().getMessage().contains("nope"),
+                    missing.getCause().toString());
+        }
+    }
+
+    /** Collects what the in-training evals tell (the submitter's table and stderr). */
+    private static final class Reports implements PeriodicEvaluation.Reports {
+        final List<Double> distances = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void evaluated(double styleDistance, String line) {
+            distances.add(styleDistance);
+            lines.add(line);
+        }
+
+        @Override
+        public void note(String line) {
+            lines.add(line);
+        }
+    }
+
+    @Test
+    void aRunSubmittedWithEvalEveryWritesTheLocalRunsEvalsAndForkAtBestPicksTheLocalIteration(@TempDir Path localRuns)
+            throws Exception {
+        // The built-in ostrich (an eval scores gaits), tiny; a checkpoint and a tiny eval at every iteration.
+        Config tiny = TestRuns.config("amp.actors.training { num-envs = 4, horizon = 8, shards = 1, iterations = 3,"
+                + " checkpoint-every = 1 }\namp.cluster.no-sim-timeout = 30s");
+        PeriodicEvaluation.Size size = new PeriodicEvaluation.Size(2, 1.5);
+        RunStore localStore = new RunStore(StorageSettings.defaults(localRuns));
+        Reports localReports = new Reports();
+        try (PeriodicEvaluation evals = new PeriodicEvaluation(localStore, "ev", tiny, 1, size, localReports,
+                new PolicyEvaluator(new DefaultComponents()))) {
+            RunOutcome o = new Trainer(new DefaultComponents(), localStore).train(tiny, "ev", new Trainer.Options(null, null, evals))
+                    .await();
+            assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
+        }
+        List<String> expected = java.nio.file.Files.readAllLines(PeriodicEvaluation.file(localStore, "ev"));
+        assertEquals(3, expected.size(), "an eval of each of the 3 checkpoints: " + expected);
+
+        int l = freePort();
+        ClusterNode learner = ClusterNode.start(new ClusterConfig.Node(NodeRole.LEARNER, new NodeAddress("127.0.0.1", l),
+                List.of(new NodeAddress("127.0.0.1", l)), runs), tiny, new DefaultComponents(), size);
+        nodes.add(learner);
+        nodes.add(ClusterNode.start(new ClusterConfig.Node(NodeRole.SIM, new NodeAddress("127.0.0.1", freePort()),
+                List.of(new NodeAddress("127.0.0.1", l)), runs), tiny, new DefaultComponents()));
+        awaitUp(learner, 2);
+        RunStore clusterStore = new RunStore(StorageSettings.defaults(runs));
+        try (ClusterClient client = ClusterClient.connect(new NodeAddress("127.0.0.1", l), tiny, Duration.ofSeconds(15))) {
+            Reports told = new Reports();
+            TestRuns.Recorder rec = new TestRuns.Recorder();
+            RemoteRun remote = RemoteRun.train(client, "ev", dev.ampj.actors.config.RunConfig.render(tiny), null, null,
+                    new RemoteRun.Follower(s -> rec, 1, told), Duration.ofSeconds(60));
+            RunOutcome o = remote.outcome().get(300, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
+            assertEquals(3, rec.committed.size());
+            // The learner node wrote the same evals as the local run (they are deterministic), in the run's directory there,
+            // and told the submitter each one before the run's end.
+            assertEquals(expected, java.nio.file.Files.readAllLines(PeriodicEvaluation.file(clusterStore, "ev")));
+            assertEquals(localReports.distances, told.distances);
+            assertEquals(localReports.lines, told.lines);
+
+            // `amp fork --at best --cluster`: resolved on the learner node from its eval.jsonl, as locally.
+            long best = PeriodicEvaluation.best(localStore, "ev", "--at");
+            RemoteRun fork = RemoteRun.fork(client, "ev", null, List.of(), null, 4L, null,
+                    RemoteRun.Follower.of(s -> new TestRuns.Recorder()), Duration.ofSeconds(60));
+            assertEquals(best + 1, fork.started().first());
+            assertEquals("ev-at" + best, fork.run());
+            o = fork.outcome().get(300, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
+            assertEquals(4, o.lastIteration());
         }
     }
 

@@ -5,6 +5,7 @@ import dev.ampj.actors.cluster.ClusterConfig;
 import dev.ampj.actors.cluster.ClusterNode;
 import dev.ampj.actors.cluster.NodeAddress;
 import dev.ampj.actors.cluster.NodeRole;
+import dev.ampj.actors.cluster.RejoiningMember;
 import dev.ampj.ops.config.AmpConfig;
 import dev.ampj.ops.config.ConfigOptions;
 import dev.ampj.ops.config.RunsDirOption;
@@ -52,15 +53,32 @@ public final class NodeCommand implements Callable<Integer> {
                 .map(s -> NodeAddress.parse(s, "--seed-nodes")).toList();
         Config app = AmpConfig.withRunsDir(configOptions.load(), runsDir.get());
         Path runs = r == NodeRole.LEARNER ? CommandSupport.store(app, runsDir.get()).settings().runsDir() : null;
-        ClusterNode node = ClusterNode.start(new ClusterConfig.Node(r, address, seedNodes, runs), app, CommandSupport.components());
         PrintWriter err = spec.commandLine().getErr();
-        err.println("amp: " + r.roleName() + " node " + node.system().address() + " joining " + seedNodes
-                + (runs != null ? "; runs in " + runs.toAbsolutePath().normalize() : ""));
-        err.flush();
-        Runtime.getRuntime().addShutdownHook(new Thread(node::close, "amp-node-shutdown"));
-        node.system().getWhenTerminated().toCompletableFuture().join();
-        err.println("amp: node " + address + " left the cluster");
-        err.flush();
+        ClusterConfig.Node member = new ClusterConfig.Node(r, address, seedNodes, runs);
+        if (r == NodeRole.SIM) {
+            // A sim node outlives its learner: downed with it, it joins the seeds again as a new member.
+            RejoiningMember sim = new RejoiningMember(() -> started(ClusterNode.start(member, app, CommandSupport.components()), err),
+                    line -> println(err, "amp: sim node " + address + " " + line));
+            Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "amp-node-shutdown"));
+            sim.run();
+        } else {
+            ClusterNode node = started(ClusterNode.start(member, app, CommandSupport.components()), err);
+            Runtime.getRuntime().addShutdownHook(new Thread(node::close, "amp-node-shutdown"));
+            node.system().getWhenTerminated().toCompletableFuture().join();
+        }
+        println(err, "amp: node " + address + " left the cluster");
         return 1;
+    }
+
+    private static ClusterNode started(ClusterNode node, PrintWriter err) {
+        ClusterConfig.Node n = node.node();
+        println(err, "amp: " + n.role().roleName() + " node " + node.system().address() + " joining " + n.seeds()
+                + (n.runsDir() != null ? "; runs in " + n.runsDir().toAbsolutePath().normalize() : ""));
+        return node;
+    }
+
+    private static void println(PrintWriter err, String line) {
+        err.println(line);
+        err.flush();
     }
 }

@@ -142,9 +142,9 @@ public final class IterationTable implements TrainingListener, AutoCloseable {
     private boolean closed;
     private double styleDistance = Double.NaN;
 
-    /** The latest in-training eval: its style distance shows in the rows from now on. */
-    public synchronized void evaluated(dev.ampj.actors.eval.EvalReport report) {
-        styleDistance = report.styleDistance();
+    /** The latest in-training eval's style distance: it shows in the rows from now on. */
+    public synchronized void evaluated(double styleDistance) {
+        this.styleDistance = styleDistance;
     }
 
     /**

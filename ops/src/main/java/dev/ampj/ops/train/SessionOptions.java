@@ -1,9 +1,9 @@
 package dev.ampj.ops.train;
 
 import com.typesafe.config.Config;
+import dev.ampj.actors.api.PeriodicEvaluation;
 import dev.ampj.actors.api.Session;
 import dev.ampj.actors.api.Trainer;
-import dev.ampj.actors.config.TrainingSettings;
 import dev.ampj.actors.run.TrainingListener;
 import dev.ampj.ops.config.RunsDirOption;
 import dev.ampj.storage.RunStore;
@@ -44,15 +44,34 @@ public final class SessionOptions {
         return new IterationTable(out, run, first, last, stepsPerIteration, !noProgress && IterationTable.interactive());
     }
 
-    /** The in-training evaluation of run {@code run} (resolved configuration {@code config}) per {@code --eval-every}. */
-    public PeriodicEvaluation evaluation(RunStore store, String run, Config config, IterationTable table, PrintWriter err) {
+    /** {@code --eval-every}, checked. */
+    public int evalEvery() {
         if (evalEvery < 0) {
             throw new IllegalArgumentException("--eval-every must be >= 0 (0 = never), was " + evalEvery);
         }
-        // amp eval commands each env's speed, which gateway protocol v1 cannot tell an external simulator
-        int every = dev.ampj.sim.env.SimSettings.ENGINE_EXTERNAL.equals(config.getString("amp.sim.engine")) ? 0 : evalEvery;
-        return new PeriodicEvaluation(store, run, config, TrainingSettings.fromConfig(config).seed(), every, table, err,
+        return evalEvery;
+    }
+
+    /** The in-training evaluation of run {@code run} (resolved configuration {@code config}) per {@code --eval-every}. */
+    public PeriodicEvaluation evaluation(RunStore store, String run, Config config, IterationTable table, PrintWriter err) {
+        return new PeriodicEvaluation(store, run, config, evalEvery(), PeriodicEvaluation.Size.DEFAULT, reports(table, err),
                 CommandSupport.evaluator());
+    }
+
+    /** What an in-training eval found, shown by {@code table}: its line on {@code err}, its style distance in the rows. */
+    public static PeriodicEvaluation.Reports reports(IterationTable table, PrintWriter err) {
+        return new PeriodicEvaluation.Reports() {
+            @Override
+            public void evaluated(double styleDistance, String line) {
+                table.evaluated(styleDistance);
+                table.note(err, line);
+            }
+
+            @Override
+            public void note(String line) {
+                table.note(err, line);
+            }
+        };
     }
 
     /** Starts a session reporting to {@code table}; the table is closed if the session cannot start. */
