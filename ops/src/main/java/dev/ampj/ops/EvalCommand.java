@@ -78,7 +78,6 @@ public final class EvalCommand implements Callable<Integer> {
             }
         }
         Config config = RunConfig.parse(created.config(), run);
-        dev.ampj.actors.eval.PolicyEvaluator.requireEmbedded(run, config);
         EvalOptions options = new EvalOptions(envs, seconds, command == null ? null : command.get(0),
                 command == null ? null : command.get(1), seed != null ? seed : created.seed(), EvalOptions.DEFAULT_WARMUP_SECONDS);
         TrainingCheckpoint state = CommandSupport.trainer(store).stateAt(run, at);

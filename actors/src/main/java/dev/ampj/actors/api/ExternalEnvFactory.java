@@ -48,11 +48,13 @@ final class ExternalEnvFactory implements EnvFactory {
     private final String motion;
     private final SimSettings sim;
     private final ReferenceStateSampler sampler;
+    private final Config config;
 
     /** {@code sampler} (null when reference-state-init is 0) draws the reference states of the episode starts. */
     ExternalEnvFactory(Config config, SimSettings sim, String motionDigest, ReferenceStateSampler sampler) {
         this.sim = sim;
         this.sampler = sampler;
+        this.config = config;
         GatewaySettings settings = GatewaySettings.fromConfig(config);
         this.spec = VelocityTaskVecEnvs.spec(sim, "external (gateway protocol " + Hello.PROTOCOL + ")");
         this.clients = GatewayClients.shared(settings, spec);
@@ -103,6 +105,43 @@ final class ExternalEnvFactory implements EnvFactory {
         return new ExternalVecEnv(link, spec, globalEnvIds, clients.settings().stepTimeout(), clients::release,
                 (slot, episode, out, offset) -> starts.write(ids[slot], episode, out, offset));
     }
+
+    /**
+     * One client's envs (all it declares, at least {@code commands.length}), each episode started by
+     * the platform from the default pose with its row's command: the evaluation sets each env's
+     * speed through the episode starts, so the client must declare reference_state_reset.
+     */
+    @Override
+    public Optional<VecEnv> evalEnvs(long seed, double[] commands) {
+        Hello hello = clients.first();
+        if (!hello.referenceStateReset()) {
+            throw new IllegalArgumentException("external simulator " + hello.simulator() + " did not declare"
+                    + " capabilities.reference_state_reset: amp eval sets each env's commanded speed through the episode"
+                    + " starts it sends (docs/gateway-protocol.md), so it needs a client that takes them");
+        }
+        int m = hello.numEnvs();
+        if (m < commands.length) {
+            throw new IllegalArgumentException("amp eval --envs " + commands.length + " needs that many envs from the external"
+                    + " simulator; the client at " + clients.settings().address() + " declares " + m
+                    + " (start it with --envs " + commands.length + " or give amp eval --envs " + m + ")");
+        }
+        EpisodeStarts[] starts = new EpisodeStarts[m];
+        java.util.Map<Double, EpisodeStarts> byCommand = new java.util.TreeMap<>();
+        for (int e = 0; e < m; e++) {
+            double c = commands[Math.min(e, commands.length - 1)];
+            starts[e] = byCommand.computeIfAbsent(c, v -> new EpisodeStarts(seed, SimSettings.fromConfig(config
+                    .withValue(COMMAND_KEY, ConfigValueFactory.fromIterable(List.of(v, v)))
+                    .withValue(RSI_KEY, ConfigValueFactory.fromAnyRef(0.0))), null));
+        }
+        int[] ids = new int[m];
+        java.util.Arrays.setAll(ids, i -> i);
+        var link = clients.take(ids, seed);
+        return Optional.of(new ExternalVecEnv(link, spec, ids, clients.settings().stepTimeout(), clients::release,
+                (slot, episode, out, offset) -> starts[slot].write(slot, episode, out, offset)));
+    }
+
+    private static final String COMMAND_KEY = "amp.sim.command.lin-vel-x";
+    private static final String RSI_KEY = "amp.sim.init.reference-state-init";
 
     @Override
     public Map<String, String> versions() {
