@@ -39,5 +39,9 @@ class EpisodeStarts:
 
     def row(self, k):
         """The start of row ``k`` as an EpisodeStarts of one row."""
-        return EpisodeStarts(*(a[k:k + 1] for a in (self.reference, self.command, self.root_height, self.root_quat,
-                                                     self.root_lin_vel, self.root_ang_vel, self.joint_pos, self.joint_vel)))
+        return self.select(slice(k, k + 1))
+
+    def select(self, rows):
+        """The starts of ``rows`` (an index array or a slice)."""
+        return EpisodeStarts(*(a[rows] for a in (self.reference, self.command, self.root_height, self.root_quat,
+                                                  self.root_lin_vel, self.root_ang_vel, self.joint_pos, self.joint_vel)))
