@@ -40,6 +40,9 @@ public final class ExternalVecEnv implements VecEnv {
     private final EpisodeStartRows starts;
     private final int w;
     private final float[] startRow;
+    /** Slot i's row of {@code nextStartRows} is the start of episode {@code nextStartFor[i]} (drawn once per episode, not per step). */
+    private final float[] nextStartRows;
+    private final long[] nextStartFor;
 
     /**
      * Takes over {@code link} (welcomed for {@code envIds}) and reads its current observations;
@@ -63,6 +66,9 @@ public final class ExternalVecEnv implements VecEnv {
         this.starts = link.hello().referenceStateReset() ? starts : null;
         this.w = this.starts == null ? 0 : EpisodeStarts.WIDTH;
         this.startRow = new float[w];
+        this.nextStartRows = new float[envIds.length * w];
+        this.nextStartFor = new long[envIds.length];
+        Arrays.fill(nextStartFor, -1);
         this.link = link;
         this.release = release;
         this.spec = spec;
@@ -124,10 +130,13 @@ public final class ExternalVecEnv implements VecEnv {
         }
         if (starts != null) {
             for (int i = 0; i < n; i++) {
-                starts.write(i, episodes[i] + 1, startRow, 0);
-                for (float v : startRow) {
-                    f.putFloat(v);
+                if (nextStartFor[i] != episodes[i] + 1) {
+                    starts.write(i, episodes[i] + 1, nextStartRows, i * w);
+                    nextStartFor[i] = episodes[i] + 1;
                 }
+            }
+            for (float v : nextStartRows) {
+                f.putFloat(v);
             }
         }
         long seq = f.getLong(8);
