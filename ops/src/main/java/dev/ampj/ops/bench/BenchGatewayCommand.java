@@ -80,6 +80,7 @@ public final class BenchGatewayCommand implements Callable<Integer> {
         int[] ids = EnvIds.range(0, envs);
         float[] actions = new float[envs * 6];
         double roundTrip;
+        boolean startsSent;
         try (GatewayClients clients = new GatewayClients(settings, envSpec)) {
             ExternalVecEnv env;
             try {
@@ -90,6 +91,7 @@ public final class BenchGatewayCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("the MuJoCo client did not connect: " + e.getMessage() + "; its output: "
                         + Files.readString(log).strip());
             }
+            startsSent = env.hello().referenceStateReset();
             long t0 = 0;
             for (int t = 0; t < warmup + steps; t++) {
                 if (t == warmup) {
@@ -113,7 +115,8 @@ public final class BenchGatewayCommand implements Callable<Integer> {
         java.util.List<Double> times = stats.getDoubleList("step_times");
         double clientStep = times.subList(times.size() - steps, times.size()).stream().mapToDouble(Double::doubleValue).sum()
                 / steps; // the measured steps only
-        long bytesPerStep = 32L + 4L * envs * 6 + 32L + 4L * envs * (envSpec.policyDim() + 2L * envSpec.criticDim()
+        int startWidth = startsSent ? EpisodeStarts.WIDTH : 0; // STEP carries the next episode starts
+        long bytesPerStep = 32L + 4L * envs * (6 + startWidth) + 32L + 4L * envs * (envSpec.policyDim() + 2L * envSpec.criticDim()
                 + 2L * envSpec.ampDim() + envSpec.rewardTerms().size() + 3);
         double share = Math.max(0, 1 - clientStep / roundTrip);
         java.io.PrintWriter w = spec.commandLine().getOut();
