@@ -6,6 +6,7 @@ Wrap any batched simulator in a :class:`BatchedEnv` and hand it to :func:`serve`
 
 from .protocol import PROTOCOL, ProtocolError
 from .env import BatchedEnv, StepResult
+from .starts import EpisodeStarts
 from .client import GatewayClient, serve
 
-__all__ = ["PROTOCOL", "ProtocolError", "BatchedEnv", "StepResult", "GatewayClient", "serve"]
+__all__ = ["PROTOCOL", "ProtocolError", "BatchedEnv", "StepResult", "EpisodeStarts", "GatewayClient", "serve"]

@@ -7,6 +7,7 @@ import numpy as np
 import zmq
 
 from . import protocol as p
+from .starts import EpisodeStarts
 
 
 class GatewayClient:
@@ -24,6 +25,7 @@ class GatewayClient:
         self.context = context or zmq.Context.instance()
         self.socket = None
         self.welcome = None
+        self.start_width = 0
         self.spec = None
         self.client_step_s = 0.0
         self.steps = 0
@@ -43,6 +45,9 @@ class GatewayClient:
         if kind != p.WELCOME:
             raise p.ProtocolError(f"expected WELCOME, got {p.KIND_NAMES.get(kind, kind)}")
         self.welcome = json.loads(bytes(payload).decode("utf-8"))
+        # A platform that sends episode starts says their row width; one that does not (or a client
+        # that did not declare reference_state_reset) gets 0, and the client starts episodes itself.
+        self.start_width = int(self.welcome.get("episode_starts", 0))
         self.env.configure(np.asarray(self.welcome["env_ids"], dtype=np.int64), int(self.welcome["seed"]))
         return self.welcome
 
@@ -57,9 +62,13 @@ class GatewayClient:
             if kind == p.ERROR:
                 raise p.ProtocolError(f"platform dropped this client: {bytes(payload).decode('utf-8', 'replace')}")
             if kind == p.STEP:
-                actions = np.frombuffer(payload, dtype=p.F32).reshape(n, d)
+                data = np.frombuffer(payload, dtype=p.F32)
+                actions = data[:n * d].reshape(n, d)
                 t0 = time.perf_counter()
-                r = self.env.step(actions)
+                if self.start_width:
+                    r = self.env.step(actions, starts=EpisodeStarts.parse(data[n * d:].reshape(n, self.start_width)))
+                else:
+                    r = self.env.step(actions)
                 dt = time.perf_counter() - t0
                 self.client_step_s += dt
                 self.steps += 1
@@ -68,7 +77,13 @@ class GatewayClient:
             elif kind == p.OBSERVE:
                 self._send_observation(seq, n)
             elif kind == p.RESET:
-                self.env.reset(np.frombuffer(payload, dtype="<u4").astype(np.int64))
+                k = len(payload) // (4 * (1 + self.start_width))
+                slots = np.frombuffer(payload, dtype="<u4", count=k).astype(np.int64)
+                if self.start_width:
+                    rows = np.frombuffer(payload, dtype=p.F32, offset=4 * k).reshape(k, self.start_width)
+                    self.env.reset(slots, starts=EpisodeStarts.parse(rows))
+                else:
+                    self.env.reset(slots)
                 self._send_observation(seq, n)
             elif kind == p.SNAPSHOT:
                 self.socket.send(p.encode(p.SNAPSHOT_DATA, seq, self.env.snapshot(), n))

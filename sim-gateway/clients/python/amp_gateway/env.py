@@ -28,6 +28,10 @@ class BatchedEnv:
     ({name, version}), ``robot``, ``num_envs``, ``observations`` ({policy, critic}: lists of
     {name, dim}), ``amp`` (list of {name, dim}), ``reward_terms``, ``action`` ({dim, low, high}),
     ``control_dt``, ``max_episode_steps``, ``capabilities`` ({snapshot, reference_state_reset}).
+
+    With ``reference_state_reset`` declared, ``step`` and ``reset`` also get ``starts``
+    (:class:`amp_gateway.starts.EpisodeStarts`): the episodes begin where the platform says, reference
+    states included, with the episode's command.
     """
 
     def handshake(self):
@@ -40,12 +44,14 @@ class BatchedEnv:
         """(policy_obs, critic_obs, amp_obs) of the current state."""
         raise NotImplementedError
 
-    def step(self, actions):
-        """Steps every env with ``actions`` (N, action_dim); returns a :class:`StepResult`."""
+    def step(self, actions, starts=None):
+        """Steps every env with ``actions`` (N, action_dim); returns a :class:`StepResult`. ``starts``
+        (reference_state_reset only): row i is where env slot i's next episode starts if it ends in this step."""
         raise NotImplementedError
 
-    def reset(self, slots):
-        """Starts a new episode in each slot of ``slots``."""
+    def reset(self, slots, starts=None):
+        """Starts a new episode in each slot of ``slots``; row k of ``starts`` (reference_state_reset only)
+        is where the episode of ``slots[k]`` starts."""
         raise NotImplementedError
 
     def snapshot(self):

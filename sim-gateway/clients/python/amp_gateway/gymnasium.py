@@ -13,6 +13,8 @@ SAME_STEP autoreset mode gymnasium returns the reset observation for ended envs 
 ``info["final_obs"]`` / ``info["final_info"]``: the terminal rows are computed from those, which is
 exactly the protocol's "terminal state before the reset". The handshake fields (terms, rewards,
 limits, dt) are the caller's: gymnasium does not know them. Uses numpy only (gymnasium is the caller's).
+Gymnasium has no way to start an episode in a given state, so the adapter refuses
+``capabilities.reference_state_reset``: episodes start as the env's own reset starts them.
 """
 
 import numpy as np
@@ -27,6 +29,9 @@ class GymnasiumVectorEnv(BatchedEnv):
         self.amp_fn = amp_obs
         self.critic_fn = critic_obs or (lambda obs, info: obs)
         self.terms_fn = reward_terms or (lambda reward, info: reward[:, None])
+        if handshake.get("capabilities", {}).get("reference_state_reset"):
+            raise ValueError("capabilities.reference_state_reset: a gymnasium vector env cannot be started in a given "
+                             "state through this adapter; declare it false (episodes start as the env's reset starts them)")
         self.spec = handshake
         self.obs = None
         self.info = None

@@ -17,6 +17,20 @@ and copies those rows first::
 ``env.observation_manager.compute_group("amp")`` (ManagerBasedRLEnv); a DirectRLEnv passes its own
 function. ``critic_state(env)`` likewise defaults to the "critic" group. Snapshot/restore are not
 offered (Isaac Sim has no exact state save): runs record that resume is approximate.
+
+Episode starts (reference-state init and commands from the platform, needed by ``amp eval``): pass
+``apply_start(env, env_ids, starts)``, called after Isaac Lab reset ``env_ids`` with their
+:class:`~amp_gateway.starts.EpisodeStarts`; it writes them into the sim and the command term, e.g.::
+
+    def apply_start(env, ids, s):
+        robot = env.scene["robot"]
+        root = robot.data.default_root_state[ids].clone()
+        root[:, 2] = torch.as_tensor(s.root_height); root[:, 3:7] = torch.as_tensor(s.root_quat)
+        root[:, 7:10] = torch.as_tensor(s.root_lin_vel); root[:, 10:13] = torch.as_tensor(s.root_ang_vel)
+        root[:, :2] += env.scene.env_origins[ids, :2]
+        robot.write_root_state_to_sim(root, ids)
+        robot.write_joint_state_to_sim(torch.as_tensor(s.joint_pos), torch.as_tensor(s.joint_vel), env_ids=ids)
+        env.command_manager.get_term("base_velocity").vel_command_b[ids, 0] = torch.as_tensor(s.command)
 """
 
 import numpy as np
@@ -30,9 +44,11 @@ def _np(t):
 
 class IsaacLabEnv(BatchedEnv):
 
-    def __init__(self, env, handshake, amp_state=None, critic_state=None):
+    def __init__(self, env, handshake, amp_state=None, critic_state=None, apply_start=None):
         self.env = env
-        self.spec = dict(handshake, capabilities={"snapshot": False, "reference_state_reset": False})
+        self.spec = dict(handshake, capabilities={"snapshot": False, "reference_state_reset": apply_start is not None})
+        self.apply_start = apply_start
+        self.starts = None
         self.amp_state = amp_state or (lambda e: e.observation_manager.compute_group("amp"))
         self.critic_state = critic_state or (lambda e: e.observation_manager.compute_group("critic"))
         self.obs = None
@@ -47,7 +63,10 @@ class IsaacLabEnv(BatchedEnv):
             ids = env_ids.detach().to("cpu").numpy()
             self.terminal_amp[ids] = _np(self.amp_state(env))[ids]
             self.terminal_critic[ids] = _np(self.critic_state(env))[ids]
-            return original(env_ids, *args, **kwargs)
+            result = original(env_ids, *args, **kwargs)
+            if self.apply_start is not None and self.starts is not None:
+                self.apply_start(env, env_ids, self.starts.select(ids))
+            return result
 
         env._reset_idx = reset_idx
 
@@ -61,8 +80,9 @@ class IsaacLabEnv(BatchedEnv):
     def observe(self):
         return _np(self.obs["policy"]), _np(self.obs["critic"]), _np(self.amp_state(self.env))
 
-    def step(self, actions):
+    def step(self, actions, starts=None):
         import torch
+        self.starts = starts
         a = self.spec["amp"]
         self.terminal_amp = np.zeros((self._n, sum(t["dim"] for t in a)), np.float32)
         self.terminal_critic = np.zeros((self._n, sum(t["dim"] for t in self.spec["observations"]["critic"])), np.float32)
@@ -72,7 +92,22 @@ class IsaacLabEnv(BatchedEnv):
         return StepResult(policy, critic, amp, reward, reward[:, None], _np(terminated).astype(bool),
                           _np(truncated).astype(bool), self.terminal_amp, self.terminal_critic)
 
-    def reset(self, slots):
+    def reset(self, slots, starts=None):
         import torch
-        self.env._reset_idx(torch.as_tensor(np.asarray(slots), device=self.env.device))
+        slots = np.asarray(slots)
+        if starts is not None:  # reset_idx looks rows up by env id
+            self.starts = _ByEnv(starts, slots, self._n)
+        self.env._reset_idx(torch.as_tensor(slots, device=self.env.device))
         self.obs = self.env.observation_manager.compute()
+
+
+class _ByEnv:
+    """RESET's starts (row k for ``slots[k]``) addressed by env id, as STEP's are."""
+
+    def __init__(self, starts, slots, n):
+        self.starts = starts
+        self.row_of = np.full(n, -1)
+        self.row_of[slots] = np.arange(len(slots))
+
+    def select(self, ids):
+        return self.starts.select(self.row_of[ids])

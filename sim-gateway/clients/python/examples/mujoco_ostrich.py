@@ -7,11 +7,13 @@
 Same robot (ostrich.xml, checked against the Java definition), same actuation (PD towards
 default + 0.5 * clip(a, -4, 4) at every 5 ms substep, torques clamped, joint limits as penalty
 springs), same observations (policy 28, critic 31, AMP ostrich22), rewards, terminations and
-episode length as amp's defaults (amp.sim in sim-gateway's reference.conf). Differences: MuJoCo's
-soft contacts instead of the embedded engine's exact LCP; resets always start from the randomised
-default pose (no reference-state init); random draws come from numpy streams keyed by (seed, env
-id, episode), not amp's counter-based streams. Snapshot/restore is exact (MuJoCo's integration
-state plus the task's state).
+episode length as amp's defaults (amp.sim in sim-gateway's reference.conf). Episodes start where
+the platform says (reference_state_reset): reference states for amp.sim.init.reference-state-init of
+them, the randomised default pose otherwise, with the episode's command, all drawn from amp's
+counter-based streams as the embedded engine draws them. Differences: MuJoCo's soft contacts
+instead of the embedded engine's exact LCP; with --no-reference-state-reset the client starts its
+episodes itself from the randomised default pose, drawn from numpy streams keyed by (seed, env id,
+episode). Snapshot/restore is exact (MuJoCo's integration state plus the task's state).
 """
 
 import argparse
@@ -89,8 +91,9 @@ def kinematic_terms(qpos, qvel):
 class MujocoOstrich(BatchedEnv):
     """N MuJoCo ostriches on amp's velocity task, auto-reset inside ``step``."""
 
-    def __init__(self, num_envs, amp_terms=("ostrich22",), snapshot=True):
+    def __init__(self, num_envs, amp_terms=("ostrich22",), snapshot=True, reference_state_reset=True):
         self.n = num_envs
+        self.reference_state_reset = reference_state_reset
         self.model = mujoco.MjModel.from_xml_path(MODEL)
         self.data = [mujoco.MjData(self.model) for _ in range(num_envs)]
         self.amp_terms = [t for name in amp_terms for t in AMP_GROUPS.get(name, [name])]
@@ -124,7 +127,7 @@ class MujocoOstrich(BatchedEnv):
             "action": {"dim": 6, "low": [-ACTION_CLIP] * 6, "high": [ACTION_CLIP] * 6},
             "control_dt": CONTROL_DT,
             "max_episode_steps": MAX_STEPS,
-            "capabilities": {"snapshot": self.can_snapshot, "reference_state_reset": False},
+            "capabilities": {"snapshot": self.can_snapshot, "reference_state_reset": self.reference_state_reset},
         }
 
     def configure(self, env_ids, seed):
@@ -135,11 +138,21 @@ class MujocoOstrich(BatchedEnv):
         self._gather()
 
     # --- episodes --------------------------------------------------------------------------
-    def _start_episode(self, i, episode):
-        """Default pose plus uniform noise, feet 1 mm above the ground; command from (seed, env id, episode)."""
-        rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence([self.seed, int(self.env_ids[i]), episode])))
+    def _start_episode(self, i, episode, start=None):
+        """The platform's ``start`` (an EpisodeStarts row) when given; else the default pose plus uniform noise,
+        feet 1 mm above the ground, command from (seed, env id, episode)."""
         d = self.data[i]
         mujoco.mj_resetData(self.model, d)
+        if start is not None:
+            self._apply_start(d, start)
+            mujoco.mj_forward(self.model, d)
+            self.episode[i] = episode
+            self.step_count[i] = 0
+            self.command[i] = float(start.command[0])
+            self.last_action[i] = 0
+            self.contacts[i] = self._foot_contacts(d)
+            return
+        rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence([self.seed, int(self.env_ids[i]), episode])))
         joints = np.clip(DEFAULT_JOINT_POS + NOISE_JOINT_POS * rng.uniform(-1, 1, 6), JOINT_LO, JOINT_HI)
         d.qpos[:] = 0
         d.qpos[3:9] = joints
@@ -155,6 +168,21 @@ class MujocoOstrich(BatchedEnv):
         self.command[i] = rng.uniform(*COMMAND)
         self.last_action[i] = 0
         self.contacts[i] = self._foot_contacts(d)
+
+    @staticmethod
+    def _apply_start(d, start):
+        """Sets the planar coordinates (x, z, pitch, 6 joints) from a 3D start: the pitch of the quaternion
+        (w, x, y, z) about +y, velocities in the sagittal plane. The platform already lifted the feet clear."""
+        w, _, y, _ = (float(v) for v in start.root_quat[0])
+        d.qpos[:] = 0
+        d.qpos[1] = float(start.root_height[0])
+        d.qpos[2] = 2.0 * np.arctan2(y, w)
+        d.qpos[3:9] = start.joint_pos[0]
+        d.qvel[:] = 0
+        d.qvel[0] = float(start.root_lin_vel[0][0])
+        d.qvel[1] = float(start.root_lin_vel[0][2])
+        d.qvel[2] = float(start.root_ang_vel[0][1])
+        d.qvel[3:9] = start.joint_vel[0]
 
     def _lowest_foot_z(self, d):
         low = np.inf
@@ -220,7 +248,7 @@ class MujocoOstrich(BatchedEnv):
         power /= DECIMATION
         return tsq, power
 
-    def step(self, actions):
+    def step(self, actions, starts=None):
         a = np.clip(np.asarray(actions, dtype=np.float64), -ACTION_CLIP, ACTION_CLIP)
         targets = DEFAULT_JOINT_POS + ACTION_SCALE * a
         pre_policy, pre_critic, pre_amp = self.observe()
@@ -259,16 +287,16 @@ class MujocoOstrich(BatchedEnv):
         terminal_critic[~done] = 0.0
         terminal_amp[~done] = 0.0
         for i in np.flatnonzero(done):
-            self._start_episode(i, self.episode[i] + 1)
+            self._start_episode(i, self.episode[i] + 1, None if starts is None else starts.row(i))
             self.qpos[i] = self.data[i].qpos
             self.qvel[i] = self.data[i].qvel
         policy, critic, amp = self.observe()
         return StepResult(policy, critic, amp, reward.astype(np.float32), terms.astype(np.float32), failed, truncated,
                           terminal_amp, terminal_critic)
 
-    def reset(self, slots):
-        for i in slots:
-            self._start_episode(int(i), self.episode[i] + 1)
+    def reset(self, slots, starts=None):
+        for k, i in enumerate(slots):
+            self._start_episode(int(i), self.episode[i] + 1, None if starts is None else starts.row(k))
         self._gather()
 
     # --- exact snapshot/restore ----------------------------------------------------------------
@@ -304,11 +332,14 @@ def main():
     ap.add_argument("--token", default=os.environ.get("AMP_GATEWAY_TOKEN", ""), help="amp.gateway.token")
     ap.add_argument("--amp-terms", default="ostrich22", help="comma-separated AMP terms or groups (amp.sim.observations.amp-terms)")
     ap.add_argument("--no-snapshot", action="store_true", help="declare no snapshot/restore (resume is approximate)")
+    ap.add_argument("--no-reference-state-reset", action="store_true",
+                    help="start episodes here from the default pose instead of where the platform says (no RSI)")
     ap.add_argument("--idle-timeout", type=float, default=600.0, help="seconds without a request before giving up")
     ap.add_argument("--stats-json", action="store_true",
                     help="print {steps, client_step_s, step_times} as one JSON line at the end")
     args = ap.parse_args()
-    env = MujocoOstrich(args.envs, args.amp_terms.split(","), snapshot=not args.no_snapshot)
+    env = MujocoOstrich(args.envs, args.amp_terms.split(","), snapshot=not args.no_snapshot,
+                        reference_state_reset=not args.no_reference_state_reset)
     client = serve(env, args.connect, args.token, args.idle_timeout)
     if args.stats_json:
         import json

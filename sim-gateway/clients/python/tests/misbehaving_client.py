@@ -66,7 +66,7 @@ def main():
     ap.add_argument("--connect", required=True)
     ap.add_argument("--envs", type=int, default=4)
     args = ap.parse_args()
-    env = MujocoOstrich(args.envs)
+    env = MujocoOstrich(args.envs, reference_state_reset=False)  # a client of the first protocol text
     client = GatewayClient(env, args.connect, idle_timeout_s=60)
     spec = env.handshake()
     if args.case == "bad-token":

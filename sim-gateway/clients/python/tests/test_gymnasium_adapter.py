@@ -46,6 +46,12 @@ class GymnasiumAdapterTest(unittest.TestCase):
         np.testing.assert_array_equal([[30], [30]], r.terminal_amp_obs)  # the state the step reached
         np.testing.assert_array_equal([[3], [3]], r.terminal_critic_obs)
 
+    def test_episode_starts_are_refused(self):
+        from amp_gateway.gymnasium import GymnasiumVectorEnv
+        with self.assertRaisesRegex(ValueError, "reference_state_reset"):
+            GymnasiumVectorEnv(None, amp_obs=lambda obs, info: obs,
+                               handshake={"num_envs": 2, "capabilities": {"reference_state_reset": True}})
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -78,7 +78,11 @@ public final class EvalCommand implements Callable<Integer> {
             }
         }
         Config config = RunConfig.parse(created.config(), run);
-        dev.ampj.actors.eval.PolicyEvaluator.requireEmbedded(run, config);
+        if (dev.ampj.sim.env.SimSettings.ENGINE_EXTERNAL.equals(config.getString("amp.sim.engine"))) {
+            // the rollouts (and the rebuild of an iteration without a checkpoint) run on a connected client:
+            // wait for its handshake first, so that a missing one is one error naming the address
+            CommandSupport.components().envs(config).versions();
+        }
         EvalOptions options = new EvalOptions(envs, seconds, command == null ? null : command.get(0),
                 command == null ? null : command.get(1), seed != null ? seed : created.seed(), EvalOptions.DEFAULT_WARMUP_SECONDS);
         TrainingCheckpoint state = CommandSupport.trainer(store).stateAt(run, at);

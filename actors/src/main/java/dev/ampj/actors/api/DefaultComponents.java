@@ -44,7 +44,8 @@ public final class DefaultComponents implements Components {
         }
         if (SimSettings.ENGINE_EXTERNAL.equals(sim.engine())) {
             gaitCondition(sim, null); // refuses a required condition
-            return new ExternalEnvFactory(config, sim, motionDigest(MotionSettings.fromConfig(config)));
+            return new ExternalEnvFactory(config, sim, motionDigest(MotionSettings.fromConfig(config)),
+                    sim.init().referenceStateInit() > 0 ? new MotionReferenceStates(library(config, sim)) : null);
         }
         MotionLibrary library = sim.init().referenceStateInit() > 0 || sim.observations().ampGaitCondition() != GaitCondition.Mode.OFF
                 ? library(config, sim) : null;

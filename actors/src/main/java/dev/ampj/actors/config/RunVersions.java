@@ -49,6 +49,9 @@ public final class RunVersions {
         Map<String, String> m = new TreeMap<>(recorded);
         m.putIfAbsent(dev.ampj.learner.LearnerRevision.KEY, dev.ampj.learner.LearnerRevision.BEFORE_RECORDED);
         m.putIfAbsent(dev.ampj.learner.CpuKernels.KEY, dev.ampj.learner.CpuKernels.UNPINNED);
+        if (m.containsKey("external-simulator")) {
+            m.putIfAbsent("external-episode-starts", "client (reference-state-init off)"); // before clients could be sent them
+        }
         return m;
     }
 

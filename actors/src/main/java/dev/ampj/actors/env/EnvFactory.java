@@ -32,6 +32,18 @@ public interface EnvFactory {
         return config;
     }
 
+    /**
+     * Evaluation envs in one VecEnv, for envs that cannot be built one per commanded speed (an
+     * external simulator: its envs come in the blocks its clients declare): row {@code e <
+     * commands.length} is env id {@code e} of {@code seed}'s streams, commanded {@code commands[e]}
+     * (m/s) in every episode and starting each from the randomised default pose; rows past them, if
+     * the VecEnv has more, are stepped too and not evaluated. Empty (the default): the evaluation
+     * builds one single-env VecEnv per command from the configuration.
+     */
+    default java.util.Optional<VecEnv> evalEnvs(long seed, double[] commands) {
+        return java.util.Optional.empty();
+    }
+
     /** Native/stepping thread settings that shape trajectories (recorded in RunCreated). */
     java.util.Map<String, String> threads();
 }

@@ -27,8 +27,22 @@ final class EvalRollout {
      * the first {@code warmupSteps} of each episode are left out of the tracking errors.
      */
     static Result run(List<VecEnv> envs, double[] commands, VecEnvSpec spec, PolicyInference policy, int steps, int warmupSteps) {
-        Measures m = new Measures(envs.size(), commands, spec, steps, warmupSteps);
-        SingleEnvStepper stepper = new SingleEnvStepper(envs, spec, policy);
+        return run(new SingleEnvStepper(envs, spec, policy)::step, envs.size(), commands, spec, steps, warmupSteps);
+    }
+
+    /** As above over the first {@code commands.length} rows of one VecEnv ({@link BatchEnvStepper}); row e is commanded {@code commands[e]}. */
+    static Result run(VecEnv batch, double[] commands, VecEnvSpec spec, PolicyInference policy, int steps, int warmupSteps) {
+        return run(new BatchEnvStepper(batch, commands.length, spec, policy)::step, commands.length, commands, spec, steps,
+                warmupSteps);
+    }
+
+    /** One control step of every env, calling the hooks env by env. */
+    private interface Stepper {
+        void step(int t, SingleEnvStepper.Hooks hooks);
+    }
+
+    private static Result run(Stepper stepper, int n, double[] commands, VecEnvSpec spec, int steps, int warmupSteps) {
+        Measures m = new Measures(n, commands, spec, steps, warmupSteps);
         for (int t = 0; t < steps; t++) {
             m.t = t;
             stepper.step(t, m);

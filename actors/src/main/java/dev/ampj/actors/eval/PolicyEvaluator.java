@@ -22,7 +22,9 @@ import java.util.Map;
  * Scores a trained policy the way a user judges AMP: deterministic rollouts over commanded speeds
  * inside the reference gaits' range ({@link EvalRollout}), then tracking, falls, the style distance
  * to the reference ({@link StyleDistance}) beside its floor and the untrained policy's, per-joint
- * ranges against the reference, and the discriminator's accuracy on these fresh samples.
+ * ranges against the reference, and the discriminator's accuracy on these fresh samples. An
+ * external simulator's envs are rolled out as one block ({@link EnvFactory#evalEnvs}): a client
+ * connected the same way as for training, each env commanded through its episode starts.
  */
 public final class PolicyEvaluator {
 
@@ -43,20 +45,11 @@ public final class PolicyEvaluator {
         this.components = components;
     }
 
-    /** Refuses a run of an external simulator: the evaluation commands each env's speed, which protocol 1 cannot carry. */
-    public static void requireEmbedded(String run, Config config) {
-        if (dev.ampj.sim.env.SimSettings.ENGINE_EXTERNAL.equals(config.getString("amp.sim.engine"))) {
-            throw new IllegalArgumentException("run " + run + " trained on an external simulator (amp.sim.engine = external):"
-                    + " amp eval sets each env's commanded speed, which gateway protocol 1 cannot tell a client; not supported yet");
-        }
-    }
-
     /**
      * Evaluates the learner state {@code learnerState} of run {@code run} (configuration {@code config},
      * run seed {@code runSeed}) after iteration {@code iteration}.
      */
     public EvalReport evaluate(String run, long iteration, Config config, long runSeed, byte[] learnerState, EvalOptions o) {
-        requireEmbedded(run, config);
         EnvFactory base = components.envs(config);
         VecEnvSpec spec = base.spec();
         ReferencePairs reference = components.reference(config, spec, runSeed);
@@ -149,6 +142,12 @@ public final class PolicyEvaluator {
 
     private EvalRollout.Result rollout(Config config, double[] commands, long seed, VecEnvSpec spec, AmpLearner learner,
             int steps, int warmup) {
+        java.util.Optional<VecEnv> batch = components.envs(config).evalEnvs(seed, commands);
+        if (batch.isPresent()) {
+            try (VecEnv env = batch.get(); PolicyInference policy = learner.newInference()) {
+                return EvalRollout.run(env, commands, spec, policy, steps, warmup);
+            }
+        }
         List<VecEnv> envs = new ArrayList<>();
         try (PolicyInference policy = learner.newInference()) {
             for (int e = 0; e < commands.length; e++) {

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Real training of the MuJoCo ostrich (a Python process, {@code AMP_TEST_PYTHON}) through the
  * gateway: three iterations with the bundled reference gaits, then the exactness that its declared
  * snapshot/restore buys: replay from the checkpoint reproduces the committed digests, and resume
- * re-executes to the last commit (checked against the log) and continues.
+ * re-executes to the last commit (checked against the log) and continues. Reference-state init is on
+ * (the default): the client starts every episode where the platform says.
  */
 class ExternalTrainingTest {
 
@@ -69,6 +70,9 @@ class ExternalTrainingTest {
                 assertEquals("exact", created.versions().get(ExternalEnvFactory.RESUME));
                 assertTrue(created.versions().get(ExternalEnvFactory.SIMULATOR).startsWith("mujoco-ostrich mujoco "),
                         created.versions().toString());
+                // reference-state init on (the default 0.5): the client takes the platform's episode starts
+                assertEquals(0.5, RunConfig.parse(created.config(), "mujoco").getDouble("amp.sim.init.reference-state-init"));
+                assertEquals(ExternalEnvFactory.PLATFORM_STARTS, created.versions().get(ExternalEnvFactory.STARTS));
             }
 
             ReplayVerifier.Result replay = trainer.replay("mujoco", 3L, 3L, new TestRuns.Recorder());
@@ -99,7 +103,7 @@ class ExternalTrainingTest {
         String address = freeAddress();
         Path log = tmp.resolve("client.log");
         Process client = new ProcessBuilder(python, clientScript().toString(), "--envs", "4", "--connect", address,
-                "--idle-timeout", "120", "--no-snapshot").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "--idle-timeout", "120", "--no-snapshot", "--no-reference-state-reset").redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             Config config = TestRuns.config("amp.sim.engine = external\n"
                     + "amp.gateway { address = \"" + address + "\", connect-timeout = 60s }\n"
@@ -114,6 +118,8 @@ class ExternalTrainingTest {
             try (RunLogReader reader = store.openReader("approx")) {
                 RunCreated created = reader.runCreated();
                 assertEquals("approximate", created.versions().get(ExternalEnvFactory.RESUME));
+                assertEquals(ExternalEnvFactory.CLIENT_STARTS, created.versions().get(ExternalEnvFactory.STARTS),
+                        "a client of the first protocol text starts its episodes itself: reference-state init is off for it");
                 assertEquals(1, RunConfig.parse(created.config(), "approx").getInt(TrainingSettings.PATH + ".checkpoint-every"));
                 assertEquals(2L, reader.latestCheckpoint().orElseThrow().iteration());
             }

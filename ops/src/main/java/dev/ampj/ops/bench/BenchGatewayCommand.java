@@ -7,6 +7,7 @@ import dev.ampj.sim.env.VecEnvSpec;
 import dev.ampj.sim.gateway.ExternalVecEnv;
 import dev.ampj.sim.gateway.GatewayClients;
 import dev.ampj.sim.gateway.GatewaySettings;
+import dev.ampj.sim.task.EpisodeStarts;
 import dev.ampj.sim.task.VelocityTaskVecEnvs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +63,10 @@ public final class BenchGatewayCommand implements Callable<Integer> {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             address = "tcp://127.0.0.1:" + s.getLocalPort();
         }
-        VecEnvSpec envSpec = VelocityTaskVecEnvs.spec(SimSettings.fromConfig(ConfigFactory.load()), "external (bench)");
+        SimSettings sim = SimSettings.fromConfig(ConfigFactory.load());
+        VecEnvSpec envSpec = VelocityTaskVecEnvs.spec(sim, "external (bench)");
+        // episode starts from the default pose (no reference motion loaded): the rows cross the wire as in a run
+        EpisodeStarts starts = new EpisodeStarts(1, sim.withoutReferenceStates(), null);
         GatewaySettings settings = new GatewaySettings(address, "", 1, Duration.ofSeconds(60), Duration.ofSeconds(120), 1 << 20);
         Path log = Files.createTempFile("amp-bench-gateway", ".log");
         Process proc;
@@ -76,15 +80,18 @@ public final class BenchGatewayCommand implements Callable<Integer> {
         int[] ids = EnvIds.range(0, envs);
         float[] actions = new float[envs * 6];
         double roundTrip;
+        boolean startsSent;
         try (GatewayClients clients = new GatewayClients(settings, envSpec)) {
             ExternalVecEnv env;
             try {
-                env = new ExternalVecEnv(clients.take(ids, 1), envSpec, ids, settings.stepTimeout(), clients::release);
+                env = new ExternalVecEnv(clients.take(ids, 1), envSpec, ids, settings.stepTimeout(), clients::release,
+                        (slot, episode, out, offset) -> starts.write(ids[slot], episode, out, offset));
             } catch (RuntimeException e) {
                 proc.destroyForcibly();
                 throw new IllegalArgumentException("the MuJoCo client did not connect: " + e.getMessage() + "; its output: "
                         + Files.readString(log).strip());
             }
+            startsSent = env.hello().referenceStateReset();
             long t0 = 0;
             for (int t = 0; t < warmup + steps; t++) {
                 if (t == warmup) {
@@ -108,7 +115,8 @@ public final class BenchGatewayCommand implements Callable<Integer> {
         java.util.List<Double> times = stats.getDoubleList("step_times");
         double clientStep = times.subList(times.size() - steps, times.size()).stream().mapToDouble(Double::doubleValue).sum()
                 / steps; // the measured steps only
-        long bytesPerStep = 32L + 4L * envs * 6 + 32L + 4L * envs * (envSpec.policyDim() + 2L * envSpec.criticDim()
+        int startWidth = startsSent ? EpisodeStarts.WIDTH : 0; // STEP carries the next episode starts
+        long bytesPerStep = 32L + 4L * envs * (6 + startWidth) + 32L + 4L * envs * (envSpec.policyDim() + 2L * envSpec.criticDim()
                 + 2L * envSpec.ampDim() + envSpec.rewardTerms().size() + 3);
         double share = Math.max(0, 1 - clientStep / roundTrip);
         java.io.PrintWriter w = spec.commandLine().getOut();

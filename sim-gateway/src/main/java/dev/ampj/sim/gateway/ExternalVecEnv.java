@@ -3,6 +3,7 @@ package dev.ampj.sim.gateway;
 import dev.ampj.sim.env.StepBuffers;
 import dev.ampj.sim.env.VecEnv;
 import dev.ampj.sim.env.VecEnvSpec;
+import dev.ampj.sim.task.EpisodeStarts;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.slf4j.Logger;
@@ -12,7 +13,10 @@ import org.slf4j.LoggerFactory;
  * A VecEnv whose physics and task run in an external simulator behind the gateway
  * (docs/gateway-protocol.md): each call is one lock-step request to the client and its checked
  * reply. The platform keeps the episode counters; the client's auto-reset happens inside its step,
- * with the terminal AMP state and critic observation read before it.
+ * with the terminal AMP state and critic observation read before it. A client that declared
+ * {@code reference_state_reset} starts every episode where the platform says: each STEP carries
+ * the start of every env's next episode (used by the envs that end in it), each RESET the starts
+ * of the episodes it begins, drawn by {@link EpisodeStartRows} from the run's streams.
  *
  * <p>A reply that breaks the protocol, or none within the step timeout, drops the client and
  * throws {@link GatewayProtocolException}; the buffers are written only from a reply whose every
@@ -32,6 +36,13 @@ public final class ExternalVecEnv implements VecEnv {
     private final int n;
     private final int d;
     private final java.util.function.Consumer<ClientLink> release;
+    /** Null for a client that starts episodes itself (no reference_state_reset). */
+    private final EpisodeStartRows starts;
+    private final int w;
+    private final float[] startRow;
+    /** Slot i's row of {@code nextStartRows} is the start of episode {@code nextStartFor[i]} (drawn once per episode, not per step). */
+    private final float[] nextStartRows;
+    private final long[] nextStartFor;
 
     /**
      * Takes over {@code link} (welcomed for {@code envIds}) and reads its current observations;
@@ -39,6 +50,25 @@ public final class ExternalVecEnv implements VecEnv {
      */
     public ExternalVecEnv(ClientLink link, VecEnvSpec spec, int[] envIds, java.time.Duration stepTimeout,
             java.util.function.Consumer<ClientLink> release) {
+        this(link, spec, envIds, stepTimeout, release, null);
+    }
+
+    /**
+     * As above; a client that declared {@code reference_state_reset} gets its episode starts from
+     * {@code starts} (required for it, ignored for others) and begins every env's episode 0 from them.
+     */
+    public ExternalVecEnv(ClientLink link, VecEnvSpec spec, int[] envIds, java.time.Duration stepTimeout,
+            java.util.function.Consumer<ClientLink> release, EpisodeStartRows starts) {
+        if (link.hello().referenceStateReset() && starts == null) {
+            throw new IllegalArgumentException("external simulator " + link.hello().simulator()
+                    + " declared reference_state_reset: it needs the platform's episode starts");
+        }
+        this.starts = link.hello().referenceStateReset() ? starts : null;
+        this.w = this.starts == null ? 0 : EpisodeStarts.WIDTH;
+        this.startRow = new float[w];
+        this.nextStartRows = new float[envIds.length * w];
+        this.nextStartFor = new long[envIds.length];
+        Arrays.fill(nextStartFor, -1);
         this.link = link;
         this.release = release;
         this.spec = spec;
@@ -48,7 +78,13 @@ public final class ExternalVecEnv implements VecEnv {
         this.b = StepBuffers.of(spec, n);
         this.timeoutNanos = stepTimeout.toNanos();
         this.episodes = new long[n];
-        observe(request(GatewayFrame.OBSERVE, new byte[0], 0));
+        if (this.starts == null) {
+            observe(request(GatewayFrame.OBSERVE, new byte[0], 0));
+        } else {
+            int[] all = new int[n];
+            Arrays.setAll(all, i -> i);
+            observe(requestReset(all, episodes));
+        }
     }
 
     @Override
@@ -83,7 +119,7 @@ public final class ExternalVecEnv implements VecEnv {
         }
         float[] low = link.hello().actionLow();
         float[] high = link.hello().actionHigh();
-        ByteBuffer f = GatewayFrame.allocate(GatewayFrame.STEP, link.nextSequence(), n, 4 * n * d);
+        ByteBuffer f = GatewayFrame.allocate(GatewayFrame.STEP, link.nextSequence(), n, 4 * n * (d + w));
         for (int i = 0; i < actions.length; i++) {
             float a = actions[i];
             if (!Float.isFinite(a)) {
@@ -91,6 +127,17 @@ public final class ExternalVecEnv implements VecEnv {
             }
             int j = i % d;
             f.putFloat(a < low[j] ? low[j] : (a > high[j] ? high[j] : a));
+        }
+        if (starts != null) {
+            for (int i = 0; i < n; i++) {
+                if (nextStartFor[i] != episodes[i] + 1) {
+                    starts.write(i, episodes[i] + 1, nextStartRows, i * w);
+                    nextStartFor[i] = episodes[i] + 1;
+                }
+            }
+            for (float v : nextStartRows) {
+                f.putFloat(v);
+            }
         }
         long seq = f.getLong(8);
         link.send(f.array());
@@ -140,7 +187,11 @@ public final class ExternalVecEnv implements VecEnv {
         for (int k = 0; k < slots.length; k++) {
             slots[k] = slotOf(globalEnvIds[k]);
         }
-        observe(requestReset(slots));
+        long[] next = episodes.clone();
+        for (int s : slots) {
+            next[s]++;
+        }
+        observe(requestReset(slots, next));
         for (int s : slots) {
             episodes[s]++;
             b.episodeSteps[s] = 0;
@@ -148,10 +199,19 @@ public final class ExternalVecEnv implements VecEnv {
         }
     }
 
-    private ClientLink.Reply requestReset(int[] slots) {
-        ByteBuffer p = ByteBuffer.allocate(4 * slots.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    /** RESET of {@code slots}; with episode starts, each slot's row for episode {@code episode[slot]} follows the slots. */
+    private ClientLink.Reply requestReset(int[] slots, long[] episode) {
+        ByteBuffer p = ByteBuffer.allocate(4 * slots.length * (1 + w)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         for (int s : slots) {
             p.putInt(s);
+        }
+        if (starts != null) {
+            for (int s : slots) {
+                starts.write(s, episode[s], startRow, 0);
+                for (float v : startRow) {
+                    p.putFloat(v);
+                }
+            }
         }
         return request(GatewayFrame.RESET, p.array(), n);
     }
@@ -191,9 +251,11 @@ public final class ExternalVecEnv implements VecEnv {
                             : "the state was saved without snapshot/restore");
             int[] all = new int[n];
             Arrays.setAll(all, i -> i);
-            observe(requestReset(all));
+            long[] next = new long[n];
+            Arrays.setAll(next, i -> s.episodes()[i] + 1);
+            observe(requestReset(all, next));
             for (int i = 0; i < n; i++) {
-                episodes[i] = s.episodes()[i] + 1;
+                episodes[i] = next[i];
                 b.episodeSteps[i] = 0;
             }
         }

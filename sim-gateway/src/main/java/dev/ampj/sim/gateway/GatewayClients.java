@@ -173,7 +173,8 @@ public final class GatewayClients implements AutoCloseable {
             ids.append(i == 0 ? "" : ",").append(envIds[i]);
         }
         String json = "{\"protocol\":" + Hello.PROTOCOL + ",\"env_ids\":[" + ids + "],\"seed\":" + seed
-                + ",\"resume\":\"" + hello.resume() + "\"}";
+                + ",\"resume\":\"" + hello.resume() + "\",\"episode_starts\":"
+                + (hello.referenceStateReset() ? dev.ampj.sim.task.EpisodeStarts.WIDTH : 0) + "}";
         return json.getBytes(StandardCharsets.UTF_8);
     }
 

@@ -22,7 +22,7 @@ import java.util.List;
  * @param actionLow     lowest action per dim (the platform clips to it before sending)
  * @param actionHigh    highest action per dim
  * @param snapshot      the client declared exact snapshot/restore
- * @param referenceStateReset the client declared reference-state resets
+ * @param referenceStateReset the client starts episodes where the platform says (episode starts in STEP and RESET)
  */
 public record Hello(String simulator, String version, int numEnvs, float[] actionLow, float[] actionHigh,
         boolean snapshot, boolean referenceStateReset) {
@@ -91,7 +91,8 @@ public record Hello(String simulator, String version, int numEnvs, float[] actio
             throw mismatch("max_episode_steps", maxSteps, spec.maxEpisodeSteps() + " (amp.sim.episode-length-s / control dt)");
         }
         boolean snapshot = c.getBoolean("capabilities.snapshot");
-        boolean reference = c.getBoolean("capabilities.reference_state_reset");
+        // absent: a client written against the first protocol text, which starts its episodes itself
+        boolean reference = c.hasPath("capabilities.reference_state_reset") && c.getBoolean("capabilities.reference_state_reset");
         return new Hello(simulator, version, numEnvs, low, high, snapshot, reference);
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ampj.sim.env.SimSettings;
 import dev.ampj.sim.env.StepBuffers;
 import dev.ampj.sim.env.VecEnvSpec;
+import dev.ampj.sim.task.EpisodeStarts;
 import dev.ampj.sim.task.VelocityTaskVecEnvs;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +36,12 @@ class ExternalVecEnvTest {
         return VelocityTaskVecEnvs.spec(SimSettings.defaults(), "external (test)");
     }
 
+    /** Episode starts from the default pose, drawn from seed 5's streams. */
+    static EpisodeStartRows starts() {
+        EpisodeStarts s = new EpisodeStarts(5, SimSettings.defaults().withoutReferenceStates(), null);
+        return (slot, episode, out, offset) -> s.write(IDS[slot], episode, out, offset);
+    }
+
     private static GatewaySettings settings(String address, Duration stepTimeout) {
         return new GatewaySettings(address, "", 1, Duration.ofSeconds(30), stepTimeout, 1 << 20);
     }
@@ -58,7 +65,7 @@ class ExternalVecEnvTest {
                 ClientLink link = clients.take(IDS, 5);
                 assertEquals("mujoco-ostrich", link.hello().simulator());
                 assertTrue(link.hello().snapshot());
-                try (ExternalVecEnv env = new ExternalVecEnv(link, spec(), IDS, Duration.ofSeconds(30), clients::release)) {
+                try (ExternalVecEnv env = new ExternalVecEnv(link, spec(), IDS, Duration.ofSeconds(30), clients::release, starts())) {
                     StepBuffers b = env.buffers();
                     assertEquals(-1f, b.ampObs[3], "projected gravity z of an upright torso");
                     assertTrue(b.ampObs[0] > 1.0f && b.ampObs[0] < 1.3f, "torso height " + b.ampObs[0]);
@@ -104,7 +111,7 @@ class ExternalVecEnvTest {
             try (GatewayClients clients = new GatewayClients(settings(address, Duration.ofSeconds(30)), spec())) {
                 ClientLink link = clients.take(IDS, 5);
                 assertEquals("approximate", link.hello().resume());
-                try (ExternalVecEnv env = new ExternalVecEnv(link, spec(), IDS, Duration.ofSeconds(30), clients::release)) {
+                try (ExternalVecEnv env = new ExternalVecEnv(link, spec(), IDS, Duration.ofSeconds(30), clients::release, starts())) {
                     env.step(new float[ENVS * 6]);
                     byte[] state = env.snapshot();
                     env.restore(state);
@@ -137,7 +144,7 @@ class ExternalVecEnvTest {
         Process bad = PythonClients.start(log, "tests/misbehaving_client.py", kase, "--connect", address, "--envs",
                 Integer.toString(ENVS));
         try (GatewayClients clients = new GatewayClients(settings(address, Duration.ofSeconds(3)), spec())) {
-            ExternalVecEnv env = new ExternalVecEnv(clients.take(IDS, 5), spec(), IDS, Duration.ofSeconds(3), clients::release);
+            ExternalVecEnv env = new ExternalVecEnv(clients.take(IDS, 5), spec(), IDS, Duration.ofSeconds(3), clients::release, starts());
             float[] before = env.buffers().policyObs.clone();
             GatewayProtocolException e = assertThrows(GatewayProtocolException.class, () -> env.step(new float[ENVS * 6]));
             assertTrue(e.getMessage().contains(expected), e.getMessage());
@@ -173,7 +180,7 @@ class ExternalVecEnvTest {
             assertEquals(0, bad.exitValue(), out);
             Process next = good(address);
             try (ExternalVecEnv env = new ExternalVecEnv(taken.get(60, TimeUnit.SECONDS), spec(), IDS, Duration.ofSeconds(30),
-                    clients::release)) {
+                    clients::release, starts())) {
                 env.step(new float[ENVS * 6]);
             } finally {
                 next.destroyForcibly();
@@ -188,7 +195,7 @@ class ExternalVecEnvTest {
         Process next = good(address);
         try {
             try (ExternalVecEnv env = new ExternalVecEnv(clients.take(IDS, 5), spec(), IDS, Duration.ofSeconds(30),
-                    clients::release)) {
+                    clients::release, starts())) {
                 env.step(new float[ENVS * 6]);
                 assertEquals(1, env.buffers().episodeSteps[0]);
             }
