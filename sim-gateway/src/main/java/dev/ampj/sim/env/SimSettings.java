@@ -65,9 +65,17 @@ public record SimSettings(
 
     /** Weights of the task reward terms. */
     public record Rewards(double trackLinVelX, double trackingSigma, double alive, double upright, double actionRate,
-            double jointTorque, double energy, double jointPosLimits, double softJointPosLimitFactor) {
+            double jointTorque, double energy, double jointPosLimits, double softJointPosLimitFactor,
+            List<String> jointPosLimitsJoints) {
         static final List<String> KEYS = List.of("track-lin-vel-x", "tracking-sigma", "alive", "upright",
-                "action-rate", "joint-torque", "energy", "joint-pos-limits", "soft-joint-pos-limit-factor");
+                "action-rate", "joint-torque", "energy", "joint-pos-limits", "soft-joint-pos-limit-factor",
+                "joint-pos-limits-joints");
+        /** The joint-limit term's joints when it names none: all of them. */
+        public static final List<String> ALL_JOINTS = List.of(".*");
+
+        public Rewards {
+            jointPosLimitsJoints = List.copyOf(jointPosLimitsJoints);
+        }
     }
 
     /** Failure termination limits. */
@@ -109,7 +117,8 @@ public record SimSettings(
             text = text.replace(", referenceCommand=false]", "]");
         }
         if (rewards.jointPosLimits() == 0) {
-            text = text.replace(", jointPosLimits=0.0, softJointPosLimitFactor=" + rewards.softJointPosLimitFactor() + "]", "]");
+            text = text.replace(", jointPosLimits=0.0, softJointPosLimitFactor=" + rewards.softJointPosLimitFactor()
+                    + ", jointPosLimitsJoints=" + rewards.jointPosLimitsJoints() + "]", "]");
         }
         if (observations.ampGaitCondition == GaitCondition.Mode.OFF) {
             text = text.replace(", ampGaitCondition=OFF]", "]");
@@ -188,10 +197,19 @@ public record SimSettings(
                 ConfigKeys.positive(rc, rp, "tracking-sigma"), ConfigKeys.number(rc, rp, "alive"),
                 ConfigKeys.number(rc, rp, "upright"), ConfigKeys.number(rc, rp, "action-rate"),
                 ConfigKeys.number(rc, rp, "joint-torque"), ConfigKeys.number(rc, rp, "energy"),
-                ConfigKeys.number(rc, rp, "joint-pos-limits"), ConfigKeys.number(rc, rp, "soft-joint-pos-limit-factor"));
+                ConfigKeys.number(rc, rp, "joint-pos-limits"), ConfigKeys.number(rc, rp, "soft-joint-pos-limit-factor"),
+                ConfigKeys.strings(rc, rp, "joint-pos-limits-joints"));
         if (!(rewards.softJointPosLimitFactor() > 0 && rewards.softJointPosLimitFactor() <= 1)) {
             throw new IllegalArgumentException(rp + ".soft-joint-pos-limit-factor = " + rewards.softJointPosLimitFactor()
                     + ": expected a factor in (0, 1] on the joint ranges");
+        }
+        for (String pattern : rewards.jointPosLimitsJoints()) {
+            try {
+                java.util.regex.Pattern.compile(pattern);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new IllegalArgumentException(rp + ".joint-pos-limits-joints: \"" + pattern
+                        + "\" is not a regular expression (" + e.getDescription() + ")", e);
+            }
         }
 
         String tp = p + ".terminations";

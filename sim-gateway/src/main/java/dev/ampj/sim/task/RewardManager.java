@@ -33,7 +33,7 @@ final class RewardManager {
                 new RewardTerm.JointTorquesL2(), new RewardTerm.JointPower()));
         double[] weights = {r.trackLinVelX(), r.alive(), r.upright(), r.actionRate(), r.jointTorque(), r.energy()};
         if (r.jointPosLimits() != 0) {
-            terms.add(RewardTerm.JointPosLimits.of(r.softJointPosLimitFactor()));
+            terms.add(RewardTerm.JointPosLimits.of(r.softJointPosLimitFactor(), r.jointPosLimitsJoints()));
             weights = java.util.Arrays.copyOf(weights, weights.length + 1);
             weights[weights.length - 1] = r.jointPosLimits();
         }

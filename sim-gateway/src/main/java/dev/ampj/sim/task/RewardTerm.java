@@ -1,7 +1,11 @@
 package dev.ampj.sim.task;
 
+import dev.ampj.sim.env.SimSettings;
 import dev.ampj.sim.ostrich.OstrichGeometry;
+import dev.ampj.sim.ostrich.OstrichLayout;
 import dev.ampj.sim.terms.KinematicFrame;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * One unweighted task reward term (names as in Isaac Lab's velocity task); {@link RewardManager}
@@ -111,10 +115,37 @@ sealed interface RewardTerm {
      */
     record JointPosLimits(double[] lower, double[] upper) implements RewardTerm {
         static JointPosLimits of(double factor) {
-            int n = OstrichGeometry.JOINT_LO.length;
-            double[] lo = new double[n];
-            double[] hi = new double[n];
-            for (int j = 0; j < n; j++) {
+            return of(factor, SimSettings.Rewards.ALL_JOINTS);
+        }
+
+        /**
+         * The term over the joints whose names fully match one of {@code patterns} (Isaac Lab's
+         * {@code SceneEntityCfg(joint_names=...)}); a joint outside them never counts.
+         */
+        static JointPosLimits of(double factor, List<String> patterns) {
+            List<String> names = OstrichLayout.JOINTS;
+            double[] lo = new double[names.size()];
+            double[] hi = new double[names.size()];
+            boolean[] chosen = new boolean[names.size()];
+            for (String pattern : patterns) {
+                Pattern p = Pattern.compile(pattern);
+                boolean any = false;
+                for (int j = 0; j < names.size(); j++) {
+                    if (p.matcher(names.get(j)).matches()) {
+                        chosen[j] = any = true;
+                    }
+                }
+                if (!any) {
+                    throw new IllegalArgumentException("amp.sim.rewards.joint-pos-limits-joints: \"" + pattern
+                            + "\" matches none of the robot's joints " + names);
+                }
+            }
+            for (int j = 0; j < names.size(); j++) {
+                if (!chosen[j]) {
+                    lo[j] = Double.NEGATIVE_INFINITY;
+                    hi[j] = Double.POSITIVE_INFINITY;
+                    continue;
+                }
                 double mid = 0.5 * (OstrichGeometry.JOINT_LO[j] + OstrichGeometry.JOINT_HI[j]);
                 double half = 0.5 * (OstrichGeometry.JOINT_HI[j] - OstrichGeometry.JOINT_LO[j]) * factor;
                 lo[j] = mid - half;

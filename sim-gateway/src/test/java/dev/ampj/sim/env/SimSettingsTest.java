@@ -51,6 +51,10 @@ class SimSettingsTest {
                 () -> SimSettings.fromConfig(with("amp.sim.rewards.soft-joint-pos-limit-factor = 1.5")));
         assertTrue(e.getMessage().contains("amp.sim.rewards.soft-joint-pos-limit-factor = 1.5"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
+                () -> SimSettings.fromConfig(with("amp.sim.rewards.joint-pos-limits-joints = [\"(knee\"]")));
+        assertTrue(e.getMessage().contains("amp.sim.rewards.joint-pos-limits-joints: \"(knee\" is not a regular expression"),
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
                 () -> SimSettings.fromConfig(with("amp.sim.command.lin-vel-x = [2, 1]")));
         assertTrue(e.getMessage().contains("amp.sim.command.lin-vel-x"), e.getMessage());
     }

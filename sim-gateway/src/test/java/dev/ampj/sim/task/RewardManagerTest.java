@@ -2,6 +2,7 @@ package dev.ampj.sim.task;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ampj.sim.env.SimSettings;
 import dev.ampj.sim.ostrich.OstrichLayout;
@@ -74,7 +75,7 @@ class RewardManagerTest {
 
         SimSettings.Rewards r = SimSettings.defaults().rewards();
         SimSettings.Rewards weighted = new SimSettings.Rewards(r.trackLinVelX(), r.trackingSigma(), r.alive(), r.upright(),
-                r.actionRate(), r.jointTorque(), r.energy(), -2.0, 1.0);
+                r.actionRate(), r.jointTorque(), r.energy(), -2.0, 1.0, SimSettings.Rewards.ALL_JOINTS);
         assertEquals(List.of("track_lin_vel_x_exp", "is_alive", "flat_orientation", "action_rate_l2",
                 "joint_torques_l2", "joint_power", "joint_pos_limits"), RewardManager.of(weighted).names());
         RewardManager m = new RewardManager(List.of(RewardTerm.JointPosLimits.of(1.0)), new double[] {-2.0});
@@ -86,6 +87,22 @@ class RewardManagerTest {
         c.frame.jointPos[1] = 0.0;
         c.frame.jointPos[2] = 0.0;
         assertEquals(0.0725, RewardTerm.JointPosLimits.of(0.9).compute(c), 1e-12);
+    }
+
+    @Test
+    void jointPosLimitsCountsOnlyTheJointsItsPatternsName() {
+        TaskContext c = upright(0);
+        c.frame.jointPos[1] = -0.25;  // left knee, 0.2 below its -0.05
+        c.frame.jointPos[3] = 1.0;    // right hip, 0.2 above its 0.8
+        c.frame.jointPos[5] = -1.0;   // right ankle, 0.1 below its -0.9
+        assertEquals(0.2, RewardTerm.JointPosLimits.of(1.0, List.of(".*_knee")).compute(c), 1e-12);
+        assertEquals(0.3, RewardTerm.JointPosLimits.of(1.0, List.of("right_.*")).compute(c), 1e-12);
+        assertEquals(0.5, RewardTerm.JointPosLimits.of(1.0, List.of(".*")).compute(c), 1e-12);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RewardTerm.JointPosLimits.of(1.0, List.of(".*_knee", "knee")));
+        assertTrue(e.getMessage().contains("joint-pos-limits-joints: \"knee\" matches none of the robot's joints"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("left_knee"), e.getMessage());
     }
 
     @Test
