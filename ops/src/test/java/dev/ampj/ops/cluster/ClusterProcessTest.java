@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A learner and two sim nodes as separate JVM processes (`amp node`) on 127.0.0.1, runs submitted
  * with `amp train --cluster` (and `amp resume|fork --cluster`): the digests equal the one-process
- * `amp train` of the same configuration and seed, also when a sim node is SIGKILLed mid-run.
+ * `amp train` of the same configuration and seed, also when a sim node is SIGKILLed mid-run and when
+ * the two sim nodes' CPUs take different code paths (one restricted to AVX2 instructions).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterProcessTest {
@@ -72,6 +73,11 @@ class ClusterProcessTest {
     }
 
     private Process node(String role, int port, int seed, String name) throws IOException {
+        return node(role, port, seed, name, java.util.Map.of());
+    }
+
+    /** {@code env}: variables the node's process gets besides this JVM's environment. */
+    private Process node(String role, int port, int seed, String name, java.util.Map<String, String> env) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()); // surefire's --add-opens
@@ -88,6 +94,7 @@ class ClusterProcessTest {
         // libtorch's CPU kernels pinned as in this JVM and the launcher (the child inherits the rest of the environment).
         pb.environment().putIfAbsent("MKL_CBWR", "AVX2");
         pb.environment().putIfAbsent("ATEN_CPU_CAPABILITY", "avx2");
+        pb.environment().putAll(env);
         Process p = pb.start();
         nodes.add(p);
         return p;
@@ -157,7 +164,10 @@ class ClusterProcessTest {
     void threeJvmsTrainLikeOneAndASigkilledSimNodeChangesNoDigest() throws Exception {
         int l = freePort();
         node("learner", l, l, "learner");
-        node("sim", freePort(), l, "sim1");
+        // Two sim hosts on different CPU code paths: sim1 as on a host without AVX-512 (MKL restricted to
+        // AVX2 instructions), sim2 with this machine's AVX-512. With the kernels pinned (MKL_CBWR=AVX2,
+        // ATEN_CPU_CAPABILITY=avx2) placement across them changes no bit.
+        node("sim", freePort(), l, "sim1", java.util.Map.of("MKL_ENABLE_INSTRUCTIONS", "AVX2"));
         int victimPort = freePort();
         Process victim = node("sim", victimPort, l, "sim2");
         String status = awaitMembers(l, 3);
