@@ -136,6 +136,38 @@ class ClusterTrainingTest {
         return n;
     }
 
+    /**
+     * Artery over TLS (mutual authentication, one PKCS#12 store as key and trust store, made with the
+     * JDK's keytool): the run's digests equal the local run's; a member speaking plain TCP never joins.
+     */
+    @Test
+    void overArteryTlsARunEqualsTheLocalRunAndAPlainTcpNodeCannotJoin(@TempDir Path keys) throws Exception {
+        Path store = keys.resolve("cluster.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "amp", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=amp-cluster",
+                "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit",
+                "-keypass", "changeit").redirectErrorStream(true).start();
+        String made = new String(keytool.getInputStream().readAllBytes());
+        assertTrue(keytool.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && keytool.exitValue() == 0, made);
+        String tls = "amp.cluster.pekko.remote.artery { transport = tls-tcp, ssl.config-ssl-engine {"
+                + " key-store = \"" + store + "\", trust-store = \"" + store + "\", key-store-password = changeit,"
+                + " key-password = changeit, trust-store-password = changeit, protocol = TLSv1.3,"
+                + " enabled-algorithms = [TLS_AES_128_GCM_SHA256], require-mutual-authentication = on } }";
+        int l = freePort();
+        ClusterNode learner = startWith(NodeRole.LEARNER, l, l, tls);
+        startWith(NodeRole.SIM, freePort(), l, tls);
+        awaitUp(learner, 2);
+        TestRuns.Recorder rec = new TestRuns.Recorder();
+        RunOutcome o = trainer(learner).train(app(), "tls", new Trainer.Options(null, null, rec)).await();
+        assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
+        assertSameDigests(baseline, rec.committed);
+
+        ClusterNode plain = startWith(NodeRole.SIM, freePort(), l, "");
+        Thread.sleep(8000);
+        assertEquals(2, upMembers(learner), "a plain-TCP node does not join a TLS cluster");
+        assertEquals(0, upMembers(plain), "the plain-TCP node is no member");
+    }
+
     @Test
     void aSimNodeThatWouldSimulateOtherBitsIsNotUsed() throws Exception {
         int l = freePort();
