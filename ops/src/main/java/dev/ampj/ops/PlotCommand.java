@@ -36,8 +36,13 @@ public final class PlotCommand implements Callable<Integer> {
     static final List<String> EVAL_METRICS = List.of("style_distance", "style_distance_matched", "tracking_error", "tracking_error_instant",
             "falls_per_min", "joint_range_error", "episode_length_eval", "d_accuracy_policy", "d_accuracy_reference");
 
-    @Parameters(arity = "1..*", paramLabel = "RUN", description = "Runs to plot, one series each.")
+    @Parameters(arity = "1..*", paramLabel = "RUN", description = "Runs to plot, one series each; or eval.jsonl files kept "
+            + "without their runs (an eval metric at iteration × --steps-per-iteration env steps).")
     List<String> runs;
+
+    @Option(names = "--steps-per-iteration", paramLabel = "N", description = "Env steps per iteration of runs given as "
+            + "eval.jsonl files (default: ${DEFAULT-VALUE}, the default run's 256 envs × 24 steps).")
+    long stepsPerIteration = 6144;
 
     @Option(names = "--metric", paramLabel = "NAME", description = "What to plot (default: ${DEFAULT-VALUE}).")
     String metric = "style_distance";
@@ -75,7 +80,7 @@ public final class PlotCommand implements Callable<Integer> {
         }
         for (int i = 0; i < runs.size(); i++) {
             String run = runs.get(i);
-            TreeMap<Long, Double> series = series(store, run);
+            TreeMap<Long, Double> series = isEvalFile(run) ? evalFileSeries(Path.of(run)) : series(store, run);
             if (series.isEmpty()) {
                 throw new IllegalArgumentException("run " + run + " has no values of " + metric + (EVAL_METRICS.contains(metric)
                         ? " (in-training evals are written to " + PeriodicEvaluation.file(store, run) + ")" : ""));
@@ -95,6 +100,29 @@ public final class PlotCommand implements Callable<Integer> {
         BitmapEncoder.saveBitmap(chart, target.toString(), BitmapEncoder.BitmapFormat.PNG);
         spec.commandLine().getOut().println("wrote " + target);
         return 0;
+    }
+
+    private static boolean isEvalFile(String run) {
+        return run.endsWith(".jsonl") && Files.isRegularFile(Path.of(run));
+    }
+
+    /** Env steps → value of an eval metric from an eval.jsonl file alone (iteration × steps per iteration). */
+    private TreeMap<Long, Double> evalFileSeries(Path file) throws IOException {
+        if (!EVAL_METRICS.contains(metric)) {
+            throw new IllegalArgumentException(file + " is an eval.jsonl file: plot one of " + EVAL_METRICS + " from it, not " + metric);
+        }
+        if (stepsPerIteration <= 0) {
+            throw new IllegalArgumentException("--steps-per-iteration must be > 0, not " + stepsPerIteration);
+        }
+        TreeMap<Long, Double> values = new TreeMap<>();
+        String key = metric.equals("episode_length_eval") ? "episode_length" : metric;
+        for (JsonNode n : PeriodicEvaluation.reports(file)) {
+            JsonNode v = key.equals("style_distance_matched") ? n.path(key).path("distance") : n.path(key);
+            if (v.isNumber()) {
+                values.put(n.get("iteration").asLong() * stepsPerIteration, v.asDouble());
+            }
+        }
+        return values;
     }
 
     /** Env steps → value: from the run's commits, or from its eval.jsonl (iteration → env steps through the commits). */

@@ -36,7 +36,7 @@ class RunCommandsTest {
 
 
     @Test
-    void trainReplayForkResume() {
+    void trainReplayForkResume() throws java.io.IOException {
         String dir = runs.toString();
         String[] r = CliRun.run("train", "--config", config.toString(), "--iterations", "3", "--name", "cli", "--runs-dir", dir,
                 "--no-progress");
@@ -81,6 +81,17 @@ class RunCommandsTest {
         r = CliRun.run("plot", "cli", "--metric", "style_distance", "--out", png.toString(), "--runs-dir", dir);
         assertEquals("2", r[0], "no in-training evals in a 4-iteration run");
         assertTrue(r[2].contains("eval.jsonl"), r[2]);
+
+        // eval.jsonl files kept without their runs plot too (x = iteration × --steps-per-iteration)
+        Path evals = Files.writeString(runs.resolve("kept.eval.jsonl"),
+                "{\"iteration\":50,\"style_distance\":40.5}\n{\"iteration\":100,\"style_distance\":20.25}\n");
+        Path evalPng = runs.resolve("curves/kept.png");
+        r = CliRun.run("plot", evals.toString(), "--metric", "style_distance", "--out", evalPng.toString(), "--runs-dir", dir);
+        assertEquals("0", r[0], r[2]);
+        assertTrue(isPng(evalPng), "a PNG was written");
+        r = CliRun.run("plot", evals.toString(), "--metric", "task_reward", "--out", evalPng.toString(), "--runs-dir", dir);
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("is an eval.jsonl file: plot one of"), r[2]);
     }
 
     @Test
