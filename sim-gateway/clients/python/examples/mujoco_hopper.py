@@ -85,7 +85,7 @@ ACTION_SCALE, ACTION_CLIP = 0.5, 2.0
 RESET_CLEARANCE = 0.001
 NOISE = 0.05
 COMMAND = (0.4, 1.0)
-MIN_HEIGHT, MAX_PITCH = 0.8, 1.0
+MIN_HEIGHT, MAX_PITCH = 0.5, 1.0
 
 # The task's own observations and rewards (names the platform takes as declared).
 POLICY_TERMS = [("torso_vel_xz", 2), ("torso_pitch", 1), ("torso_pitch_rate", 1), ("joint_angles", 3),
