@@ -11,6 +11,7 @@ import dev.ampj.sim.env.ReferenceStateSampler;
 import dev.ampj.sim.env.SimSettings;
 import dev.ampj.sim.env.VecEnv;
 import dev.ampj.sim.env.VecEnvSpec;
+import dev.ampj.sim.gateway.DeclaredRobot;
 import dev.ampj.sim.motion.ExpertPairSampler;
 import dev.ampj.sim.motion.GaitConditions;
 import dev.ampj.sim.motion.LibraryClip;
@@ -24,6 +25,7 @@ import dev.ampj.sim.robot.EngineId;
 import dev.ampj.sim.task.VelocityTaskVecEnvs;
 import dev.ampj.sim.terms.AmpObservation;
 import dev.ampj.sim.terms.AmpTermRegistry;
+import dev.ampj.sim.terms.FrameLayout;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,13 +41,16 @@ public final class DefaultComponents implements Components {
     @Override
     public EnvFactory envs(Config config) {
         SimSettings sim = SimSettings.fromConfig(config);
-        if (!OstrichLayout.ROBOT.equals(sim.robot())) {
-            throw new IllegalArgumentException("amp.sim.robot = " + sim.robot() + ": the built-in robot is " + OstrichLayout.ROBOT);
-        }
         if (SimSettings.ENGINE_EXTERNAL.equals(sim.engine())) {
             gaitCondition(sim, null); // refuses a required condition
             return new ExternalEnvFactory(config, sim, motionDigest(MotionSettings.fromConfig(config)),
-                    sim.init().referenceStateInit() > 0 ? new MotionReferenceStates(library(config, sim)) : null);
+                    layout -> {
+                        MotionLibrary motion = library(config, sim, layout); // maps every file onto the robot's joints
+                        return sim.init().referenceStateInit() > 0 ? new MotionReferenceStates(motion) : null;
+                    });
+        }
+        if (!OstrichLayout.ROBOT.equals(sim.robot())) {
+            throw new IllegalArgumentException("amp.sim.robot = " + sim.robot() + ": the built-in robot is " + OstrichLayout.ROBOT);
         }
         MotionLibrary library = sim.init().referenceStateInit() > 0 || sim.observations().ampGaitCondition() != GaitCondition.Mode.OFF
                 ? library(config, sim) : null;
@@ -94,7 +99,7 @@ public final class DefaultComponents implements Components {
     public ExpertMotion expert(Config config, VecEnvSpec spec, long seed) {
         SimSettings sim = SimSettings.fromConfig(config);
         AmpObservation amp = AmpTermRegistry.resolve(sim.observations().ampTerms(), sim.observations().keyBodies(),
-                OstrichLayout.LAYOUT);
+                layout(config, sim));
         MotionLibrary library = library(config, sim);
         ExpertPairSampler sampler = new ExpertPairSampler(library, amp, gaitCondition(sim, library), seed);
         return new ExpertMotion() {
@@ -123,8 +128,8 @@ public final class DefaultComponents implements Components {
     @Override
     public ReferencePairs reference(Config config, VecEnvSpec spec, long seed) {
         SimSettings sim = SimSettings.fromConfig(config);
-        AmpObservation amp = AmpTermRegistry.resolve(sim.observations().ampTerms(), sim.observations().keyBodies(),
-                OstrichLayout.LAYOUT);
+        FrameLayout layout = layout(config, sim);
+        AmpObservation amp = AmpTermRegistry.resolve(sim.observations().ampTerms(), sim.observations().keyBodies(), layout);
         MotionLibrary library = library(config, sim);
         new ExpertPairSampler(library, amp, seed); // validates every clip against the AMP observation, naming the file
         GaitCondition condition = gaitCondition(sim, library);
@@ -147,7 +152,7 @@ public final class DefaultComponents implements Components {
             }
             clips.add(new ReferencePairs.Clip(clip.source(), states, next, n));
         }
-        List<String> joints = amp.termNames().contains("joint_pos") ? OstrichLayout.LAYOUT.jointNames() : List.of();
+        List<String> joints = amp.termNames().contains("joint_pos") ? layout.jointNames() : List.of();
         return new ReferencePairs(d, clips, joints);
     }
 
@@ -218,29 +223,46 @@ public final class DefaultComponents implements Components {
         }
     };
 
+    /**
+     * The robot reference motion is mapped onto: the built-in ostrich, or the robot an external run's
+     * first client declared (recorded in its configuration when the run was created).
+     */
+    private static FrameLayout layout(Config config, SimSettings sim) {
+        if (OstrichLayout.ROBOT.equals(sim.robot())) {
+            return OstrichLayout.LAYOUT;
+        }
+        return DeclaredRobot.fromRunConfig(config).map(DeclaredRobot::layout).orElseThrow(() -> new IllegalArgumentException(
+                "amp.sim.robot = " + sim.robot() + " is declared by its external simulator, but the configuration holds no "
+                        + DeclaredRobot.PATH + " (a run records it from its first client's HELLO)"));
+    }
+
     private MotionLibrary library(Config config, SimSettings sim) {
+        return library(config, sim, layout(config, sim));
+    }
+
+    private MotionLibrary library(Config config, SimSettings sim, FrameLayout layout) {
         MotionSettings motion = MotionSettings.fromConfig(config);
-        String key = motion + "@" + sim.controlDt();
+        String key = motion + "@" + sim.controlDt() + "@" + layout;
         synchronized (libraries) {
             MotionLibrary cached = libraries.get(key);
             if (cached != null) {
                 return cached;
             }
         }
-        MotionLibrary loaded = load(motion, sim);
+        MotionLibrary loaded = load(motion, sim, layout);
         synchronized (libraries) {
             libraries.put(key, loaded);
         }
         return loaded;
     }
 
-    private static MotionLibrary load(MotionSettings motion, SimSettings sim) {
+    private static MotionLibrary load(MotionSettings motion, SimSettings sim, FrameLayout layout) {
         if (motion.motionFiles().isEmpty()) {
             throw new IllegalArgumentException("amp.motion.motion-files is empty: the discriminator needs reference motion "
                     + "(give --set amp.motion.motion-files=[...] or a --config file)");
         }
         try {
-            return MotionLibrary.load(motion, OstrichLayout.LAYOUT, sim.controlDt());
+            return MotionLibrary.load(motion, layout, sim.controlDt());
         } catch (IOException e) {
             throw new IllegalArgumentException("amp.motion.motion-files " + motion.motionFiles() + ": " + e.getMessage(), e);
         }

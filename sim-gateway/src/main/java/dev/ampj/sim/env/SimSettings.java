@@ -41,7 +41,9 @@ public record SimSettings(
     public static final List<String> ALL_ENGINES = List.of(ENGINE_REDUCED, ENGINE_ODE4J, ENGINE_EXTERNAL);
     static final List<String> KEYS = List.of("robot", "engine", "planar", "dt", "decimation", "episode-length-s", "threads",
             "action-scale", "action-clip", "pd", "init", "command", "rewards", "terminations", "observations",
-            "randomization");
+            "randomization", "declared-robot");
+    /** The built-in robot; any other name is a robot its external simulator declares (amp.sim.engine = external). */
+    public static final String BUILT_IN_ROBOT = "ostrich";
 
     /** PD gains and torque limits per leg joint [hip, knee, ankle]. */
     public record Pd(List<Double> kp, List<Double> kd, List<Double> torqueLimit) {
@@ -142,13 +144,17 @@ public record SimSettings(
         }
         ConfigKeys.requireOnly(c, p, KEYS);
         String robot = ConfigKeys.string(c, p, "robot");
-        if (!robot.equals("ostrich")) {
-            throw new IllegalArgumentException(p + ".robot = \"" + robot + "\": unknown robot; known robots: [ostrich]");
-        }
         String engine = ConfigKeys.string(c, p, "engine");
         if (!ALL_ENGINES.contains(engine)) {
             throw new IllegalArgumentException(p + ".engine = \"" + engine + "\": unknown engine; known engines: "
                     + ALL_ENGINES);
+        }
+        if (!robot.equals(BUILT_IN_ROBOT) && !engine.equals(ENGINE_EXTERNAL)) {
+            throw new IllegalArgumentException(p + ".robot = \"" + robot + "\": unknown robot; known robots: [" + BUILT_IN_ROBOT
+                    + "] (another robot is declared by its simulator: set " + p + ".engine = \"" + ENGINE_EXTERNAL + "\")");
+        }
+        if (!robot.matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException(p + ".robot = \"" + robot + "\": expected a name of letters, digits, _ . -");
         }
         boolean planar = ConfigKeys.bool(c, p, "planar");
         if (engine.equals(ENGINE_REDUCED) && !planar) {

@@ -3,7 +3,6 @@ package dev.ampj.sim.gateway;
 import dev.ampj.sim.env.StepBuffers;
 import dev.ampj.sim.env.VecEnv;
 import dev.ampj.sim.env.VecEnvSpec;
-import dev.ampj.sim.task.EpisodeStarts;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.slf4j.Logger;
@@ -64,7 +63,7 @@ public final class ExternalVecEnv implements VecEnv {
                     + " declared reference_state_reset: it needs the platform's episode starts");
         }
         this.starts = link.hello().referenceStateReset() ? starts : null;
-        this.w = this.starts == null ? 0 : EpisodeStarts.WIDTH;
+        this.w = this.starts == null ? 0 : this.starts.width();
         this.startRow = new float[w];
         this.nextStartRows = new float[envIds.length * w];
         this.nextStartFor = new long[envIds.length];

@@ -20,7 +20,7 @@ public final class GatewayClients implements AutoCloseable {
 
     private final GatewayServer server;
     private final GatewaySettings settings;
-    private final VecEnvSpec spec;
+    private final HelloContract contract;
     private final Deque<ClientLink> admitted = new ArrayDeque<>();
     /** Every client welcomed, so that {@link #close} tells each one the run ended. */
     private final java.util.Set<ClientLink> welcomed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -35,9 +35,14 @@ public final class GatewayClients implements AutoCloseable {
      * spec change. Closed (CLOSE to the clients, then unbound) when the JVM exits.
      */
     public static GatewayClients shared(GatewaySettings settings, VecEnvSpec spec) {
+        return shared(settings, HelloContract.fixed(spec));
+    }
+
+    /** As above, for clients checked against {@code contract} (a declared robot's, or a fixed spec's). */
+    public static GatewayClients shared(GatewaySettings settings, HelloContract contract) {
         synchronized (SHARED) {
             GatewayClients c = SHARED.get(settings.address());
-            if (c != null && c.settings.equals(settings) && c.spec.equals(spec)) {
+            if (c != null && c.settings.equals(settings) && c.contract.serves(contract)) {
                 return c;
             }
             if (c != null) {
@@ -46,7 +51,7 @@ public final class GatewayClients implements AutoCloseable {
             if (SHARED.isEmpty()) {
                 Runtime.getRuntime().addShutdownHook(new Thread(GatewayClients::closeShared, "amp-gateway-close"));
             }
-            c = new GatewayClients(settings, spec);
+            c = new GatewayClients(settings, contract);
             SHARED.put(settings.address(), c);
             return c;
         }
@@ -63,8 +68,12 @@ public final class GatewayClients implements AutoCloseable {
     }
 
     public GatewayClients(GatewaySettings settings, VecEnvSpec spec) {
+        this(settings, HelloContract.fixed(spec));
+    }
+
+    public GatewayClients(GatewaySettings settings, HelloContract contract) {
         this.settings = settings;
-        this.spec = spec;
+        this.contract = contract;
         this.server = new GatewayServer(settings.address());
     }
 
@@ -72,8 +81,16 @@ public final class GatewayClients implements AutoCloseable {
         return settings;
     }
 
-    public VecEnvSpec spec() {
-        return spec;
+    /** The spec admitted clients drive, waiting for the first client when its robot is a declared one. */
+    public synchronized VecEnvSpec spec() {
+        if (contract.spec() == null) {
+            first();
+        }
+        return contract.spec();
+    }
+
+    public HelloContract contract() {
+        return contract;
     }
 
     /** The HELLO of the first client admitted, waiting for one if none was. */
@@ -115,7 +132,7 @@ public final class GatewayClients implements AutoCloseable {
                 LOG.warn("{}", e.getMessage());
                 continue;
             }
-            link.send(GatewayFrame.of(GatewayFrame.WELCOME, 0, 0, welcome(envIds, seed, link.hello())));
+            link.send(GatewayFrame.of(GatewayFrame.WELCOME, 0, 0, welcome(envIds, seed, link.hello(), contract.startWidth())));
             link.welcomed(envIds);
             welcomed.add(link);
             LOG.info("gateway {}: {} {} drives env ids {}..{} (resume {})", settings.address(), link.hello().simulator(),
@@ -155,7 +172,10 @@ public final class GatewayClients implements AutoCloseable {
                     throw new GatewayProtocolException("expected HELLO from a new connection, got " + GatewayFrame.kindName(h.kind()));
                 }
                 byte[] json = java.util.Arrays.copyOfRange(in.frame(), GatewayFrame.HEADER_BYTES, in.frame().length);
-                Hello hello = Hello.parse(json, spec, settings.token());
+                com.typesafe.config.Config parsed = Hello.json(json);
+                Hello.checkProtocolAndToken(parsed, settings.token());
+                Hello hello = Hello.check(parsed, contract.specFor(parsed), settings.token());
+                contract.admitted(parsed);
                 if (first == null) {
                     first = hello;
                 }
@@ -167,14 +187,14 @@ public final class GatewayClients implements AutoCloseable {
         }
     }
 
-    private static byte[] welcome(int[] envIds, long seed, Hello hello) {
+    private static byte[] welcome(int[] envIds, long seed, Hello hello, int startWidth) {
         StringBuilder ids = new StringBuilder();
         for (int i = 0; i < envIds.length; i++) {
             ids.append(i == 0 ? "" : ",").append(envIds[i]);
         }
         String json = "{\"protocol\":" + Hello.PROTOCOL + ",\"env_ids\":[" + ids + "],\"seed\":" + seed
                 + ",\"resume\":\"" + hello.resume() + "\",\"episode_starts\":"
-                + (hello.referenceStateReset() ? dev.ampj.sim.task.EpisodeStarts.WIDTH : 0) + "}";
+                + (hello.referenceStateReset() ? startWidth : 0) + "}";
         return json.getBytes(StandardCharsets.UTF_8);
     }
 

@@ -31,29 +31,46 @@ public record Hello(String simulator, String version, int numEnvs, float[] actio
 
     /** Parses and checks {@code payload} (UTF-8 JSON) against {@code spec} and {@code token}. */
     public static Hello parse(byte[] payload, VecEnvSpec spec, String token) {
-        Config c;
+        return check(json(payload), spec, token);
+    }
+
+    /** The HELLO's JSON; not JSON is a {@link GatewayProtocolException}. */
+    public static Config json(byte[] payload) {
         try {
-            c = ConfigFactory.parseString(new String(payload, StandardCharsets.UTF_8),
+            return ConfigFactory.parseString(new String(payload, StandardCharsets.UTF_8),
                     ConfigParseOptions.defaults().setSyntax(ConfigSyntax.JSON));
         } catch (ConfigException e) {
             throw new GatewayProtocolException("HELLO is not valid JSON: " + e.getMessage());
         }
+    }
+
+    /** Checks {@code c} (a parsed HELLO) against {@code spec} and {@code token}, in the documented order. */
+    public static Hello check(Config c, VecEnvSpec spec, String token) {
         try {
-            return check(c, spec, token);
+            checkProtocolAndToken(c, token);
+            return checkFields(c, spec);
         } catch (ConfigException e) {
             throw new GatewayProtocolException("HELLO: " + e.getMessage());
         }
     }
 
-    private static Hello check(Config c, VecEnvSpec spec, String token) {
-        int protocol = c.getInt("protocol");
-        if (protocol != PROTOCOL) {
-            throw mismatch("protocol", protocol, PROTOCOL);
+    /** Check 1 (protocol, token): before anything else of the HELLO is looked at. */
+    public static void checkProtocolAndToken(Config c, String token) {
+        try {
+            int protocol = c.getInt("protocol");
+            if (protocol != PROTOCOL) {
+                throw mismatch("protocol", protocol, PROTOCOL);
+            }
+            String sent = c.hasPath("token") ? c.getString("token") : "";
+            if (!MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+                throw new GatewayProtocolException("HELLO token: bad token (amp.gateway.token differs)");
+            }
+        } catch (ConfigException e) {
+            throw new GatewayProtocolException("HELLO: " + e.getMessage());
         }
-        String sent = c.hasPath("token") ? c.getString("token") : "";
-        if (!MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
-            throw new GatewayProtocolException("HELLO token: bad token (amp.gateway.token differs)");
-        }
+    }
+
+    private static Hello checkFields(Config c, VecEnvSpec spec) {
         String simulator = c.getString("simulator.name");
         String version = c.getString("simulator.version");
         String robot = c.getString("robot");
