@@ -25,14 +25,16 @@ for seed in $SEEDS; do
       "$AMP" train --name "$name" --runs-dir "$RUNS" --iterations "$ITERATIONS" --no-progress \
           --set "amp.actors.training.seed=$seed" "${extra[@]}" > "$OUT/$name.log"
     fi
-    "$AMP" eval "$name" --runs-dir "$RUNS" --json > "$OUT/$name.json"
+    # the file names of the README's table: AMP runs carry the gait condition, task-only runs the pinned kernels
+    file="$OUT/amp-s$seed-gait.json"
+    [[ "$kind" == task ]] && file="$OUT/task-s$seed-pin.json"
+    "$AMP" eval "$name" --runs-dir "$RUNS" --json > "$file"
   done
 done
 
 names=()
 for seed in $SEEDS; do names+=("amp-s$seed" "task-s$seed"); done
+"$AMP" plot "${names[@]}" --runs-dir "$RUNS" --metric style_distance_matched --log-y --out "$OUT/style_distance_matched.png"
 "$AMP" plot "${names[@]}" --runs-dir "$RUNS" --metric style_distance --log-y --out "$OUT/style_distance.png"
-"$AMP" plot "${names[@]}" --runs-dir "$RUNS" --metric tracking_error --out "$OUT/tracking_error.png"
-"$AMP" plot "${names[@]}" --runs-dir "$RUNS" --metric task_reward --out "$OUT/task_reward.png"
 "$AMP" plot "${names[@]}" --runs-dir "$RUNS" --metric joint_range_error --out "$OUT/joint_range_error.png"
 echo "results in $OUT"
