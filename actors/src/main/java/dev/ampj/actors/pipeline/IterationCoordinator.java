@@ -251,8 +251,11 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
                 running.shardRestarts++;
             }
         }
-        if (running != null && !running.collectSent[s] && running.collectAt != 0) {
+        if (running != null && !running.collectSent[s] && running.collectAt != 0 && running.assembled == null) {
             // θk went out before this shard subscribed: publish it again, then the shard gets its Collect.
+            // Not once the rollout is assembled: the PPO actor may already hold θk+1 (a PublishPolicy now
+            // would send it as θk), and the iteration needs no batch from this shard any more; it starts
+            // the next iteration from the end state of this one instead (maybeDone).
             actors.ppo().tell(new PpoLearnerActor.PublishPolicy(running.iteration, policyOut));
         }
         if (waiting != null && allReady()) {
@@ -280,7 +283,7 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
     }
 
     private Behavior<Command> onPolicyOut(PolicyOut p) {
-        if (running == null || p.published().iteration() != running.iteration) {
+        if (running == null || p.published().iteration() != running.iteration || running.assembled != null) {
             return this;
         }
         running.policyPublishMillis += p.published().millis();
@@ -344,7 +347,9 @@ public final class IterationCoordinator extends AbstractBehavior<IterationCoordi
         RolloutBuffer buffer = r.rollout;
         for (int s = 0; s < shardCount; s++) {
             startStates[s] = buffer.envState(s);
-            needsRestore[s] = false;
+            // A shard restarted or moved after its batch was assembled was not sent the iteration
+            // again: its VecEnv is not at the end of this iteration, so the next one restores it.
+            needsRestore[s] = !r.collectSent[s];
         }
         envSteps += training.stepsPerIteration();
         nextStep += training.horizon();

@@ -36,6 +36,8 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The IterationCoordinator alone, its learner-side actors and shards replaced by test probes: the
@@ -342,6 +344,49 @@ class IterationCoordinatorTest {
         update.replyTo().tell(new PpoLearnerActor.PolicyUpdated(5, "pi-5", ppoStats(5), filled(0.25f), 5.0));
         IterationOutcome.Done done = outcomes.expectMessageClass(IterationOutcome.Done.class);
         assertEquals(1.0, done.stageMillis().get("shard_restarts"));
+    }
+
+    /**
+     * A shard restarted (or moved) once its batch is assembled, while D and PPO update: θ is not
+     * published again (the PPO actor may already hold θk+1, which would go out as θk) and the shard
+     * is not sent the iteration again; the next iteration restores it to this iteration's end state.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aShardLostDuringTheUpdatesStartsTheNextIterationFromTheEndState(boolean moved) throws Exception {
+        byte[][] states = {{7, 0}, {7, 1}};
+        ActorRef<IterationCoordinator.Command> c = coordinator(Duration.ofSeconds(30),
+                new IterationCoordinator.Start(4, 4L * NUM_ENVS * HORIZON, 4L * HORIZON, 400, states));
+        shards.ready(0, 1);
+        c.tell(new IterationCoordinator.RunIteration(5, outcomes.getRef()));
+        ActorRef<TrajectoryBufferActor.RolloutAssembled> assembled = expectAssembly(5);
+        expectPublish(5).tell(new PpoLearnerActor.PolicyPublished(5, "theta-5", 100, 1.0));
+        shards.collect(0);
+        shards.collect(1);
+        RolloutBuffer rollout = assembledRollout;
+        assembled.tell(new TrajectoryBufferActor.RolloutAssembled(5, rollout, 4.0, 0.5, 4096));
+        DiscriminatorTrainerActor.Train train = discriminator.expectMessageClass(DiscriminatorTrainerActor.Train.class);
+        train.replyTo().tell(new DiscriminatorTrainerActor.StyleScored(5, filled(0.25f), filled(0f), 0.25, 2.0));
+        PpoLearnerActor.Update update = ppo.expectMessageClass(PpoLearnerActor.Update.class);
+
+        if (moved) {
+            shards.moving.get(5, TimeUnit.SECONDS).tell(new ShardDirectory.ShardsMoving(new int[] {1}));
+        }
+        shards.ready(1); // shard 1 (re)starts with a fresh VecEnv while the PPO update runs
+        ppo.expectNoMessage(QUIET); // no PublishPolicy queued behind the update
+        shards.expectNoCollect();
+
+        train.replyTo().tell(new DiscriminatorTrainerActor.DiscriminatorUpdated(5, "d-5", discriminatorStats(5), 500, 3.0));
+        update.replyTo().tell(new PpoLearnerActor.PolicyUpdated(5, "pi-5", ppoStats(5), filled(0.25f), 5.0));
+        outcomes.expectMessageClass(IterationOutcome.Done.class);
+
+        c.tell(new IterationCoordinator.RunIteration(6, outcomes.getRef()));
+        expectAssembly(6);
+        expectPublish(6).tell(new PpoLearnerActor.PolicyPublished(6, "theta-6", 100, 1.0));
+        assertNull(shards.collect(0).restoreState(), "shard 0 continues from where its env is");
+        SimShard.Collect again = shards.collect(1);
+        assertEquals(6, again.iteration());
+        assertArrayEquals(rollout.envState(1), again.restoreState(), "shard 1 restored to the end state of iteration 5");
     }
 
     @Test
