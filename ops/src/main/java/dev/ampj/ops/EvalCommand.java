@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.ampj.actors.config.RunConfig;
+import dev.ampj.actors.eval.EngineSwitch;
 import dev.ampj.actors.eval.EvalOptions;
 import dev.ampj.actors.eval.EvalReport;
 import dev.ampj.actors.eval.PolicyEvaluator;
 import dev.ampj.actors.wire.TrainingCheckpoint;
+import dev.ampj.ops.config.AmpConfig;
 import dev.ampj.ops.config.RunsDirOption;
 import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.storage.RunStore;
@@ -53,6 +55,18 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as one JSON object.")
     boolean json;
 
+    @Option(names = "--engine", paramLabel = "ENGINE",
+            description = "Score on this engine instead of the run's: embedded (the run's embedded engine, or the default "
+                    + "one for an external run), reduced, ode4j, or external (a connected simulator such as the MuJoCo "
+                    + "ostrich client). Only the ostrich exists on both sides; the policy observation, action width, control "
+                    + "step and AMP motion terms must match. The report's \"engine\" key names the engine that scored.")
+    String engine;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "With --engine: override one key of the run's configuration for the scoring engine (repeatable), "
+                    + "e.g. --set amp.gateway.address=tcp://127.0.0.1:5555.")
+    List<String> sets = new java.util.ArrayList<>();
+
     @CommandLine.Mixin
     RunsDirOption runsDir;
 
@@ -78,15 +92,17 @@ public final class EvalCommand implements Callable<Integer> {
             }
         }
         Config config = RunConfig.parse(created.config(), run);
-        if (dev.ampj.sim.env.SimSettings.ENGINE_EXTERNAL.equals(config.getString("amp.sim.engine"))) {
+        Config scoring = scoringConfig(config);
+        if (dev.ampj.sim.env.SimSettings.ENGINE_EXTERNAL.equals((scoring == null ? config : scoring).getString("amp.sim.engine"))) {
             // the rollouts (and the rebuild of an iteration without a checkpoint) run on a connected client:
             // wait for its handshake first, so that a missing one is one error naming the address
-            CommandSupport.components().envs(config).versions();
+            CommandSupport.components().envs(scoring == null ? config : scoring).versions();
         }
         EvalOptions options = new EvalOptions(envs, seconds, command == null ? null : command.get(0),
                 command == null ? null : command.get(1), seed != null ? seed : created.seed(), EvalOptions.DEFAULT_WARMUP_SECONDS);
         TrainingCheckpoint state = CommandSupport.trainer(store).stateAt(run, at);
-        EvalReport report = CommandSupport.evaluator().evaluate(run, at, config, created.seed(), state.learnerState(), options);
+        EvalReport report = CommandSupport.evaluator().evaluate(run, at, config, scoring, created.seed(), state.learnerState(),
+                options);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report.asMap()));
@@ -97,9 +113,27 @@ public final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The run's configuration on the {@code --engine} engine with the {@code --set} keys, or null to
+     * score on the run's own engine (also when {@code --engine} names it).
+     */
+    private Config scoringConfig(Config config) {
+        if (engine == null) {
+            if (!sets.isEmpty()) {
+                throw new IllegalArgumentException("--set changes the scoring engine's settings: give it with --engine");
+            }
+            return null;
+        }
+        String target = EngineSwitch.engine(config, engine);
+        if (!EngineSwitch.switches(config, target)) {
+            return sets.isEmpty() ? null : AmpConfig.validate(AmpConfig.withSets(config, sets));
+        }
+        return AmpConfig.validate(AmpConfig.withSets(EngineSwitch.scoringConfig(config, target), sets));
+    }
+
     private static void print(PrintWriter out, EvalReport r) {
-        out.printf(Locale.ROOT, "run %s, iteration %d: %d envs x %.1f s, commands %.2f..%.2f m/s, deterministic actions%n",
-                r.run(), r.iteration(), r.envs(), r.seconds(), r.commandMin(), r.commandMax());
+        out.printf(Locale.ROOT, "run %s, iteration %d on %s: %d envs x %.1f s, commands %.2f..%.2f m/s, deterministic actions%n",
+                r.run(), r.iteration(), r.engine(), r.envs(), r.seconds(), r.commandMin(), r.commandMax());
         out.printf(Locale.ROOT, "  tracking error      %.3f m/s (episode mean speed vs command; instantaneous %.3f)%n",
                 r.trackingError(), r.trackingErrorInstant());
         out.printf(Locale.ROOT, "  falls               %d (%.2f per minute); mean episode %.0f steps%n",

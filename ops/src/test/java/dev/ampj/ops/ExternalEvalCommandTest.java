@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code amp eval} of a run trained on the MuJoCo ostrich through the gateway: the client connected
  * for training drives the eval envs, each commanded through its episode starts; the report has the
- * embedded run's keys and two evals print the same JSON.
+ * embedded run's keys and two evals print the same JSON; {@code --engine embedded} scores the same
+ * policy on the embedded ostrich.
  */
 @Timeout(600)
 class ExternalEvalCommandTest {
@@ -64,6 +65,17 @@ class ExternalEvalCommandTest {
             String[] second = CliRun.run("eval", "ext", "--envs", "3", "--seconds", "1", "--json", "--runs-dir", dir);
             assertEquals("0", second[0], second[2]);
             assertEquals(first[1], second[1], "two evals of the same iteration print the same JSON");
+
+            // the MuJoCo-trained policy on the embedded ostrich: no gait condition on either side
+            String[] embedded = CliRun.run("eval", "ext", "--engine", "embedded", "--envs", "3", "--seconds", "2", "--json",
+                    "--runs-dir", dir);
+            assertEquals("0", embedded[0], embedded[2]);
+            JsonNode onEmbedded = new ObjectMapper().readTree(embedded[1]);
+            assertEquals("reduced", onEmbedded.get("engine").asText(), embedded[1]);
+            assertEquals("external", report.get("engine").asText(), first[1]);
+            assertEquals(3, onEmbedded.get("per_env").size());
+            assertTrue(Double.isFinite(onEmbedded.get("d_accuracy_policy").asDouble())
+                    && Double.isFinite(onEmbedded.get("tracking_error").asDouble()), embedded[1]);
         } finally {
             GatewayClients.closeShared();
             if (!client.waitFor(20, TimeUnit.SECONDS)) {

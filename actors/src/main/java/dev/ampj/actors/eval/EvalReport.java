@@ -11,6 +11,8 @@ import java.util.Map;
  * discriminator's accuracy on fresh samples. Deterministic: the same run, iteration and options
  * give the same report.
  *
+ * @param engine          the {@code amp.sim.engine} whose envs the policy was rolled out on (the
+ *                        run's own, or another's with {@code amp eval --engine})
  * @param styleDistanceByTerm the style distance of each AMP term alone (its columns of s and s′):
  *                        which part of the motion differs most
  * @param jointVelocityResidualPolicy RMS of (q̇ + q̇′)/2 − Δq/Δt over the policy's pairs (rad/s):
@@ -22,6 +24,7 @@ import java.util.Map;
 public record EvalReport(
         String run,
         long iteration,
+        String engine,
         int envs,
         double seconds,
         double commandMin,
@@ -73,6 +76,7 @@ public record EvalReport(
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("run", run);
         m.put("iteration", iteration);
+        m.put("engine", engine);
         m.put("envs", envs);
         m.put("seconds", seconds);
         m.put("command_range", List.of(commandMin, commandMax));

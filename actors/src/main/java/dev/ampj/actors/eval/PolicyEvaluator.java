@@ -13,6 +13,7 @@ import dev.ampj.sim.env.GaitCondition;
 import dev.ampj.sim.env.ObsGroupSpec;
 import dev.ampj.sim.env.VecEnv;
 import dev.ampj.sim.env.VecEnvSpec;
+import dev.ampj.sim.motion.GaitConditions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,11 +51,28 @@ public final class PolicyEvaluator {
      * run seed {@code runSeed}) after iteration {@code iteration}.
      */
     public EvalReport evaluate(String run, long iteration, Config config, long runSeed, byte[] learnerState, EvalOptions o) {
-        EnvFactory base = components.envs(config);
-        VecEnvSpec spec = base.spec();
-        ReferencePairs reference = components.reference(config, spec, runSeed);
+        return evaluate(run, iteration, config, null, runSeed, learnerState, o);
+    }
+
+    /**
+     * As above, rolled out on the envs of {@code scoring} (null: the run's own configuration): the run's
+     * configuration on another engine ({@link EngineSwitch#scoringConfig}), whose layout must match the
+     * run's ({@link LayoutMatch}). The reference, the discriminator and the untrained policy stay the
+     * run's; a gait-conditioned run's discriminator gets its condition from each env's command
+     * ({@link ConditionColumns}), since the scoring engine's AMP rows carry none.
+     */
+    public EvalReport evaluate(String run, long iteration, Config config, Config scoring, long runSeed, byte[] learnerState,
+            EvalOptions o) {
+        Config envConfig = scoring == null ? config : scoring;
+        String engine = envConfig.getString("amp.sim.engine");
+        VecEnvSpec spec = components.envs(envConfig).spec();
+        VecEnvSpec trainedSpec = scoring == null ? spec : EngineSwitch.trainedSpec(components, config);
+        if (scoring != null) {
+            LayoutMatch.require(trainedSpec, spec, engine);
+        }
+        ReferencePairs reference = components.reference(config, trainedSpec, runSeed);
         float[] all = reference.features();
-        double[] clipSpeeds = clipSpeeds(reference, spec);
+        double[] clipSpeeds = clipSpeeds(reference, trainedSpec);
         double[] speeds = o.commandMin() != null ? new double[] {o.commandMin(), o.commandMax()} : speedRange(clipSpeeds);
         double lo = speeds[0];
         double hi = speeds[1];
@@ -65,22 +83,24 @@ public final class PolicyEvaluator {
         int steps = Math.max(1, (int) Math.round(o.seconds() / spec.controlDt()));
         int warmup = (int) Math.round(o.warmupSeconds() / spec.controlDt());
         LearnerSettings settings = LearnerSettings.fromConfig(config);
-        LearnerDims dims = new LearnerDims(spec.policyDim(), spec.criticDim(), spec.actionDim(), spec.ampDim());
+        LearnerDims dims = new LearnerDims(trainedSpec.policyDim(), trainedSpec.criticDim(), trainedSpec.actionDim(),
+                trainedSpec.ampDim());
 
         EvalRollout.Result trained;
         EvalRollout.Result[] trainedAtClips = new EvalRollout.Result[clipSpeeds == null ? 0 : clipSpeeds.length];
         float[] policyLogits;
         float[] referenceLogits;
         try (AmpLearner learner = AmpLearner.restore(settings, learnerState)) {
-            trained = rollout(config, commands, o.seed(), spec, learner, steps, warmup);
+            trained = rollout(envConfig, commands, o.seed(), spec, learner, steps, warmup);
             for (int c = 0; c < trainedAtClips.length; c++) {
-                trainedAtClips[c] = rollout(config, new double[] {clipSpeeds[c]}, o.seed(), spec, learner, steps, warmup);
+                trainedAtClips[c] = rollout(envConfig, new double[] {clipSpeeds[c]}, o.seed(), spec, learner, steps, warmup);
             }
-            policyLogits = logits(learner, trained.features(), trained.pairs(), spec.ampDim());
-            referenceLogits = logits(learner, all, reference.pairs(), spec.ampDim());
+            policyLogits = logits(learner, discriminatorInput(config, trainedSpec, spec, trained.features(), commands),
+                    trained.pairs(), trainedSpec.ampDim());
+            referenceLogits = logits(learner, all, reference.pairs(), trainedSpec.ampDim());
         }
         String untrainedKey = runSeed + "/" + o.seed() + "/" + java.util.Arrays.toString(commands) + "/" + steps + "/" + warmup
-                + "/" + config.root().render(com.typesafe.config.ConfigRenderOptions.concise());
+                + "/" + envConfig.root().render(com.typesafe.config.ConfigRenderOptions.concise());
         EvalRollout.Result untrained = untrainedRollouts.get(untrainedKey);
         EvalRollout.Result[] untrainedAtClips = new EvalRollout.Result[trainedAtClips.length];
         for (int c = 0; c < untrainedAtClips.length; c++) {
@@ -88,9 +108,9 @@ public final class PolicyEvaluator {
         }
         if (untrained == null || java.util.Arrays.asList(untrainedAtClips).contains(null)) {
             try (AmpLearner init = AmpLearner.create(settings, dims, runSeed)) {
-                untrained = rollout(config, commands, o.seed(), spec, init, steps, warmup);
+                untrained = rollout(envConfig, commands, o.seed(), spec, init, steps, warmup);
                 for (int c = 0; c < untrainedAtClips.length; c++) {
-                    untrainedAtClips[c] = rollout(config, new double[] {clipSpeeds[c]}, o.seed(), spec, init, steps, warmup);
+                    untrainedAtClips[c] = rollout(envConfig, new double[] {clipSpeeds[c]}, o.seed(), spec, init, steps, warmup);
                     untrainedRollouts.put(untrainedKey + "/clip" + c, untrainedAtClips[c]);
                 }
             }
@@ -98,32 +118,34 @@ public final class PolicyEvaluator {
         }
 
         // Style is measured on the motion alone: a gait condition's columns are the command's, not motion.
+        // The reference's columns follow the run's layout, the rollouts' the scoring engine's (equal but for a condition).
         MotionColumns motion = MotionColumns.of(spec);
-        int width = motion.width();
-        float[] ref = motion.apply(all);
+        MotionColumns refMotion = MotionColumns.of(trainedSpec);
+        int width = refMotion.width();
+        float[] ref = refMotion.apply(all);
         StyleDistance style = new StyleDistance(ref, reference.pairs(), width);
         double distance = style.between(motion.apply(trained.features()), trained.pairs(), ref, reference.pairs());
         double init = style.between(motion.apply(untrained.features()), untrained.pairs(), ref, reference.pairs());
-        double floor = style.between(motion.apply(reference.features(0, 0.5)), reference.count(0, 0.5),
-                motion.apply(reference.features(0.5, 1)), reference.count(0.5, 1));
+        double floor = style.between(refMotion.apply(reference.features(0, 0.5)), reference.count(0, 0.5),
+                refMotion.apply(reference.features(0.5, 1)), reference.count(0.5, 1));
 
         EvalReport.MatchedStyle matched = clipSpeeds == null ? null
-                : matchedStyle(reference, motion, trainedAtClips, untrainedAtClips);
+                : matchedStyle(reference, refMotion, motion, trainedAtClips, untrainedAtClips);
 
         Map<String, Double> byTerm = new LinkedHashMap<>();
-        int fullWidth = 2 * spec.ampDim();
-        for (ObsGroupSpec.Slice term : spec.amp().slices()) {
+        for (ObsGroupSpec.Slice term : trainedSpec.amp().slices()) {
             if (GaitCondition.TERM.equals(term.term())) {
                 continue;
             }
+            int[] refCols = termColumns(term, trainedSpec.ampDim());
             int[] cols = termColumns(term, spec.ampDim());
-            float[] refTerm = columns(all, reference.pairs(), fullWidth, cols);
-            byTerm.put(term.term(), new StyleDistance(refTerm, reference.pairs(), cols.length)
-                    .between(columns(trained.features(), trained.pairs(), fullWidth, cols), trained.pairs(), refTerm, reference.pairs()));
+            float[] refTerm = columns(all, reference.pairs(), 2 * trainedSpec.ampDim(), refCols);
+            byTerm.put(term.term(), new StyleDistance(refTerm, reference.pairs(), cols.length).between(
+                    columns(trained.features(), trained.pairs(), 2 * spec.ampDim(), cols), trained.pairs(), refTerm, reference.pairs()));
         }
         double[] residual = {velocityResidual(trained.features(), trained.pairs(), spec),
-            velocityResidual(all, reference.pairs(), spec)};
-        List<EvalReport.JointRange> ranges = jointRanges(reference, spec, trained);
+            velocityResidual(all, reference.pairs(), trainedSpec)};
+        List<EvalReport.JointRange> ranges = jointRanges(reference, trainedSpec, trained);
         double rangeError = ranges.isEmpty() ? Double.NaN : 0;
         for (EvalReport.JointRange r : ranges) {
             rangeError = Math.max(rangeError, Math.max(Math.abs(r.policyMin() - r.referenceMin()),
@@ -134,10 +156,27 @@ public final class PolicyEvaluator {
             perEnv.add(new EvalReport.EnvResult(e, commands[e], trained.meanSpeed()[e], trained.envFalls()[e]));
         }
         double minutes = o.envs() * steps * spec.controlDt() / 60.0;
-        return new EvalReport(run, iteration, o.envs(), steps * spec.controlDt(), lo, hi, trained.trackingError(),
+        return new EvalReport(run, iteration, engine, o.envs(), steps * spec.controlDt(), lo, hi, trained.trackingError(),
                 trained.trackingErrorInstant(), trained.falls() / minutes, trained.falls(), trained.meanEpisodeSteps(),
                 distance, floor, init, byTerm, matched, residual[0], residual[1], rangeError, ranges, fraction(policyLogits, false),
                 fraction(referenceLogits, true), perEnv);
+    }
+
+    /**
+     * The rollout's AMP transitions as the run's discriminator takes them: unchanged when the layouts
+     * agree, else (a conditioned run scored on an engine without the condition) with each env's
+     * condition appended.
+     */
+    private float[] discriminatorInput(Config config, VecEnvSpec trainedSpec, VecEnvSpec spec, float[] features, double[] commands) {
+        if (trainedSpec.ampDim() == spec.ampDim()) {
+            return features;
+        }
+        GaitCondition condition = GaitConditions.of(components.referenceMotion(config));
+        if (trainedSpec.amp().find(GaitCondition.TERM) == null || spec.ampDim() + condition.width() != trainedSpec.ampDim()) {
+            throw new IllegalStateException("the run's AMP state has " + trainedSpec.ampDim() + " columns, the scoring engine's "
+                    + spec.ampDim() + ", and a gait condition of " + condition.width() + " does not explain the difference");
+        }
+        return ConditionColumns.append(features, spec.ampDim(), commands, condition);
     }
 
     private EvalRollout.Result rollout(Config config, double[] commands, long seed, VecEnvSpec spec, AmpLearner learner,
@@ -248,18 +287,18 @@ public final class PolicyEvaluator {
     }
 
     /** Per clip: Fréchet distance of the policy at the clip's speed to that clip, its halves, the untrained policy's. */
-    private static EvalReport.MatchedStyle matchedStyle(ReferencePairs reference, MotionColumns motion, EvalRollout.Result[] trained,
-            EvalRollout.Result[] untrained) {
+    private static EvalReport.MatchedStyle matchedStyle(ReferencePairs reference, MotionColumns refMotion, MotionColumns motion,
+            EvalRollout.Result[] trained, EvalRollout.Result[] untrained) {
         double sum = 0, floorSum = 0, initSum = 0;
         Map<String, Double> byClip = new LinkedHashMap<>();
         for (int k = 0; k < trained.length; k++) {
             ReferencePairs one = new ReferencePairs(reference.dim(), List.of(reference.clips().get(k)), reference.jointNames());
-            float[] clip = motion.apply(one.features());
-            StyleDistance style = new StyleDistance(clip, one.pairs(), motion.width());
+            float[] clip = refMotion.apply(one.features());
+            StyleDistance style = new StyleDistance(clip, one.pairs(), refMotion.width());
             double d = style.between(motion.apply(trained[k].features()), trained[k].pairs(), clip, one.pairs());
             sum += d;
-            floorSum += style.between(motion.apply(one.features(0, 0.5)), one.count(0, 0.5),
-                    motion.apply(one.features(0.5, 1)), one.count(0.5, 1));
+            floorSum += style.between(refMotion.apply(one.features(0, 0.5)), one.count(0, 0.5),
+                    refMotion.apply(one.features(0.5, 1)), one.count(0.5, 1));
             initSum += style.between(motion.apply(untrained[k].features()), untrained[k].pairs(), clip, one.pairs());
             byClip.put(reference.clips().get(k).source(), d);
         }

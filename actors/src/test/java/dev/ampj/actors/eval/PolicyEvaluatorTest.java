@@ -42,6 +42,25 @@ class PolicyEvaluatorTest {
     }
 
     @Test
+    void aConditionedRunScoredOnEnvsWithoutTheConditionGetsItFromEachEnvsCommand() {
+        // the run's own engine, its AMP rows without the condition: the platform's columns must be the env's exactly
+        Config scoring = EngineSwitch.scoringConfig(config, config.getString("amp.sim.engine"));
+        EvalReport r = new PolicyEvaluator(new DefaultComponents()).evaluate("tiny", 2, config, scoring, 1, learnerState,
+                new EvalOptions(4, 2.0, null, null, 1, 0.5));
+        assertEquals(evaluate().asMap(), r.asMap());
+    }
+
+    @Test
+    void anotherPolicyObservationIsRefusedNamingIt() {
+        Config scoring = EngineSwitch.scoringConfig(config, "ode4j")
+                .withValue("amp.sim.observations.policy.history-length", com.typesafe.config.ConfigValueFactory.fromAnyRef(2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PolicyEvaluator(new DefaultComponents())
+                .evaluate("tiny", 2, config, scoring, 1, learnerState, new EvalOptions(4, 2.0, null, null, 1, 0.5)));
+        assertTrue(e.getMessage().startsWith("cannot score on engine ode4j") && e.getMessage().contains("the policy observation differs"),
+                e.getMessage());
+    }
+
+    @Test
     void theSameRunAndOptionsGiveExactlyTheSameReport() {
         EvalReport a = evaluate();
         EvalReport b = evaluate();
