@@ -150,10 +150,11 @@ public final class EvalCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "  joint velocity residual %.2f rad/s (reference %.2f): RMS of (q̇+q̇′)/2 − Δq/Δt%n",
                 r.jointVelocityResidualPolicy(), r.jointVelocityResidualReference());
-        out.printf(Locale.ROOT, "  joint range error   %.3f rad%n", r.jointRangeError());
+        out.printf(Locale.ROOT, "  joint range error   %.3f rad (%.3f after each episode's warm-up)%n", r.jointRangeError(),
+                r.jointRangeErrorGait());
         for (EvalReport.JointRange j : r.jointRanges()) {
-            out.printf(Locale.ROOT, "    %-12s policy [%6.2f, %6.2f]  reference [%6.2f, %6.2f]%n",
-                    j.joint(), j.policyMin(), j.policyMax(), j.referenceMin(), j.referenceMax());
+            out.printf(Locale.ROOT, "    %-12s policy [%6.2f, %6.2f], after warm-up [%6.2f, %6.2f]  reference [%6.2f, %6.2f]%n",
+                    j.joint(), j.policyMin(), j.policyMax(), j.policyGaitMin(), j.policyGaitMax(), j.referenceMin(), j.referenceMax());
         }
         out.printf(Locale.ROOT, "  D accuracy          policy %.3f, reference %.3f (fresh samples)%n",
                 r.dAccuracyPolicy(), r.dAccuracyReference());

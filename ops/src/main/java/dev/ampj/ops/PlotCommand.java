@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
 public final class PlotCommand implements Callable<Integer> {
 
     static final List<String> EVAL_METRICS = List.of("style_distance", "style_distance_matched", "tracking_error", "tracking_error_instant",
-            "falls_per_min", "joint_range_error", "episode_length_eval", "d_accuracy_policy", "d_accuracy_reference");
+            "falls_per_min", "joint_range_error", "joint_range_error_gait", "episode_length_eval", "d_accuracy_policy", "d_accuracy_reference");
 
     @Parameters(arity = "1..*", paramLabel = "RUN", description = "Runs to plot, one series each; or eval.jsonl files kept "
             + "without their runs (an eval metric at iteration × --steps-per-iteration env steps).")

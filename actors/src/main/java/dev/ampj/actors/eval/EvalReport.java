@@ -20,6 +20,8 @@ import java.util.Map;
  * @param jointVelocityResidualReference the same over the reference's pairs
  * @param jointRangeError the largest gap, over joints, between the policy's and the reference's
  *                        minimum or maximum angle (rad); NaN without a joint_pos AMP term
+ * @param jointRangeErrorGait the same once each episode's warm-up (getting up to speed from
+ *                        standing, which no reference clip shows) is over, as the tracking error
  */
 public record EvalReport(
         String run,
@@ -42,6 +44,7 @@ public record EvalReport(
         double jointVelocityResidualPolicy,
         double jointVelocityResidualReference,
         double jointRangeError,
+        double jointRangeErrorGait,
         List<JointRange> jointRanges,
         double dAccuracyPolicy,
         double dAccuracyReference,
@@ -65,8 +68,9 @@ public record EvalReport(
         }
     }
 
-    /** A joint's range in the policy's motion and in the reference (rad). */
-    public record JointRange(String joint, double policyMin, double policyMax, double referenceMin, double referenceMax) {}
+    /** A joint's range in the policy's motion (every step, and after the warm-up) and in the reference (rad). */
+    public record JointRange(String joint, double policyMin, double policyMax, double policyGaitMin, double policyGaitMax,
+            double referenceMin, double referenceMax) {}
 
     /** One env: its command, mean forward speed after warm-up, falls. */
     public record EnvResult(int env, double command, double meanSpeed, int falls) {}
@@ -92,10 +96,12 @@ public record EvalReport(
         m.put("style_distance_matched", styleDistanceMatched == null ? null : styleDistanceMatched.asMap());
         m.put("joint_velocity_residual", List.of(jointVelocityResidualPolicy, jointVelocityResidualReference));
         m.put("joint_range_error", jointRangeError);
+        m.put("joint_range_error_gait", jointRangeErrorGait);
         m.put("joint_ranges", jointRanges.stream().map(j -> {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("joint", j.joint());
             r.put("policy", List.of(j.policyMin(), j.policyMax()));
+            r.put("policy_gait", List.of(j.policyGaitMin(), j.policyGaitMax()));
             r.put("reference", List.of(j.referenceMin(), j.referenceMax()));
             return r;
         }).toList());

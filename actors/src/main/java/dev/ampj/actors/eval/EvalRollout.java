@@ -18,13 +18,14 @@ final class EvalRollout {
     /** What one rollout measured; per-env arrays are indexed like the envs. */
     record Result(float[] features, int pairs, int falls, int episodes, double meanEpisodeSteps,
             double trackingError, double trackingErrorInstant, double[] meanSpeed, int[] envFalls,
-            float[] jointMin, float[] jointMax) {}
+            float[] jointMin, float[] jointMax, float[] gaitJointMin, float[] gaitJointMax) {}
 
     private EvalRollout() {}
 
     /**
      * Runs {@code steps} control steps. {@code envs.get(e)} holds one env commanded {@code commands[e]};
-     * the first {@code warmupSteps} of each episode are left out of the tracking errors.
+     * the first {@code warmupSteps} of each episode are left out of the tracking errors and of the
+     * gait's joint ranges ({@code gaitJointMin/Max}; {@code jointMin/Max} span every step).
      */
     static Result run(List<VecEnv> envs, double[] commands, VecEnvSpec spec, PolicyInference policy, int steps, int warmupSteps) {
         return run(new SingleEnvStepper(envs, spec, policy)::step, envs.size(), commands, spec, steps, warmupSteps);
@@ -62,6 +63,8 @@ final class EvalRollout {
         final int nj;
         final float[] jointMin;
         final float[] jointMax;
+        final float[] gaitJointMin;
+        final float[] gaitJointMax;
         final float[] features;
         final int[] episodeSteps;
         final double[] episodeSpeedSum;
@@ -87,6 +90,10 @@ final class EvalRollout {
             this.jointMax = new float[nj];
             java.util.Arrays.fill(jointMin, Float.POSITIVE_INFINITY);
             java.util.Arrays.fill(jointMax, Float.NEGATIVE_INFINITY);
+            this.gaitJointMin = new float[nj];
+            this.gaitJointMax = new float[nj];
+            java.util.Arrays.fill(gaitJointMin, Float.POSITIVE_INFINITY);
+            java.util.Arrays.fill(gaitJointMax, Float.NEGATIVE_INFINITY);
             this.features = new float[n * steps * 2 * da];
             this.episodeSteps = new int[n];
             this.episodeSpeedSum = new double[n];
@@ -118,6 +125,11 @@ final class EvalRollout {
             }
             episodeSteps[e]++;
             if (episodeSteps[e] > warmupSteps) {
+                for (int j = 0; j < nj; j++) {
+                    float q = features[row + joints.offset() + j];
+                    gaitJointMin[j] = Math.min(gaitJointMin[j], q);
+                    gaitJointMax[j] = Math.max(gaitJointMax[j], q);
+                }
                 double v = speed.read(next, done ? b.terminalCriticObs : b.criticObs);
                 episodeSpeedSum[e] += v;
                 episodeSpeedCount[e]++;
@@ -162,7 +174,8 @@ final class EvalRollout {
             }
             return new Result(features, n * steps, falls, ended + open, (double) (stepsInEnded + stepsInOpen) / (ended + open),
                     trackWeight == 0 ? Double.NaN : trackSum / trackWeight,
-                    instantCount == 0 ? Double.NaN : instantSum / instantCount, meanSpeed, envFalls, jointMin, jointMax);
+                    instantCount == 0 ? Double.NaN : instantSum / instantCount, meanSpeed, envFalls, jointMin, jointMax,
+                    gaitJointMin, gaitJointMax);
         }
     }
 

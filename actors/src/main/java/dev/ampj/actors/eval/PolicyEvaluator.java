@@ -147,9 +147,12 @@ public final class PolicyEvaluator {
             velocityResidual(all, reference.pairs(), trainedSpec)};
         List<EvalReport.JointRange> ranges = jointRanges(reference, trainedSpec, trained);
         double rangeError = ranges.isEmpty() ? Double.NaN : 0;
+        double gaitRangeError = rangeError;
         for (EvalReport.JointRange r : ranges) {
             rangeError = Math.max(rangeError, Math.max(Math.abs(r.policyMin() - r.referenceMin()),
                     Math.abs(r.policyMax() - r.referenceMax())));
+            gaitRangeError = Math.max(gaitRangeError, Math.max(Math.abs(r.policyGaitMin() - r.referenceMin()),
+                    Math.abs(r.policyGaitMax() - r.referenceMax())));
         }
         List<EvalReport.EnvResult> perEnv = new ArrayList<>();
         for (int e = 0; e < commands.length; e++) {
@@ -158,7 +161,8 @@ public final class PolicyEvaluator {
         double minutes = o.envs() * steps * spec.controlDt() / 60.0;
         return new EvalReport(run, iteration, engine, o.envs(), steps * spec.controlDt(), lo, hi, trained.trackingError(),
                 trained.trackingErrorInstant(), trained.falls() / minutes, trained.falls(), trained.meanEpisodeSteps(),
-                distance, floor, init, byTerm, matched, residual[0], residual[1], rangeError, ranges, fraction(policyLogits, false),
+                distance, floor, init, byTerm, matched, residual[0], residual[1], rangeError, gaitRangeError, ranges,
+                fraction(policyLogits, false),
                 fraction(referenceLogits, true), perEnv);
     }
 
@@ -338,7 +342,10 @@ public final class PolicyEvaluator {
                 }
             }
             String name = j < reference.jointNames().size() ? reference.jointNames().get(j) : "joint_" + j;
-            out.add(new EvalReport.JointRange(name, policy.jointMin()[j], policy.jointMax()[j], lo, hi));
+            // no step after the warm-up (seconds <= warm-up): no gait range
+            boolean gait = policy.gaitJointMin()[j] <= policy.gaitJointMax()[j];
+            out.add(new EvalReport.JointRange(name, policy.jointMin()[j], policy.jointMax()[j],
+                    gait ? policy.gaitJointMin()[j] : Double.NaN, gait ? policy.gaitJointMax()[j] : Double.NaN, lo, hi));
         }
         return out;
     }

@@ -71,6 +71,27 @@ class PolicyEvaluatorTest {
     }
 
     @Test
+    void theGaitsJointRangesLeaveOutTheWarmUpAndSitInsideTheWholeRanges() {
+        EvalReport r = evaluate(); // 2 s per env, 0.5 s warm-up
+        boolean narrower = false;
+        for (EvalReport.JointRange j : r.jointRanges()) {
+            assertTrue(j.policyMin() <= j.policyGaitMin() && j.policyGaitMax() <= j.policyMax(), j.toString());
+            narrower |= j.policyMin() < j.policyGaitMin() || j.policyGaitMax() < j.policyMax();
+        }
+        assertTrue(narrower, "getting up from the default pose reaches angles the rest of the episode does not: " + r.jointRanges());
+        EvalReport whole = new PolicyEvaluator(new DefaultComponents()).evaluate("tiny", 2, config, 1, learnerState,
+                new EvalOptions(4, 2.0, null, null, 1, 0.0));
+        assertEquals(whole.jointRangeError(), whole.jointRangeErrorGait(), "no warm-up: the same ranges");
+        for (EvalReport.JointRange j : whole.jointRanges()) {
+            assertEquals(j.policyMin(), j.policyGaitMin());
+            assertEquals(j.policyMax(), j.policyGaitMax());
+        }
+        EvalReport none = new PolicyEvaluator(new DefaultComponents()).evaluate("tiny", 2, config, 1, learnerState,
+                new EvalOptions(4, 0.4, null, null, 1, 0.5));
+        assertTrue(Double.isNaN(none.jointRangeErrorGait()), "nothing after the warm-up: no gait range");
+    }
+
+    @Test
     void commandsSpanTheReferenceGaitsSpeeds() {
         EvalReport r = evaluate();
         // The bundled gaits walk at about 0.5 and 0.96 m/s.
