@@ -2,6 +2,7 @@ package dev.ampj.learner.algo;
 
 import ai.djl.ndarray.NDArray;
 import dev.ampj.learner.config.DiscriminatorLossType;
+import dev.ampj.learner.nn.Tensors;
 
 /**
  * Discriminator objectives on expert logits (label "real") and policy logits (label "fake"):
@@ -23,15 +24,15 @@ public final class DiscriminatorLoss {
 
     public static NDArray of(DiscriminatorLossType type, NDArray expertLogits, NDArray policyLogits) {
         return switch (type) {
-            case BCE -> softplus(expertLogits.neg()).mean().add(softplus(policyLogits).mean()).mul(0.5f);
-            case LSGAN -> expertLogits.sub(1f).square().mean().add(policyLogits.add(1f).square().mean()).mul(0.5f);
-            case WGAN -> policyLogits.mean().sub(expertLogits.mean()).add(expertLogits.square().mean().mul(WGAN_DRIFT));
+            case BCE -> Tensors.mul(softplus(expertLogits.neg()).mean().add(softplus(policyLogits).mean()), 0.5f);
+            case LSGAN -> Tensors.mul(expertLogits.sub(1f).square().mean().add(policyLogits.add(1f).square().mean()), 0.5f);
+            case WGAN -> policyLogits.mean().sub(expertLogits.mean()).add(Tensors.mul(expertLogits.square().mean(), WGAN_DRIFT));
         };
     }
 
     /** log(1 + exp(x)) = max(x, 0) + log(1 + exp(-|x|)), stable for large |x|. */
     public static NDArray softplus(NDArray x) {
-        return x.maximum(0f).add(x.abs().neg().exp().add(1f).log());
+        return Tensors.maximum(x, 0f).add(x.abs().neg().exp().add(1f).log());
     }
 
     /** E||g||^2 over rows: the gradient penalty on expert pairs (rl_games disc_grad_penalty term). */

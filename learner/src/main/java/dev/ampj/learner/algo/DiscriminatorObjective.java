@@ -5,6 +5,7 @@ import ai.djl.ndarray.index.NDIndex;
 import dev.ampj.learner.config.DiscriminatorLossType;
 import dev.ampj.learner.config.DiscriminatorSettings;
 import dev.ampj.learner.nn.Discriminator;
+import dev.ampj.learner.nn.Tensors;
 
 /**
  * The loss of one discriminator step on a joint batch (R policy rows, then R expert rows, one forward
@@ -46,9 +47,9 @@ public final class DiscriminatorObjective {
             NDArray t = w.square().sum();
             wd = wd == null ? t : wd.add(t);
         }
-        NDArray loss = main.add(penalty.mul((float) s.gradientPenalty()))
-                .add(logitLoss.mul((float) s.logitRegularization()))
-                .add(wd.mul((float) s.weightDecay()));
+        NDArray loss = main.add(Tensors.mul(penalty, (float) s.gradientPenalty()))
+                .add(Tensors.mul(logitLoss, (float) s.logitRegularization()))
+                .add(Tensors.mul(wd, (float) s.weightDecay()));
         return new Terms(loss, main, penalty, logitLoss, wd, policyLogits, expertLogits);
     }
 }

@@ -192,7 +192,7 @@ public final class PpoLearner implements AutoCloseable {
                             NDArray target = mean.get(new NDIndex("0:" + batch)).stopGradient()
                                     .matMul(manager.create(actionMirror.matrix(), new Shape(da, da)));
                             NDArray mirrorTerm = mirrored.sub(target).square().mean();
-                            loss = loss.add(mirrorTerm.mul((float) settings.symmetry().mirrorLossCoef()));
+                            loss = loss.add(Tensors.mul(mirrorTerm, (float) settings.symmetry().mirrorLossCoef()));
                             sumMirror += mirrorTerm.getFloat();
                         }
                         NDArray meanOrig = augment ? mean.get(new NDIndex("0:" + batch)) : mean;

@@ -2,6 +2,7 @@ package dev.ampj.learner.algo;
 
 import ai.djl.ndarray.NDArray;
 import dev.ampj.learner.config.PpoSettings;
+import dev.ampj.learner.nn.Tensors;
 
 /**
  * rsl_rl's PPO loss for one mini-batch: clipped surrogate, (clipped) value loss and entropy bonus
@@ -19,7 +20,7 @@ public final class PpoLoss {
     /** log N(a; mu, std) summed over action columns: [B]. {@code std} is [A]. */
     public static NDArray logProb(NDArray actions, NDArray mean, NDArray std) {
         NDArray z = actions.sub(mean).div(std);
-        return z.square().mul(-0.5f).sub(std.log()).sub(HALF_LOG_2PI).sum(new int[] {1});
+        return Tensors.mul(z.square(), -0.5f).sub(std.log()).sub(HALF_LOG_2PI).sum(new int[] {1});
     }
 
     /** Entropy of the diagonal Gaussian, summed over actions (a scalar: the std is state-independent). */
@@ -50,8 +51,8 @@ public final class PpoLoss {
             valueLoss = returns.sub(value).square().mean();
         }
         NDArray entropy = entropy(std);
-        NDArray loss = surrogateLoss.add(valueLoss.mul((float) s.valueLossCoef()))
-                .sub(entropy.mul((float) s.entropyCoef()));
+        NDArray loss = surrogateLoss.add(Tensors.mul(valueLoss, (float) s.valueLossCoef()))
+                .sub(Tensors.mul(entropy, (float) s.entropyCoef()));
         NDArray clipFraction = ratio.sub(1f).abs().gt(clip).toType(ratio.getDataType(), false).mean();
         return new Terms(loss, surrogateLoss, valueLoss, entropy, clipFraction);
     }

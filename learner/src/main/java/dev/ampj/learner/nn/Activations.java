@@ -19,7 +19,7 @@ final class Activations {
     /** act'(z): ReLU's mask is a constant; ELU's exp(min(z, 0)) and tanh's 1 - tanh^2 stay differentiable. */
     static NDArray derivative(Activation a, NDArray z) {
         return switch (a) {
-            case ELU -> z.minimum(0).exp();
+            case ELU -> Tensors.minimum(z, 0f).exp();
             case RELU -> z.gt(0).toType(z.getDataType(), false);
             case TANH -> {
                 NDArray t = z.tanh();

@@ -42,8 +42,8 @@ public final class ActorCritic {
 
     /** Action std, shape [actions]: exp of the parameter for the log type, clamped below by min-std. */
     public NDArray actionStd() {
-        NDArray std = arch.noiseStdLog() ? stdParameter.exp() : stdParameter.mul(1);
-        return arch.minStd() > 0 ? std.maximum((float) arch.minStd()) : std;
+        NDArray std = arch.noiseStdLog() ? stdParameter.exp() : Tensors.mul(stdParameter, 1f);
+        return arch.minStd() > 0 ? Tensors.maximum(std, (float) arch.minStd()) : std;
     }
 
     /** Value, shape [rows]. */

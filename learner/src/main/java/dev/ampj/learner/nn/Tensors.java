@@ -51,6 +51,39 @@ public final class Tensors {
         return out;
     }
 
+    /**
+     * {@code x * v}. Use this, {@link #maximum} and {@link #minimum} instead of DJL's {@code Number}
+     * overloads ({@code x.mul(0.5f)}) in anything that is differentiated: those put {@code v} in a tensor
+     * over a direct ByteBuffer and close it as soon as the op returns, while autograd keeps that tensor
+     * for the backward pass (the product's gradient is {@code grad * v}; a maximum's or minimum's mask
+     * compares with {@code v}). The buffer is then collectable, and the backward reads freed memory that
+     * may already hold something else. Here {@code v} is a 0-d float32 tensor as there (same results),
+     * but in memory libtorch owns and reference-counts, so autograd's reference keeps it alive.
+     */
+    public static NDArray mul(NDArray x, float v) {
+        try (NDArray s = scalar(x, v)) {
+            return x.mul(s);
+        }
+    }
+
+    /** {@code max(x, v)} elementwise, safe under autograd (see {@link #mul}). */
+    public static NDArray maximum(NDArray x, float v) {
+        try (NDArray s = scalar(x, v)) {
+            return x.maximum(s);
+        }
+    }
+
+    /** {@code min(x, v)} elementwise, safe under autograd (see {@link #mul}). */
+    public static NDArray minimum(NDArray x, float v) {
+        try (NDArray s = scalar(x, v)) {
+            return x.minimum(s);
+        }
+    }
+
+    private static NDArray scalar(NDArray like, float v) {
+        return like.getManager().full(new Shape(), v, DataType.FLOAT32);
+    }
+
     /** Overwrites the arrays' values in list order from {@code values} (float32 arrays only). */
     public static void load(List<NDArray> arrays, float[] values) {
         if (values.length != size(arrays)) {
