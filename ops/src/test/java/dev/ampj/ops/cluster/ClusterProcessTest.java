@@ -129,7 +129,8 @@ class ClusterProcessTest {
         return n;
     }
 
-    private static List<IterationCommitted> commits(Path runs, String run) {
+    /** The run's commits in log order (the cluster process tests share it). */
+    static List<IterationCommitted> commits(Path runs, String run) {
         List<IterationCommitted> out = new ArrayList<>();
         try (RunLogReader r = new RunStore(StorageSettings.defaults(runs)).openReader(run)) {
             for (LogEntry e : r.readAll()) {

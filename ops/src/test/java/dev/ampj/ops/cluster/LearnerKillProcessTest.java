@@ -8,13 +8,8 @@ import dev.ampj.actors.testenv.PointMassComponents;
 import dev.ampj.actors.testenv.TestRuns;
 import dev.ampj.ops.CliRun;
 import dev.ampj.ops.train.CommandSupport;
-import dev.ampj.storage.RunStore;
-import dev.ampj.storage.StorageSettings;
 import dev.ampj.storage.event.IterationCommitted;
-import dev.ampj.storage.log.LogEntry;
-import dev.ampj.storage.log.RunLogReader;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,13 +59,13 @@ class LearnerKillProcessTest {
     private void killRestartResume() throws Exception {
         CommandSupport.useComponents(new PointMassComponents());
         Path config = Files.writeString(dir.resolve("small.conf"), TestRuns.SMALL + "\namp.cluster.no-sim-timeout = 60s\n");
-        int l = freePort();
+        int l = ClusterProcessTest.freePort();
         Process learner = node(config, "learner", l, l, "learner1"); // the nodes start while the local run trains
-        node(config, "sim", freePort(), l, "sim");
+        node(config, "sim", ClusterProcessTest.freePort(), l, "sim");
         String[] r = CliRun.run("train", "--config", config.toString(), "--iterations", "" + ITERATIONS, "--name", "k",
                 "--runs-dir", dir.resolve("local").toString(), "--no-progress", "--eval-every", "0");
         assertEquals("0", r[0], r[2]);
-        List<IterationCommitted> local = commits(dir.resolve("local"), "k");
+        List<IterationCommitted> local = ClusterProcessTest.commits(dir.resolve("local"), "k");
         assertEquals(ITERATIONS, local.size());
 
         awaitMembers(l, 2);
@@ -104,7 +99,7 @@ class LearnerKillProcessTest {
                 Files.readString(dir.resolve("sim.log")));
         r = CliRun.run("resume", "k", "--cluster", "127.0.0.1:" + l, "--no-progress", "--eval-every", "0");
         assertEquals("0", r[0], r[2] + logs());
-        List<IterationCommitted> resumed = commits(runs, "k");
+        List<IterationCommitted> resumed = ClusterProcessTest.commits(runs, "k");
         assertEquals(ITERATIONS, resumed.size());
         for (int i = 0; i < ITERATIONS; i++) {
             assertEquals(local.get(i).policyDigest(), resumed.get(i).policyDigest(), "policy of iteration " + (i + 1));
@@ -144,11 +139,6 @@ class LearnerKillProcessTest {
         return b.toString();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 
     /** Polls `amp cluster status --json` until exactly {@code members} members are listed, all Up. */
     private void awaitMembers(int learner, int members) throws InterruptedException, IOException {
@@ -176,21 +166,9 @@ class LearnerKillProcessTest {
     /** Commits in the run's log so far; 0 while the log is being created. */
     private static int committedSoFar(Path runs, String run) {
         try {
-            return Files.exists(runs.resolve(run)) ? commits(runs, run).size() : 0;
+            return Files.exists(runs.resolve(run)) ? ClusterProcessTest.commits(runs, run).size() : 0;
         } catch (RuntimeException notYetReadable) {
             return 0;
         }
-    }
-
-    private static List<IterationCommitted> commits(Path runs, String run) {
-        List<IterationCommitted> out = new ArrayList<>();
-        try (RunLogReader r = new RunStore(StorageSettings.defaults(runs)).openReader(run)) {
-            for (LogEntry e : r.readAll()) {
-                if (e.event() instanceof IterationCommitted c) {
-                    out.add(c);
-                }
-            }
-        }
-        return out;
     }
 }

@@ -7,11 +7,7 @@ import dev.ampj.actors.testenv.PointMassComponents;
 import dev.ampj.actors.testenv.TestRuns;
 import dev.ampj.ops.CliRun;
 import dev.ampj.ops.train.CommandSupport;
-import dev.ampj.storage.RunStore;
-import dev.ampj.storage.StorageSettings;
 import dev.ampj.storage.event.IterationCommitted;
-import dev.ampj.storage.log.LogEntry;
-import dev.ampj.storage.log.RunLogReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,7 +92,7 @@ class NetnsClusterProcessTest {
         String[] r = CliRun.run("train", "--config", config.toString(), "--iterations", "3", "--name", "c", "--runs-dir",
                 dir.resolve("local").toString(), "--no-progress", "--eval-every", "0");
         assertEquals("0", r[0], r[2]);
-        List<IterationCommitted> local = commits(dir.resolve("local"));
+        List<IterationCommitted> local = ClusterProcessTest.commits(dir.resolve("local"), "c");
 
         String learner = subnet + "1:" + PORT;
         for (int i = 0; i < ROLES.length; i++) {
@@ -106,7 +102,7 @@ class NetnsClusterProcessTest {
         r = CliRun.run("train", "--cluster", learner, "--config", config.toString(), "--name", "c", "--iterations", "3",
                 "--no-progress");
         assertEquals("0", r[0], r[2] + "\n" + logs());
-        List<IterationCommitted> cluster = commits(dir.resolve("cluster"));
+        List<IterationCommitted> cluster = ClusterProcessTest.commits(dir.resolve("cluster"), "c");
         assertEquals(3, local.size());
         assertEquals(local.size(), cluster.size());
         for (int i = 0; i < local.size(); i++) {
@@ -167,18 +163,6 @@ class NetnsClusterProcessTest {
             }
         }
         return b.toString();
-    }
-
-    private static List<IterationCommitted> commits(Path runs) {
-        List<IterationCommitted> out = new ArrayList<>();
-        try (RunLogReader r = new RunStore(StorageSettings.defaults(runs)).openReader("c")) {
-            for (LogEntry e : r.readAll()) {
-                if (e.event() instanceof IterationCommitted c) {
-                    out.add(c);
-                }
-            }
-        }
-        return out;
     }
 
     private static void run(String... cmd) throws Exception {

@@ -28,10 +28,7 @@ public final class DeclaredEpisodeStarts {
 
     /** {@code sampler} (over {@code layout}) may be null when {@code amp.sim.init.reference-state-init} is 0. */
     public DeclaredEpisodeStarts(long seed, SimSettings settings, ReferenceStateSampler sampler, FrameLayout layout) {
-        if (settings.init().referenceStateInit() > 0 && sampler == null) {
-            throw new IllegalArgumentException("amp.sim.init.reference-state-init = " + settings.init().referenceStateInit()
-                    + " needs a reference motion (a ReferenceStateSampler); set it to 0 or give a motion");
-        }
+        EpisodeStarts.requireSampler(settings, sampler);
         this.seed = seed;
         this.settings = settings;
         this.sampler = sampler;
@@ -42,7 +39,7 @@ public final class DeclaredEpisodeStarts {
 
     /** Floats per row. */
     public int width() {
-        return 13 + 2 * layout.numJoints();
+        return EpisodeStarts.width(layout.numJoints());
     }
 
     /** Writes the start of episode {@code episode} of env {@code envId} into {@code out} at {@code offset}. */
@@ -61,16 +58,7 @@ public final class DeclaredEpisodeStarts {
         } else {
             atRest();
         }
-        double command = commands.command(streamIds, frame, fromReference);
-        int o = offset;
-        out[o++] = fromReference ? 1f : 0f;
-        out[o++] = (float) command;
-        out[o++] = (float) frame.rootPos[2];
-        o = put(frame.rootQuat, out, o);
-        o = put(frame.rootLinVel, out, o);
-        o = put(frame.rootAngVel, out, o);
-        o = put(frame.jointPos, out, o);
-        put(frame.jointVel, out, o);
+        EpisodeStarts.writeRow(fromReference, commands.command(streamIds, frame, fromReference), frame, out, offset);
     }
 
     private void atRest() {
@@ -86,12 +74,5 @@ public final class DeclaredEpisodeStarts {
         frame.rootQuat[3] = 0;
         java.util.Arrays.fill(frame.rootLinVel, 0);
         java.util.Arrays.fill(frame.rootAngVel, 0);
-    }
-
-    private static int put(double[] values, float[] out, int o) {
-        for (double v : values) {
-            out[o++] = (float) v;
-        }
-        return o;
     }
 }

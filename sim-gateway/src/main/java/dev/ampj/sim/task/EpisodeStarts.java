@@ -22,7 +22,7 @@ public final class EpisodeStarts {
     /** Joints of the ostrich. */
     static final int JOINTS = OstrichLayout.JOINTS.size();
     /** Floats per row. */
-    public static final int WIDTH = 13 + 2 * JOINTS;
+    public static final int WIDTH = width(JOINTS);
 
     private final EpisodeReset reset;
     private final KinematicFrame frame = new KinematicFrame(OstrichLayout.LAYOUT);
@@ -30,10 +30,7 @@ public final class EpisodeStarts {
 
     /** {@code sampler} may be null when {@code amp.sim.init.reference-state-init} is 0. */
     public EpisodeStarts(long seed, SimSettings settings, ReferenceStateSampler sampler) {
-        if (settings.init().referenceStateInit() > 0 && sampler == null) {
-            throw new IllegalArgumentException("amp.sim.init.reference-state-init = " + settings.init().referenceStateInit()
-                    + " needs a reference motion (a ReferenceStateSampler); set it to 0 or give a motion");
-        }
+        requireSampler(settings, sampler);
         this.reset = new EpisodeReset(seed, settings, sampler);
     }
 
@@ -42,7 +39,24 @@ public final class EpisodeStarts {
         streamIds[0] = envId;
         streamIds[1] = episode;
         boolean fromReference = reset.initialState(streamIds, frame);
-        double command = reset.command(streamIds, frame, fromReference);
+        writeRow(fromReference, reset.command(streamIds, frame, fromReference), frame, out, offset);
+    }
+
+    /** Floats per row of a robot with {@code joints} joints. */
+    static int width(int joints) {
+        return 13 + 2 * joints;
+    }
+
+    /** A reference-state fraction above 0 needs a reference motion to draw the states from. */
+    static void requireSampler(SimSettings settings, ReferenceStateSampler sampler) {
+        if (settings.init().referenceStateInit() > 0 && sampler == null) {
+            throw new IllegalArgumentException("amp.sim.init.reference-state-init = " + settings.init().referenceStateInit()
+                    + " needs a reference motion (a ReferenceStateSampler); set it to 0 or give a motion");
+        }
+    }
+
+    /** One row in the layout above, from an episode's start state {@code frame} and its command. */
+    static void writeRow(boolean fromReference, double command, KinematicFrame frame, float[] out, int offset) {
         int o = offset;
         out[o++] = fromReference ? 1f : 0f;
         out[o++] = (float) command;
