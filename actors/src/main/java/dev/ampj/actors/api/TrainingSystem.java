@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.ampj.actors.config.PipelineContext;
 import dev.ampj.actors.config.RunConfig;
+import dev.ampj.actors.config.RunLearnerSettings;
 import dev.ampj.actors.config.RunVersions;
 import dev.ampj.actors.config.ShardLayout;
 import dev.ampj.actors.config.StreamChannels;
@@ -76,7 +77,7 @@ public final class TrainingSystem implements AutoCloseable {
 
     static TrainingSystem start(Build b) {
         TrainingSettings training = TrainingSettings.fromConfig(b.config());
-        LearnerSettings learnerSettings = LearnerSettings.fromConfig(b.config());
+        LearnerSettings learnerSettings = RunLearnerSettings.of(b.config());
         TransportSettings transport = DriverDirectories.forThisProcess(TransportSettings.fromConfig(b.config()));
         LearnerDims dims = PipelineContext.dimsOf(b.envs().spec());
         ShardLayout layout = new ShardLayout(training.numEnvs(), training.shards());

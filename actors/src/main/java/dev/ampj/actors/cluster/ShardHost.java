@@ -3,6 +3,7 @@ package dev.ampj.actors.cluster;
 import com.typesafe.config.Config;
 import dev.ampj.actors.config.PipelineContext;
 import dev.ampj.actors.config.RunConfig;
+import dev.ampj.actors.config.RunLearnerSettings;
 import dev.ampj.actors.config.RunVersions;
 import dev.ampj.actors.config.ShardLayout;
 import dev.ampj.actors.config.StreamChannels;
@@ -156,7 +157,7 @@ public final class ShardHost extends AbstractBehavior<ShardHost.Command> {
     private PipelineContext pipeline(StartShards s) {
         Config config = RunConfig.parse(s.config(), s.run());
         EnvFactory envs = components.envs(config);
-        LearnerSettings learner = LearnerSettings.fromConfig(config);
+        LearnerSettings learner = RunLearnerSettings.of(config);
         String v = RunVersions.difference("engine/library versions", s.versions(), RunVersions.versions(envs));
         String t = RunVersions.difference("native settings", s.threads(), RunVersions.threads(envs, learner));
         if (v != null || t != null) {

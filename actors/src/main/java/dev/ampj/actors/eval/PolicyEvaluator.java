@@ -2,6 +2,7 @@ package dev.ampj.actors.eval;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValueFactory;
+import dev.ampj.actors.config.RunLearnerSettings;
 import dev.ampj.actors.env.Components;
 import dev.ampj.actors.env.EnvFactory;
 import dev.ampj.actors.env.ReferencePairs;
@@ -82,7 +83,7 @@ public final class PolicyEvaluator {
         }
         int steps = Math.max(1, (int) Math.round(o.seconds() / spec.controlDt()));
         int warmup = (int) Math.round(o.warmupSeconds() / spec.controlDt());
-        LearnerSettings settings = LearnerSettings.fromConfig(config);
+        LearnerSettings settings = RunLearnerSettings.of(config);
         LearnerDims dims = new LearnerDims(trainedSpec.policyDim(), trainedSpec.criticDim(), trainedSpec.actionDim(),
                 trainedSpec.ampDim());
 

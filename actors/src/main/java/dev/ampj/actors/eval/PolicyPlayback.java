@@ -2,9 +2,9 @@ package dev.ampj.actors.eval;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValueFactory;
+import dev.ampj.actors.config.RunLearnerSettings;
 import dev.ampj.actors.env.Components;
 import dev.ampj.learner.AmpLearner;
-import dev.ampj.learner.config.LearnerSettings;
 import dev.ampj.learner.nn.PolicyInference;
 import dev.ampj.sim.env.BatchVecEnv;
 import dev.ampj.sim.env.StepBuffers;
@@ -65,7 +65,7 @@ public final class PolicyPlayback {
         int n = commands.length;
         List<VecEnv> envs = new ArrayList<>();
         List<VelocityTaskEnv> robots = new ArrayList<>();
-        try (AmpLearner learner = AmpLearner.restore(LearnerSettings.fromConfig(config), learnerState);
+        try (AmpLearner learner = AmpLearner.restore(RunLearnerSettings.of(config), learnerState);
                 PolicyInference policy = learner.newInference()) {
             for (int e = 0; e < n; e++) {
                 Config c = config.withValue(COMMAND_KEY, ConfigValueFactory.fromIterable(List.of(commands[e], commands[e])))

@@ -1,7 +1,6 @@
 package dev.ampj.learner.algo;
 
 import dev.ampj.common.RandomStream;
-import dev.ampj.learner.normalization.EmpiricalNormalizer;
 
 /**
  * Builds the discriminator's float32 input rows {@code [norm(s), norm(s')]} (width 2 * ampObs) from raw
@@ -26,14 +25,15 @@ final class DiscriminatorInputs {
     /** Rows [norm(s), norm(s')] of {@code count} raw pairs. */
     float[] pairs(float[] s, float[] sNext, int count, float[] mean, float[] denom) {
         int d = ampObs;
-        float[] ns = new float[count * d];
-        float[] nn = new float[count * d];
-        EmpiricalNormalizer.normalize(s, count, mean, denom, ns);
-        EmpiricalNormalizer.normalize(sNext, count, mean, denom, nn);
         float[] x = new float[count * 2 * d];
         for (int r = 0; r < count; r++) {
-            System.arraycopy(ns, r * d, x, r * 2 * d, d);
-            System.arraycopy(nn, r * d, x, r * 2 * d + d, d);
+            int in = r * d;
+            int out = r * 2 * d;
+            for (int j = 0; j < d; j++) {
+                // EmpiricalNormalizer.normalize's arithmetic, written straight into the pair row.
+                x[out + j] = (s[in + j] - mean[j]) / denom[j];
+                x[out + d + j] = (sNext[in + j] - mean[j]) / denom[j];
+            }
         }
         return x;
     }

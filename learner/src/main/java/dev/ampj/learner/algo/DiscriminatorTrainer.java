@@ -13,6 +13,7 @@ import dev.ampj.learner.config.DiscriminatorLossType;
 import dev.ampj.learner.config.DiscriminatorSettings;
 import dev.ampj.learner.config.LearnerSettings;
 import dev.ampj.learner.nn.Discriminator;
+import dev.ampj.learner.nn.StagingBuffer;
 import dev.ampj.learner.nn.Tensors;
 import dev.ampj.learner.normalization.EmpiricalNormalizer;
 import dev.ampj.learner.optim.Adam;
@@ -46,6 +47,7 @@ public final class DiscriminatorTrainer implements AutoCloseable {
     private final EmpiricalNormalizer normalizer;
     private final AmpReplayBuffer replay;
     private final DiscriminatorInputs inputs;
+    private final StagingBuffer scoringIn = new StagingBuffer();
     private long iteration;
 
     public DiscriminatorTrainer(LearnerSettings s, LearnerDims dims, long seed) {
@@ -81,11 +83,11 @@ public final class DiscriminatorTrainer implements AutoCloseable {
         checkPairs("ampObs", ampObs, count);
         checkPairs("ampNextObs", ampNextObs, count);
         float[] x = inputs.pairs(ampObs, ampNextObs, count, normalizer.mean32(), normalizer.denom32());
-        float[] logits;
+        float[] logits = new float[count];
         TorchThreads.apply(threads);
         Autograd.gradMode(false);
         try (NDScope scope = new NDScope()) {
-            logits = net.logits(manager.create(x, new Shape(count, 2L * dims.ampObs()))).toFloatArray();
+            StagingBuffer.read(net.logits(scoringIn.tensor(manager, x, new Shape(count, 2L * dims.ampObs()))), logits);
         }
         float[] r = new float[count];
         for (int i = 0; i < count; i++) {

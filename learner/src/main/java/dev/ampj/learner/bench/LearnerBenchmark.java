@@ -38,8 +38,9 @@ public final class LearnerBenchmark {
                 + ", discriminator { hidden-dims = " + Arrays.toString(spec.discHidden()) + ", minibatch-std = true"
                 + ", loss = bce, num-learning-epochs = " + spec.epochs() + ", num-mini-batches = " + spec.miniBatches()
                 + " } }";
+        // The benchmark's envs are one shard (the pipeline's auto micro-batch: one call per step).
         return LearnerSettings.fromConfig(ConfigFactory.parseString(hocon)
-                .withFallback(ConfigFactory.defaultReference()).resolve());
+                .withFallback(ConfigFactory.defaultReference()).resolve()).withShardEnvs(spec.envs());
     }
 
     /** Runs the workload; {@code progress} hears the index of each finished update. */

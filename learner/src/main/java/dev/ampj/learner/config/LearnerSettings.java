@@ -4,7 +4,10 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.util.Set;
 
-/** Everything under {@code amp.learner}, read once and validated. */
+/**
+ * Everything under {@code amp.learner}, read once and validated. {@code inferenceMicroBatch} is
+ * {@link #AUTO} until {@link #withShardEnvs} resolves it from the run's shard size.
+ */
 public record LearnerSettings(
         DeviceSetting device,
         int torchThreads,
@@ -17,6 +20,9 @@ public record LearnerSettings(
 
     public static final String PATH = "amp.learner";
 
+    /** {@code inference-micro-batch = auto}: the envs of one shard, set by {@link #withShardEnvs}. */
+    public static final int AUTO = 0;
+
     static final Set<String> KEYS = Set.of("device", "torch-threads", "torch-interop-threads", "inference-micro-batch",
             "policy", "ppo", "discriminator", "style-reward");
 
@@ -27,7 +33,7 @@ public record LearnerSettings(
                 DeviceSetting.parse(c.oneOf("device", "auto", "cpu", "cuda")),
                 c.positiveInt("torch-threads"),
                 c.positiveInt("torch-interop-threads"),
-                c.positiveInt("inference-micro-batch"),
+                c.positiveIntOrAuto("inference-micro-batch"),
                 PolicySettings.read(c.section("policy", PolicySettings.KEYS)),
                 PpoSettings.read(c.section("ppo", PpoSettings.KEYS)),
                 DiscriminatorSettings.read(c.section("discriminator", DiscriminatorSettings.KEYS)),
@@ -37,6 +43,19 @@ public record LearnerSettings(
     /** The reference defaults ({@code reference.conf}). */
     public static LearnerSettings defaults() {
         return fromConfig(ConfigFactory.defaultReference());
+    }
+
+    /**
+     * These settings with {@code inference-micro-batch = auto} resolved to {@code envsPerShard} (the
+     * largest shard's env count: one inference call per shard step); a configured number is kept.
+     */
+    public LearnerSettings withShardEnvs(int envsPerShard) {
+        if (envsPerShard <= 0) {
+            throw new IllegalArgumentException("envs per shard: " + envsPerShard + ", expected > 0");
+        }
+        return inferenceMicroBatch != AUTO ? this
+                : new LearnerSettings(device, torchThreads, torchInteropThreads, envsPerShard, policy, ppo, discriminator,
+                        styleReward);
     }
 
     public LearnerSettings withPolicy(PolicySettings p) {

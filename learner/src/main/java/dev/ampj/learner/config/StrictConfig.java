@@ -44,6 +44,24 @@ final class StrictConfig {
         return v;
     }
 
+    /** A positive integer, or {@code auto} (returned as 0). */
+    int positiveIntOrAuto(String key) {
+        String v = read(key, () -> config.getString(key)).trim();
+        if (v.equalsIgnoreCase("auto")) {
+            return 0;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw bad(key, v, "a positive integer or auto");
+        }
+        if (n <= 0) {
+            throw bad(key, n, "a positive integer or auto");
+        }
+        return n;
+    }
+
     double nonNegative(String key) {
         double v = read(key, () -> config.getDouble(key));
         if (!(v >= 0) || Double.isInfinite(v)) {

@@ -32,6 +32,14 @@ public final class PolicyInference implements AutoCloseable {
     private final float[] obsDenom;
     private final float[] criticMean;
     private final float[] criticDenom;
+    // Per-instance scratch, reused by every call (calls are serialised): inputs staged into libtorch
+    // without allocation, outputs read back into fixed arrays.
+    private final StagingBuffer policyIn = new StagingBuffer();
+    private final StagingBuffer criticIn = new StagingBuffer();
+    private final float[] policyRows;
+    private final float[] criticRows;
+    private final float[] meanRows;
+    private final float[] valueRows;
 
     public PolicyInference(PolicyArchitecture arch, long seed, int microBatch, int threads, float[] snapshot) {
         if (snapshot.length != arch.snapshotLength()) {
@@ -42,6 +50,10 @@ public final class PolicyInference implements AutoCloseable {
             if (!Float.isFinite(snapshot[i])) {
                 throw new IllegalArgumentException("policy snapshot: value " + i + " is " + snapshot[i]);
             }
+        }
+        if (microBatch <= 0) {
+            throw new IllegalArgumentException("inference micro-batch " + microBatch + ": amp.learner.inference-micro-batch"
+                    + " = auto must be resolved to the run's envs per shard (LearnerSettings.withShardEnvs) first");
         }
         this.arch = arch;
         this.seed = seed;
@@ -64,6 +76,10 @@ public final class PolicyInference implements AutoCloseable {
         this.obsDenom = slice(snapshot, at + dp, dp);
         this.criticMean = slice(snapshot, at + 2 * dp, dc);
         this.criticDenom = slice(snapshot, at + 2 * dp + dc, dc);
+        this.policyRows = new float[microBatch * dp];
+        this.criticRows = new float[microBatch * dc];
+        this.meanRows = new float[microBatch * arch.dims().actions()];
+        this.valueRows = new float[microBatch];
     }
 
     public static PolicyInference create(LearnerSettings settings, LearnerDims dims, long seed, float[] snapshot) {
@@ -99,7 +115,7 @@ public final class PolicyInference implements AutoCloseable {
         return values;
     }
 
-    private void run(int[] envIds, float[] policyObs, float[] criticObs, float[] means, float[] values) {
+    private synchronized void run(int[] envIds, float[] policyObs, float[] criticObs, float[] means, float[] values) {
         TorchThreads.apply(threads);
         JniUtils.setGradMode(false);
         int rows = envIds.length;
@@ -120,14 +136,19 @@ public final class PolicyInference implements AutoCloseable {
         int dc = arch.dims().criticObs();
         int a = arch.dims().actions();
         for (int b = 0; b < batches; b++) {
-            float[] po = policyObs == null ? null : new float[m * dp];
-            float[] co = new float[m * dc];
+            boolean actor = policyObs != null;
+            float[] po = policyRows;
+            float[] co = criticRows;
+            if (actor) {
+                java.util.Arrays.fill(po, 0f);
+            }
+            java.util.Arrays.fill(co, 0f);
             for (int r = 0; r < rows; r++) {
                 if (batchOf[r] != b) {
                     continue;
                 }
                 int slot = envIds[r] % m;
-                if (po != null) {
+                if (actor) {
                     for (int j = 0; j < dp; j++) {
                         po[slot * dp + j] = (policyObs[r * dp + j] - obsMean[j]) / obsDenom[j];
                     }
@@ -136,22 +157,20 @@ public final class PolicyInference implements AutoCloseable {
                     co[slot * dc + j] = (criticObs[r * dc + j] - criticMean[j]) / criticDenom[j];
                 }
             }
-            float[] mu = null;
-            float[] v;
             try (NDManager local = manager.newSubManager()) {
-                if (po != null) {
-                    mu = net.actionMean(local.create(po, new Shape(m, dp))).toFloatArray();
+                if (actor) {
+                    StagingBuffer.read(net.actionMean(policyIn.tensor(local, po, new Shape(m, dp))), meanRows);
                 }
-                v = net.value(local.create(co, new Shape(m, dc))).toFloatArray();
+                StagingBuffer.read(net.value(criticIn.tensor(local, co, new Shape(m, dc))), valueRows);
             }
             for (int r = 0; r < rows; r++) {
                 if (batchOf[r] != b) {
                     continue;
                 }
                 int slot = envIds[r] % m;
-                values[r] = v[slot];
-                if (mu != null) {
-                    System.arraycopy(mu, slot * a, means, r * a, a);
+                values[r] = valueRows[slot];
+                if (actor) {
+                    System.arraycopy(meanRows, slot * a, means, r * a, a);
                 }
             }
         }

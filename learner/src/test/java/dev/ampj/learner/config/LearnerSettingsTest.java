@@ -31,7 +31,10 @@ class LearnerSettingsTest {
         assertEquals(0.2, s.ppo().clipParam());
         assertTrue(s.ppo().adaptiveSchedule());
         assertEquals(30_000, s.discriminator().replayBufferSize());
-        assertEquals(128, s.inferenceMicroBatch());
+        assertEquals(LearnerSettings.AUTO, s.inferenceMicroBatch());
+        assertEquals(128, s.withShardEnvs(128).inferenceMicroBatch(), "auto = the envs of one shard");
+        assertEquals(64, parse("amp.learner.inference-micro-batch = 64").withShardEnvs(512).inferenceMicroBatch(),
+                "a number pins it");
         assertEquals(1e-2, s.discriminator().obsNormalizationEps());
         assertEquals(0.25, parse("amp.learner.discriminator.obs-normalization-eps = 0.25").discriminator()
                 .obsNormalizationEps());
@@ -61,6 +64,10 @@ class LearnerSettingsTest {
         assertTrue(e.getMessage().contains("actor-hidden-dims"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> parse("amp.learner.ppo.learning-rate = fast"));
         assertTrue(e.getMessage().contains("amp.learner.ppo.learning-rate"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> parse("amp.learner.inference-micro-batch = many"));
+        assertEquals("config: amp.learner.inference-micro-batch = many: expected a positive integer or auto", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> parse("amp.learner.inference-micro-batch = 0"));
+        assertEquals("config: amp.learner.inference-micro-batch = 0: expected a positive integer or auto", e.getMessage());
     }
 
     @Test

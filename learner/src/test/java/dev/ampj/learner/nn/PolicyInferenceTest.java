@@ -36,8 +36,8 @@ class PolicyInferenceTest {
 
     @Test
     void independenceHoldsAtTheDefaultSizes() {
-        // micro-batch 64 and the default actor/critic sizes
-        LearnerSettings d = LearnerSettings.defaults();
+        // the default run's micro-batch (auto: 256 envs in 2 shards) and actor/critic sizes
+        LearnerSettings d = LearnerSettings.defaults().withShardEnvs(128);
         independence(d.withPolicy(d.policy()).withDiscriminator(Fixtures.small().discriminator()));
     }
 

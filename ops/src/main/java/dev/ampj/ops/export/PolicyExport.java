@@ -1,5 +1,6 @@
 package dev.ampj.ops.export;
 
+import dev.ampj.actors.config.RunLearnerSettings;
 import dev.ampj.actors.eval.PolicyPlayback;
 import dev.ampj.learner.AmpLearner;
 import dev.ampj.learner.LearnerDims;
@@ -33,7 +34,7 @@ public final class PolicyExport {
     public static Written onnx(RunStore store, String run, Long iteration, Path out, Consumer<String> note) throws IOException {
         TrainedPolicy policy = TrainedPolicy.load(store, run, iteration, note);
         VecEnvSpec spec = CommandSupport.components().envs(policy.config()).spec();
-        LearnerSettings settings = LearnerSettings.fromConfig(policy.config());
+        LearnerSettings settings = RunLearnerSettings.of(policy.config());
         PolicyArchitecture arch = PolicyArchitecture.of(settings.policy(),
                 new LearnerDims(spec.policyDim(), spec.criticDim(), spec.actionDim(), spec.ampDim()));
         float[] snapshot;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ampj.actors.config.RunLearnerSettings;
 import dev.ampj.learner.AmpLearner;
-import dev.ampj.learner.config.LearnerSettings;
 import dev.ampj.learner.nn.PolicyInference;
 import dev.ampj.ops.CliRun;
 import dev.ampj.ops.TestPython;
@@ -64,7 +64,7 @@ class PolicyExportTest {
             obs[i] = (float) (1.5 * Math.sin(0.37 * i + 0.1) + 0.2 * (i % 5)); // spans a few normaliser stds
         }
         float[] expected;
-        try (AmpLearner learner = AmpLearner.restore(LearnerSettings.fromConfig(policy.config()), policy.learnerState());
+        try (AmpLearner learner = AmpLearner.restore(RunLearnerSettings.of(policy.config()), policy.learnerState());
                 PolicyInference inference = learner.newInference()) {
             int[] ids = new int[rows];
             for (int e = 0; e < rows; e++) {
