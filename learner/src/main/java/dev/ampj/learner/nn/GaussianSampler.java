@@ -17,8 +17,23 @@ public final class GaussianSampler {
         return CounterRandom.key(seed, "action", env, step);
     }
 
+    /** {@code StrictMath.log} of each std: the per-action constants of {@link #sample}'s log-probability. */
+    public static double[] logStd(float[] std) {
+        double[] out = new double[std.length];
+        for (int j = 0; j < std.length; j++) {
+            out[j] = StrictMath.log(std[j]);
+        }
+        return out;
+    }
+
     /** Writes the action of one env into {@code actions[offset ...]} and returns its log-probability. */
     public static float sample(long seed, int env, long step, float[] mean, float[] std, int offset, float[] actions) {
+        return sample(seed, env, step, mean, std, logStd(std), offset, actions);
+    }
+
+    /** As above with {@code logStd = logStd(std)} computed once for many envs (the same bits). */
+    public static float sample(long seed, int env, long step, float[] mean, float[] std, double[] logStd, int offset,
+            float[] actions) {
         long key = key(seed, env, step);
         double logProb = 0;
         for (int j = 0; j < std.length; j++) {
@@ -26,7 +41,7 @@ public final class GaussianSampler {
             float a = mean[offset + j] + std[j] * eps;
             actions[offset + j] = a;
             double z = ((double) a - mean[offset + j]) / std[j];
-            logProb += -0.5 * z * z - StrictMath.log(std[j]) - HALF_LOG_2PI;
+            logProb += -0.5 * z * z - logStd[j] - HALF_LOG_2PI;
         }
         return (float) logProb;
     }

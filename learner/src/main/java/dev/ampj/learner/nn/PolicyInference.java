@@ -28,6 +28,7 @@ public final class PolicyInference implements AutoCloseable {
     private final NDManager manager;
     private final ActorCritic net;
     private final float[] std;
+    private final double[] logStd;
     private final float[] obsMean;
     private final float[] obsDenom;
     private final float[] criticMean;
@@ -69,6 +70,7 @@ public final class PolicyInference implements AutoCloseable {
             s.attach(tmp);
             this.std = s.toFloatArray();
         }
+        this.logStd = GaussianSampler.logStd(std);
         int at = arch.networkParameters();
         int dp = arch.dims().policyObs();
         int dc = arch.dims().criticObs();
@@ -101,10 +103,30 @@ public final class PolicyInference implements AutoCloseable {
         run(envIds, policyObs, criticObs, means, values);
         float[] actions = new float[rows * a];
         float[] logProbs = new float[rows];
-        for (int r = 0; r < rows; r++) {
-            logProbs[r] = GaussianSampler.sample(seed, envIds[r], step, means, std, r * a, actions);
+        if ((long) rows * a < PARALLEL_SAMPLING_DRAWS) {
+            sample(step, envIds, means, actions, logProbs, 0, rows);
+        } else {
+            // Each env's draws depend on (seed, env, step) alone: two halves on two threads give the same bits.
+            int half = rows / 2;
+            java.util.concurrent.ForkJoinTask<?> upper = java.util.concurrent.ForkJoinPool.commonPool()
+                    .submit(() -> sample(step, envIds, means, actions, logProbs, half, rows));
+            sample(step, envIds, means, actions, logProbs, 0, half);
+            upper.join();
         }
         return new ActResult(actions, logProbs, values, means, std.clone());
+    }
+
+    /**
+     * Gaussian draws per call above which sampling is split over two threads (~40 ns a draw: g1's
+     * 512 envs x 23 actions take ~0.45 ms on one).
+     */
+    static final int PARALLEL_SAMPLING_DRAWS = 4096;
+
+    private void sample(long step, int[] envIds, float[] means, float[] actions, float[] logProbs, int from, int to) {
+        int a = arch.dims().actions();
+        for (int r = from; r < to; r++) {
+            logProbs[r] = GaussianSampler.sample(seed, envIds[r], step, means, std, logStd, r * a, actions);
+        }
     }
 
     /** Values of raw critic observations [rows][criticObs] (e.g. the terminal observations of timed-out envs). */

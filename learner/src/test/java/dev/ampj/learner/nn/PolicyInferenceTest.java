@@ -82,6 +82,31 @@ class PolicyInferenceTest {
     }
 
     @Test
+    void samplingSplitOverTwoThreadsGivesTheBitsOfOneEnvAtATime() {
+        int n = PolicyInference.PARALLEL_SAMPLING_DRAWS / DIMS.actions() + 3; // odd halves, above the split
+        try (AmpLearner learner = AmpLearner.create(Fixtures.small(), DIMS, 11);
+                PolicyInference inf = learner.newInference()) {
+            float[] obs = Fixtures.gaussian(7, "obs", n * DIMS.policyObs(), 1.0);
+            float[] critic = Fixtures.gaussian(7, "critic", n * DIMS.criticObs(), 1.0);
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            ActResult together = inf.act(5, all, obs, critic);
+            int a = DIMS.actions();
+            for (int e = 0; e < n; e += 97) {
+                ActResult alone = inf.act(5, new int[] {e}, rows(obs, DIMS.policyObs(), new int[] {e}),
+                        rows(critic, DIMS.criticObs(), new int[] {e}));
+                assertEquals(Float.floatToIntBits(alone.logProbs()[0]), Float.floatToIntBits(together.logProbs()[e]), "env " + e);
+                for (int j = 0; j < a; j++) {
+                    assertEquals(Float.floatToIntBits(alone.actions()[j]), Float.floatToIntBits(together.actions()[e * a + j]),
+                            "env " + e + " action " + j);
+                }
+            }
+        }
+    }
+
+    @Test
     void noiseIsKeyedByEnvAndStepAndLogProbMatchesTheGaussian() {
         try (AmpLearner learner = AmpLearner.create(Fixtures.small(), DIMS, 11);
                 PolicyInference inf = learner.newInference()) {
