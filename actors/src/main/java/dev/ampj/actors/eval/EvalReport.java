@@ -13,6 +13,10 @@ import java.util.Map;
  *
  * @param engine          the {@code amp.sim.engine} whose envs the policy was rolled out on (the
  *                        run's own, or another's with {@code amp eval --engine})
+ * @param styleDistanceRetimed the pooled style distance of the reference itself, each command's
+ *                        nearest clip retimed to the commanded speed ({@link RetimedReference}): what
+ *                        a policy that moved exactly as the reference's gaits, at the commanded
+ *                        speeds, would score; null without clip speeds
  * @param styleDistanceByTerm the style distance of each AMP term alone (its columns of s and s′):
  *                        which part of the motion differs most
  * @param jointVelocityResidualPolicy RMS of (q̇ + q̇′)/2 − Δq/Δt over the policy's pairs (rad/s):
@@ -39,6 +43,7 @@ public record EvalReport(
         double styleDistance,
         double styleDistanceFloor,
         double styleDistanceInit,
+        Double styleDistanceRetimed,
         Map<String, Double> styleDistanceByTerm,
         MatchedStyle styleDistanceMatched,
         double jointVelocityResidualPolicy,
@@ -92,6 +97,7 @@ public record EvalReport(
         m.put("style_distance", styleDistance);
         m.put("style_distance_floor", styleDistanceFloor);
         m.put("style_distance_init", styleDistanceInit);
+        m.put("style_distance_retimed", styleDistanceRetimed);
         m.put("style_distance_by_term", styleDistanceByTerm);
         m.put("style_distance_matched", styleDistanceMatched == null ? null : styleDistanceMatched.asMap());
         m.put("joint_velocity_residual", List.of(jointVelocityResidualPolicy, jointVelocityResidualReference));

@@ -19,8 +19,9 @@ class RunLearnerSettingsTest {
 
     @Test
     void autoMicroBatchIsTheLargestShardsEnvCount() {
-        assertEquals(128, RunLearnerSettings.of(config("")).inferenceMicroBatch(), "256 envs in 2 shards");
-        Config uneven = config("amp.actors.training { num-envs = 10, shards = 3 }");
+        assertEquals(128, RunLearnerSettings.of(config("amp.learner.inference-micro-batch = auto")).inferenceMicroBatch(),
+                "256 envs in 2 shards");
+        Config uneven = config("amp.learner.inference-micro-batch = auto, amp.actors.training { num-envs = 10, shards = 3 }");
         assertEquals(4, RunLearnerSettings.of(uneven).inferenceMicroBatch());
         // Every shard's envs (consecutive ids, at most M of them) fill distinct slots: one call per step.
         ShardLayout layout = new ShardLayout(10, 3);
@@ -31,13 +32,13 @@ class RunLearnerSettingsTest {
                 used[e % 4] = true;
             }
         }
-        assertEquals(64, RunLearnerSettings.of(config("amp.learner.inference-micro-batch = 64")).inferenceMicroBatch(),
-                "a configured number is kept");
+        assertEquals(128, RunLearnerSettings.of(config("amp.actors.training.num-envs = 1024")).inferenceMicroBatch(),
+                "the default is a fixed number: results do not depend on the shard count");
     }
 
     @Test
     void anUnresolvedAutoIsRefusedByInference() {
-        LearnerSettings raw = LearnerSettings.fromConfig(config(""));
+        LearnerSettings raw = LearnerSettings.fromConfig(config("amp.learner.inference-micro-batch = auto"));
         assertEquals(LearnerSettings.AUTO, raw.inferenceMicroBatch());
         PolicyArchitecture arch = PolicyArchitecture.of(raw.policy(), new dev.ampj.learner.LearnerDims(4, 4, 2, 3));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -114,6 +114,10 @@ class PolicyEvaluatorTest {
         assertTrue(m.floor() < 1.0, "each clip's halves: " + m.floor());
         assertTrue(m.distance() > 20 * m.floor() && m.init() > 20 * m.floor(), m.toString());
         assertEquals(m.distance(), m.byClip().values().stream().mapToDouble(Double::doubleValue).average().orElseThrow(), 1e-9);
+        // The reference retimed to the commands: above its halves' floor (4 commands, 2 of them between
+        // the gaits' speeds), far below any policy that has not learnt the gaits.
+        double retimed = r.styleDistanceRetimed();
+        assertTrue(retimed > r.styleDistanceFloor() && retimed < r.styleDistance() / 10, retimed + " vs " + r.styleDistance());
     }
 
     @Test
@@ -131,6 +135,7 @@ class PolicyEvaluatorTest {
         assertEquals(plain.styleDistanceByTerm().keySet(), r.styleDistanceByTerm().keySet(), "the condition is not a motion term");
         assertEquals(plain.styleDistanceFloor(), r.styleDistanceFloor(), 0.0, "the reference's halves compare the same columns");
         assertEquals(plain.styleDistanceMatched().floor(), r.styleDistanceMatched().floor(), 0.0);
+        assertEquals(plain.styleDistanceRetimed(), r.styleDistanceRetimed(), 0.0, "the retimed reference too");
         assertEquals(plain.commandMin(), r.commandMin(), 0.0);
     }
 

@@ -39,6 +39,7 @@ public record BenchResult(
         m.put("epochs", spec.epochs());
         m.put("minibatches", spec.miniBatches());
         m.put("threads", spec.threads());
+        m.put("inference_micro_batch", spec.inferenceRows());
         m.put("updates", spec.updates());
         m.put("overlap", spec.overlap());
         m.put("warmup", spec.warmup());

@@ -31,16 +31,15 @@ public final class LearnerBenchmark {
     private LearnerBenchmark() {}
 
     public static LearnerSettings settings(BenchSpec spec) {
-        String hocon = "amp.learner { torch-threads = " + spec.threads()
+        String hocon = "amp.learner { torch-threads = " + spec.threads() + ", inference-micro-batch = " + spec.inferenceRows()
                 + ", policy { actor-hidden-dims = " + Arrays.toString(spec.acHidden())
                 + ", critic-hidden-dims = " + Arrays.toString(spec.acHidden()) + " }"
                 + ", ppo { num-learning-epochs = " + spec.epochs() + ", num-mini-batches = " + spec.miniBatches() + " }"
                 + ", discriminator { hidden-dims = " + Arrays.toString(spec.discHidden()) + ", minibatch-std = true"
                 + ", loss = bce, num-learning-epochs = " + spec.epochs() + ", num-mini-batches = " + spec.miniBatches()
                 + " } }";
-        // The benchmark's envs are one shard (the pipeline's auto micro-batch: one call per step).
         return LearnerSettings.fromConfig(ConfigFactory.parseString(hocon)
-                .withFallback(ConfigFactory.defaultReference()).resolve()).withShardEnvs(spec.envs());
+                .withFallback(ConfigFactory.defaultReference()).resolve());
     }
 
     /** Runs the workload; {@code progress} hears the index of each finished update. */

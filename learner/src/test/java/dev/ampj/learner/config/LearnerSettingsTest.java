@@ -31,8 +31,9 @@ class LearnerSettingsTest {
         assertEquals(0.2, s.ppo().clipParam());
         assertTrue(s.ppo().adaptiveSchedule());
         assertEquals(30_000, s.discriminator().replayBufferSize());
-        assertEquals(LearnerSettings.AUTO, s.inferenceMicroBatch());
-        assertEquals(128, s.withShardEnvs(128).inferenceMicroBatch(), "auto = the envs of one shard");
+        assertEquals(128, s.inferenceMicroBatch());
+        assertEquals(512, parse("amp.learner.inference-micro-batch = auto").withShardEnvs(512).inferenceMicroBatch(),
+                "auto = the envs of one shard");
         assertEquals(64, parse("amp.learner.inference-micro-batch = 64").withShardEnvs(512).inferenceMicroBatch(),
                 "a number pins it");
         assertEquals(1e-2, s.discriminator().obsNormalizationEps());

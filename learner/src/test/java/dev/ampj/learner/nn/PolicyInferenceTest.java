@@ -36,8 +36,8 @@ class PolicyInferenceTest {
 
     @Test
     void independenceHoldsAtTheDefaultSizes() {
-        // the default run's micro-batch (auto: 256 envs in 2 shards) and actor/critic sizes
-        LearnerSettings d = LearnerSettings.defaults().withShardEnvs(128);
+        // the default micro-batch (128) and actor/critic sizes
+        LearnerSettings d = LearnerSettings.defaults();
         independence(d.withPolicy(d.policy()).withDiscriminator(Fixtures.small().discriminator()));
     }
 

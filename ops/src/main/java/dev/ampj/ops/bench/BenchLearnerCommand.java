@@ -40,6 +40,9 @@ public final class BenchLearnerCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "libtorch intra-op threads") Integer threads;
     @Option(names = "--updates", description = "timed updates (default 5)") Integer updates;
     @Option(names = "--warmup", description = "untimed updates first (default 2)") Integer warmup;
+    @Option(names = "--micro-batch", paramLabel = "ROWS", description = "rows per inference call in the act figure "
+            + "(amp.learner.inference-micro-batch; default: the envs, one call per step as the anchor makes)")
+    Integer microBatch;
     @Option(names = "--overlap", description = "run the discriminator and PPO updates concurrently on two threads")
     boolean overlap;
     @Option(names = "--compare", paramLabel = "PYTHON", description = "then run the PyTorch anchor (the same update "
@@ -56,7 +59,7 @@ public final class BenchLearnerCommand implements Callable<Integer> {
                 or(act, p.actions()), or(amp, p.amp()), acHidden != null ? acHidden : p.acHidden(),
                 discHidden != null ? discHidden : p.discHidden(), or(epochs, p.epochs()),
                 or(minibatches, p.miniBatches()), or(threads, p.threads()), or(updates, p.updates()),
-                or(warmup, p.warmup()), overlap);
+                or(warmup, p.warmup()), overlap, or(microBatch, p.microBatch()));
         int total = s.warmup() + s.updates();
         int every = Math.max(1, total / 10);
         var err = spec.commandLine().getErr();
@@ -86,9 +89,9 @@ public final class BenchLearnerCommand implements Callable<Integer> {
             out.println(toJson(fields));
         } else {
             out.printf("learner bench %s: envs %d x horizon %d, obs %d, act %d, amp %d, actor/critic %s, disc %s, "
-                    + "%d epochs x %d minibatches, %d threads%n", s.preset(), s.envs(), s.horizon(), s.obs(),
-                    s.actions(), s.amp(), Arrays.toString(s.acHidden()), Arrays.toString(s.discHidden()), s.epochs(),
-                    s.miniBatches(), s.threads());
+                    + "%d epochs x %d minibatches, %d threads, inference %d rows per call%n", s.preset(), s.envs(), s.horizon(),
+                    s.obs(), s.actions(), s.amp(), Arrays.toString(s.acHidden()), Arrays.toString(s.discHidden()),
+                    s.epochs(), s.miniBatches(), s.threads(), s.inferenceRows());
             Map<String, Object> m = r.asMap();
             out.printf("update %.3f s mean, %.3f s median over %d (ppo %.3f s, discriminator %.3f s%s): %.0f samples/s, %.1f GFLOP/s%n",
                     r.updateSeconds(), r.updateSecondsMedian(), s.updates(), r.ppoSeconds(), r.discriminatorSeconds(), s.overlap() ? ", overlapped" : "",

@@ -12,12 +12,12 @@ class BenchLearnerCommandTest {
     void tinyWorkloadPrintsOneJsonLine() {
         String[] r = run("bench", "learner", "--json", "--envs", "8", "--horizon", "4", "--ac-hidden", "8,8",
                 "--disc-hidden", "8", "--epochs", "1", "--minibatches", "2", "--updates", "1", "--warmup", "0",
-                "--threads", "1", "--overlap");
+                "--threads", "1", "--overlap", "--micro-batch", "4");
         assertEquals("0", r[0], r[2]);
         String[] lines = r[1].strip().split("\n");
         assertEquals(1, lines.length, r[1]);
         for (String key : new String[] {"\"update_s\":", "\"update_samples_per_s\":", "\"act_env_steps_per_s\":",
-                "\"update_gflop_per_s\":", "\"rss_growth_mib\":", "\"overlap\":true"}) {
+                "\"update_gflop_per_s\":", "\"rss_growth_mib\":", "\"overlap\":true", "\"inference_micro_batch\":4"}) {
             assertTrue(lines[0].contains(key), key + " missing in " + lines[0]);
         }
         assertTrue(lines[0].startsWith("{\"bench\":\"learner\"") && lines[0].endsWith("}"), lines[0]);
