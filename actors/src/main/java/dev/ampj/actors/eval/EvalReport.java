@@ -17,10 +17,6 @@ import java.util.Map;
  *                        nearest clip retimed to the commanded speed ({@link RetimedReference}): what
  *                        a policy that moved exactly as the reference's gaits, at the commanded
  *                        speeds, would score; null without clip speeds
- * @param styleDistanceRetimedSmooth the same with the clips' joint velocities taken from their
- *                        positions' change over the control step (no within-step chatter): what a
- *                        policy whose joint velocities its positions explain would score at best;
- *                        null without clip speeds or without joint_pos and joint_vel terms
  * @param styleDistanceByTerm the style distance of each AMP term alone (its columns of s and s′):
  *                        which part of the motion differs most
  * @param jointVelocityResidualPolicy RMS of (q̇ + q̇′)/2 − Δq/Δt over the policy's pairs (rad/s):
@@ -48,7 +44,6 @@ public record EvalReport(
         double styleDistanceFloor,
         double styleDistanceInit,
         Double styleDistanceRetimed,
-        Double styleDistanceRetimedSmooth,
         Map<String, Double> styleDistanceByTerm,
         MatchedStyle styleDistanceMatched,
         double jointVelocityResidualPolicy,
@@ -103,7 +98,6 @@ public record EvalReport(
         m.put("style_distance_floor", styleDistanceFloor);
         m.put("style_distance_init", styleDistanceInit);
         m.put("style_distance_retimed", styleDistanceRetimed);
-        m.put("style_distance_retimed_smooth", styleDistanceRetimedSmooth);
         m.put("style_distance_by_term", styleDistanceByTerm);
         m.put("style_distance_matched", styleDistanceMatched == null ? null : styleDistanceMatched.asMap());
         m.put("joint_velocity_residual", List.of(jointVelocityResidualPolicy, jointVelocityResidualReference));

@@ -133,14 +133,9 @@ public final class PolicyEvaluator {
         EvalReport.MatchedStyle matched = clipSpeeds == null ? null
                 : matchedStyle(reference, refMotion, motion, trainedAtClips, untrainedAtClips);
         Double retimed = null;
-        Double retimedSmooth = null;
         if (clipSpeeds != null) {
-            RetimedReference r = RetimedReference.of(reference, trainedSpec, clipSpeeds, commands, false);
+            RetimedReference r = RetimedReference.of(reference, trainedSpec, clipSpeeds, commands);
             retimed = style.between(refMotion.apply(r.features()), r.pairs(), ref, reference.pairs());
-            if (trainedSpec.amp().find("joint_vel") != null && trainedSpec.amp().find("joint_pos") != null) {
-                RetimedReference smooth = RetimedReference.of(reference, trainedSpec, clipSpeeds, commands, true);
-                retimedSmooth = style.between(refMotion.apply(smooth.features()), smooth.pairs(), ref, reference.pairs());
-            }
         }
 
         Map<String, Double> byTerm = new LinkedHashMap<>();
@@ -172,7 +167,7 @@ public final class PolicyEvaluator {
         double minutes = o.envs() * steps * spec.controlDt() / 60.0;
         return new EvalReport(run, iteration, engine, o.envs(), steps * spec.controlDt(), lo, hi, trained.trackingError(),
                 trained.trackingErrorInstant(), trained.falls() / minutes, trained.falls(), trained.meanEpisodeSteps(),
-                distance, floor, init, retimed, retimedSmooth, byTerm, matched, residual[0], residual[1], rangeError, gaitRangeError, ranges,
+                distance, floor, init, retimed, byTerm, matched, residual[0], residual[1], rangeError, gaitRangeError, ranges,
                 fraction(policyLogits, false),
                 fraction(referenceLogits, true), perEnv);
     }

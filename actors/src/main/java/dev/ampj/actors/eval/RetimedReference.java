@@ -13,23 +13,11 @@ import dev.ampj.sim.env.VecEnvSpec;
  * part of the pooled distance that the command range sets, not style. (Each s′ stays the clip's next
  * frame, where at k times the cadence it would lie k control steps on: a second-order change for the
  * ±30% speed changes between two gaits.)
- *
- * <p>With {@code smooth}, the clips' joint velocities are first replaced by their positions' change
- * over the control step, (q′ − q)/Δt in both s and s′: the reference without its within-step
- * velocity chatter (recorded under SIMBICON torque feedback at every 5 ms physics step), which a
- * policy whose joint velocities its positions explain cannot show.
  */
 record RetimedReference(float[] features, int pairs) {
 
-    static RetimedReference of(ReferencePairs reference, VecEnvSpec spec, double[] clipSpeeds, double[] commands,
-            boolean smooth) {
+    static RetimedReference of(ReferencePairs reference, VecEnvSpec spec, double[] clipSpeeds, double[] commands) {
         int d = reference.dim();
-        ObsGroupSpec.Slice q = spec.amp().find("joint_pos");
-        ObsGroupSpec.Slice v = spec.amp().find("joint_vel");
-        if (smooth && (q == null || v == null || q.dim() != v.dim())) {
-            throw new IllegalArgumentException("smoothing joint velocities needs joint_pos and joint_vel AMP terms of one width: "
-                    + spec.amp().slices());
-        }
         boolean[] velocity = new boolean[d];
         for (ObsGroupSpec.Slice term : spec.amp().slices()) {
             if (term.term().endsWith("_vel") || term.term().contains("_vel_")) {
@@ -50,21 +38,10 @@ record RetimedReference(float[] features, int pairs) {
             ReferencePairs.Clip clip = reference.clips().get(clipOf[e]);
             float scale = (float) (commands[e] / clipSpeeds[clipOf[e]]);
             for (int i = 0; i < clip.pairs(); i++, row++) {
-                int at = row * 2 * d;
-                System.arraycopy(clip.states(), i * d, out, at, d);
-                System.arraycopy(clip.nextStates(), i * d, out, at + d, d);
-                if (smooth) {
-                    for (int j = 0; j < q.dim(); j++) {
-                        float rate = (float) ((out[at + d + q.offset() + j] - out[at + q.offset() + j]) / spec.controlDt());
-                        out[at + v.offset() + j] = rate;
-                        out[at + d + v.offset() + j] = rate;
-                    }
-                }
                 for (int j = 0; j < d; j++) {
-                    if (velocity[j]) {
-                        out[at + j] *= scale;
-                        out[at + d + j] *= scale;
-                    }
+                    float k = velocity[j] ? scale : 1f;
+                    out[row * 2 * d + j] = clip.states()[i * d + j] * k;
+                    out[row * 2 * d + d + j] = clip.nextStates()[i * d + j] * k;
                 }
             }
         }

@@ -118,8 +118,6 @@ class PolicyEvaluatorTest {
         // the gaits' speeds), far below any policy that has not learnt the gaits.
         double retimed = r.styleDistanceRetimed();
         assertTrue(retimed > r.styleDistanceFloor() && retimed < r.styleDistance() / 10, retimed + " vs " + r.styleDistance());
-        // Without the recording's within-step velocity chatter the reference is further from itself.
-        assertTrue(r.styleDistanceRetimedSmooth() > retimed, r.styleDistanceRetimedSmooth() + " vs " + retimed);
     }
 
     @Test
