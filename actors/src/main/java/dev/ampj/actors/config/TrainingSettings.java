@@ -72,11 +72,6 @@ public record TrainingSettings(
         return numEnvs * horizon;
     }
 
-    /** Envs of the largest shard ({@link ShardLayout}: ceil(num-envs / shards)). */
-    public int envsPerShard() {
-        return (numEnvs + shards - 1) / shards;
-    }
-
     public TrainingSettings withShards(int n) {
         return new TrainingSettings(seed, numEnvs, horizon, n, iterations, checkpointEvery, telemetry, stageTimeout);
     }

@@ -2,10 +2,10 @@ package dev.ampj.actors.eval;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValueFactory;
-import dev.ampj.actors.config.RunLearnerSettings;
 import dev.ampj.actors.env.Components;
 import dev.ampj.actors.env.EnvFactory;
 import dev.ampj.actors.env.ReferencePairs;
+import dev.ampj.actors.env.RunLearnerSettings;
 import dev.ampj.learner.AmpLearner;
 import dev.ampj.learner.LearnerDims;
 import dev.ampj.learner.config.LearnerSettings;

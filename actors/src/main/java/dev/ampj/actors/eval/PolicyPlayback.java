@@ -2,8 +2,8 @@ package dev.ampj.actors.eval;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValueFactory;
-import dev.ampj.actors.config.RunLearnerSettings;
 import dev.ampj.actors.env.Components;
+import dev.ampj.actors.env.RunLearnerSettings;
 import dev.ampj.learner.AmpLearner;
 import dev.ampj.learner.nn.PolicyInference;
 import dev.ampj.sim.env.BatchVecEnv;

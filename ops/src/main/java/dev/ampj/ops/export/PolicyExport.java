@@ -1,6 +1,6 @@
 package dev.ampj.ops.export;
 
-import dev.ampj.actors.config.RunLearnerSettings;
+import dev.ampj.actors.env.RunLearnerSettings;
 import dev.ampj.actors.eval.PolicyPlayback;
 import dev.ampj.learner.AmpLearner;
 import dev.ampj.learner.LearnerDims;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ampj.actors.config.RunLearnerSettings;
+import dev.ampj.actors.env.RunLearnerSettings;
 import dev.ampj.learner.AmpLearner;
 import dev.ampj.learner.nn.PolicyInference;
 import dev.ampj.ops.CliRun;

@@ -1,4 +1,4 @@
-package dev.ampj.actors.config;
+package dev.ampj.actors.env;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import dev.ampj.actors.config.ShardLayout;
 import dev.ampj.learner.config.LearnerSettings;
 import dev.ampj.learner.nn.PolicyArchitecture;
 import dev.ampj.learner.nn.PolicyInference;
