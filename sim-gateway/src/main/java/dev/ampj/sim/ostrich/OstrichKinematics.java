@@ -89,15 +89,7 @@ public final class OstrichKinematics {
      * upright torso at x = y = 0, joints at {@code jointPos}, all velocities zero.
      */
     public void standing(double[] jointPos, double clearance, KinematicFrame out) {
-        java.util.Arrays.fill(out.rootPos, 0);
-        out.rootQuat[0] = 1;
-        out.rootQuat[1] = 0;
-        out.rootQuat[2] = 0;
-        out.rootQuat[3] = 0;
-        java.util.Arrays.fill(out.rootLinVel, 0);
-        java.util.Arrays.fill(out.rootAngVel, 0);
-        System.arraycopy(jointPos, 0, out.jointPos, 0, out.jointPos.length);
-        java.util.Arrays.fill(out.jointVel, 0);
+        out.atRest(jointPos);
         forward(out);
         lift(out, clearance - lowestFootZ(out));
     }

@@ -56,23 +56,8 @@ public final class DeclaredEpisodeStarts {
                         + " episode " + episode + ": " + frame);
             }
         } else {
-            atRest();
+            frame.atRest(layout.defaultJointPos());
         }
         EpisodeStarts.writeRow(fromReference, commands.command(streamIds, frame, fromReference), frame, out, offset);
-    }
-
-    private void atRest() {
-        double[] q = layout.defaultJointPos();
-        for (int j = 0; j < q.length; j++) {
-            frame.jointPos[j] = q[j];
-            frame.jointVel[j] = 0;
-        }
-        java.util.Arrays.fill(frame.rootPos, 0);
-        frame.rootQuat[0] = 1;
-        frame.rootQuat[1] = 0;
-        frame.rootQuat[2] = 0;
-        frame.rootQuat[3] = 0;
-        java.util.Arrays.fill(frame.rootLinVel, 0);
-        java.util.Arrays.fill(frame.rootAngVel, 0);
     }
 }

@@ -66,6 +66,22 @@ public final class KinematicFrame {
         System.arraycopy(bodyAngVel, 0, rootAngVel, 0, 3);
     }
 
+    /**
+     * The root at the origin, upright (identity orientation), joints at {@code jointPos}, every root
+     * and joint velocity zero. Bodies are left as they are (a forward-kinematics pass fills them).
+     */
+    public void atRest(double[] jointPos) {
+        java.util.Arrays.fill(rootPos, 0);
+        rootQuat[0] = 1;
+        rootQuat[1] = 0;
+        rootQuat[2] = 0;
+        rootQuat[3] = 0;
+        java.util.Arrays.fill(rootLinVel, 0);
+        java.util.Arrays.fill(rootAngVel, 0);
+        System.arraycopy(jointPos, 0, this.jointPos, 0, this.jointPos.length);
+        java.util.Arrays.fill(jointVel, 0);
+    }
+
     /** Copies every field of {@code other}, which must have the same layout. */
     public void copyFrom(KinematicFrame other) {
         if (!other.layout.equals(layout)) {

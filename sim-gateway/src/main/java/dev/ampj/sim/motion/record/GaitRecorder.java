@@ -133,17 +133,8 @@ public final class GaitRecorder {
     /** Places the robot in the default pose, feet just touching the ground, at rest. */
     static void standDefault(OstrichRobot robot, KinematicFrame f) {
         OstrichKinematics fk = new OstrichKinematics();
-        System.arraycopy(OstrichLayout.DEFAULT_JOINT_POS, 0, f.jointPos, 0, f.jointPos.length);
-        java.util.Arrays.fill(f.jointVel, 0);
-        f.rootPos[0] = 0;
-        f.rootPos[1] = 0;
+        f.atRest(OstrichLayout.DEFAULT_JOINT_POS);
         f.rootPos[2] = 1.2;
-        f.rootQuat[0] = 1;
-        f.rootQuat[1] = 0;
-        f.rootQuat[2] = 0;
-        f.rootQuat[3] = 0;
-        java.util.Arrays.fill(f.rootLinVel, 0);
-        java.util.Arrays.fill(f.rootAngVel, 0);
         fk.forward(f);
         f.rootPos[2] -= fk.lowestFootZ(f) - 0.001;
         fk.forward(f);
