@@ -3,7 +3,6 @@ package dev.ampj.actors.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.typesafe.config.Config;
 import dev.ampj.actors.config.RunConfig;
@@ -11,6 +10,7 @@ import dev.ampj.actors.run.RunOutcome;
 import dev.ampj.actors.testenv.TestRuns;
 import dev.ampj.sim.gateway.DeclaredRobot;
 import dev.ampj.sim.gateway.GatewayClients;
+import dev.ampj.sim.gateway.PythonClients;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.StorageSettings;
 import dev.ampj.storage.event.IterationCommitted;
@@ -44,7 +44,7 @@ class DeclaredRobotTrainingTest {
 
     @Test
     void aDeclaredHopperTrainsRepeatsItsDigestsAndResumesExactly() throws Exception {
-        String python = python();
+        String python = PythonClients.python();
         Path motion = writeMotion(python);
         RunStore store = new RunStore(StorageSettings.defaults(tmp.resolve("runs")));
         Trainer trainer = new Trainer(new DefaultComponents(), store);
@@ -91,10 +91,10 @@ class DeclaredRobotTrainingTest {
 
     @Test
     void aDeclaredJointTheMotionFileLacksIsOneErrorNamingIt() throws Exception {
-        String python = python();
+        String python = PythonClients.python();
         Path motion = writeMotion(python);
         Trainer trainer = new Trainer(new DefaultComponents(), new RunStore(StorageSettings.defaults(tmp.resolve("runs"))));
-        Process client = client(python, "toe", List.of("--joints", "hip,knee,toe"), freeAddress());
+        Process client = client(python, "toe", List.of("--joints", "hip,knee,toe"), PythonClients.freeAddress());
         try {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> trainer.train(config(address, motion, 2), "toe", new Trainer.Options(null, null, new TestRuns.Recorder())));
@@ -108,7 +108,7 @@ class DeclaredRobotTrainingTest {
 
     private List<IterationCommitted> train(String python, Trainer trainer, Path motion, String name, int iterations,
             List<String> clientArgs) throws Exception {
-        Process client = client(python, name, clientArgs, freeAddress());
+        Process client = client(python, name, clientArgs, PythonClients.freeAddress());
         try {
             TestRuns.Recorder rec = new TestRuns.Recorder();
             RunOutcome o;
@@ -133,7 +133,7 @@ class DeclaredRobotTrainingTest {
 
     private Process client(String python, String name, List<String> args, String at) throws IOException {
         address = at;
-        List<String> cmd = new java.util.ArrayList<>(List.of(python, example().toString(), "--envs", "4", "--connect", address,
+        List<String> cmd = new java.util.ArrayList<>(List.of(python, hopperClient().toString(), "--envs", "4", "--connect", address,
                 "--idle-timeout", "120"));
         cmd.addAll(args);
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve(name + ".log").toFile()).start();
@@ -148,31 +148,13 @@ class DeclaredRobotTrainingTest {
 
     private Path writeMotion(String python) throws Exception {
         Path out = tmp.resolve("hop.npz");
-        Process p = new ProcessBuilder(python, example().toString(), "--write-motion", out.toString()).redirectErrorStream(true)
+        Process p = new ProcessBuilder(python, hopperClient().toString(), "--write-motion", out.toString()).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("motion.log").toFile()).start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, Files.readString(tmp.resolve("motion.log")));
         return out;
     }
 
-    private static String python() {
-        String python = System.getenv("AMP_TEST_PYTHON");
-        assumeTrue(python != null && Files.isExecutable(Path.of(python)),
-                "AMP_TEST_PYTHON is not set to a Python with mujoco, pyzmq and numpy (.ci/run creates one); skipping");
-        return python;
-    }
-
-    private static Path example() {
-        for (Path p : List.of(Path.of("../sim-gateway/clients/python"), Path.of("sim-gateway/clients/python"))) {
-            if (Files.isDirectory(p)) {
-                return p.resolve("examples/mujoco_hopper.py").toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException("sim-gateway/clients/python not found from " + Path.of("").toAbsolutePath());
-    }
-
-    private static String freeAddress() throws IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return "tcp://127.0.0.1:" + s.getLocalPort();
-        }
+    private static Path hopperClient() {
+        return PythonClients.clientDir().resolve("examples/mujoco_hopper.py");
     }
 }

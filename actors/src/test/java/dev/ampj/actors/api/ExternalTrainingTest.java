@@ -2,7 +2,6 @@ package dev.ampj.actors.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.typesafe.config.Config;
 import dev.ampj.actors.config.RunConfig;
@@ -11,12 +10,12 @@ import dev.ampj.actors.run.ReplayVerifier;
 import dev.ampj.actors.run.RunOutcome;
 import dev.ampj.actors.testenv.TestRuns;
 import dev.ampj.sim.gateway.GatewayClients;
+import dev.ampj.sim.gateway.PythonClients;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.StorageSettings;
 import dev.ampj.storage.event.IterationCommitted;
 import dev.ampj.storage.event.RunCreated;
 import dev.ampj.storage.log.RunLogReader;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,12 +43,10 @@ class ExternalTrainingTest {
 
     @Test
     void theMujocoOstrichTrainsThroughTheGatewayAndResumesExactly() throws Exception {
-        String python = System.getenv("AMP_TEST_PYTHON");
-        assumeTrue(python != null && Files.isExecutable(Path.of(python)),
-                "AMP_TEST_PYTHON is not set to a Python with mujoco, pyzmq and numpy (.ci/run creates one); skipping");
-        String address = freeAddress();
+        String python = PythonClients.python();
+        String address = PythonClients.freeAddress();
         Path log = tmp.resolve("client.log");
-        Process client = new ProcessBuilder(python, clientScript().toString(), "--envs", "6", "--connect", address,
+        Process client = new ProcessBuilder(python, ostrichClient().toString(), "--envs", "6", "--connect", address,
                 "--idle-timeout", "120").redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             Config config = TestRuns.config("amp.sim.engine = external\n"
@@ -97,12 +94,10 @@ class ExternalTrainingTest {
 
     @Test
     void withoutSnapshotTheRunRecordsAnApproximateResumeAndCheckpointsEveryIteration() throws Exception {
-        String python = System.getenv("AMP_TEST_PYTHON");
-        assumeTrue(python != null && Files.isExecutable(Path.of(python)),
-                "AMP_TEST_PYTHON is not set to a Python with mujoco, pyzmq and numpy (.ci/run creates one); skipping");
-        String address = freeAddress();
+        String python = PythonClients.python();
+        String address = PythonClients.freeAddress();
         Path log = tmp.resolve("client.log");
-        Process client = new ProcessBuilder(python, clientScript().toString(), "--envs", "4", "--connect", address,
+        Process client = new ProcessBuilder(python, ostrichClient().toString(), "--envs", "4", "--connect", address,
                 "--idle-timeout", "120", "--no-snapshot", "--no-reference-state-reset").redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             Config config = TestRuns.config("amp.sim.engine = external\n"
@@ -140,9 +135,7 @@ class ExternalTrainingTest {
 
     @Test
     void twoClientsAreTwoShardsAndTrainAsOneClientDoes() throws Exception {
-        String python = System.getenv("AMP_TEST_PYTHON");
-        assumeTrue(python != null && Files.isExecutable(Path.of(python)),
-                "AMP_TEST_PYTHON is not set to a Python with mujoco, pyzmq and numpy (.ci/run creates one); skipping");
+        String python = PythonClients.python();
         List<IterationCommitted> one = trainWithClients(python, "one", 1, 6);
         List<IterationCommitted> two = trainWithClients(python, "two", 2, 3);
         assertEquals(2, two.size());
@@ -153,10 +146,10 @@ class ExternalTrainingTest {
     }
 
     private List<IterationCommitted> trainWithClients(String python, String name, int clients, int envs) throws Exception {
-        String address = freeAddress();
+        String address = PythonClients.freeAddress();
         List<Process> procs = new java.util.ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            procs.add(new ProcessBuilder(python, clientScript().toString(), "--envs", Integer.toString(envs), "--connect", address,
+            procs.add(new ProcessBuilder(python, ostrichClient().toString(), "--envs", Integer.toString(envs), "--connect", address,
                     "--idle-timeout", "120").redirectErrorStream(true).redirectOutput(tmp.resolve(name + c + ".log").toFile()).start());
         }
         try {
@@ -183,12 +176,10 @@ class ExternalTrainingTest {
 
     @Test
     void aClientDroppedForAMalformedFrameIsReplacedAndTheIterationIsSimulatedAgain() throws Exception {
-        String python = System.getenv("AMP_TEST_PYTHON");
-        assumeTrue(python != null && Files.isExecutable(Path.of(python)),
-                "AMP_TEST_PYTHON is not set to a Python with mujoco, pyzmq and numpy (.ci/run creates one); skipping");
-        String address = freeAddress();
+        String python = PythonClients.python();
+        String address = PythonClients.freeAddress();
         Path badLog = tmp.resolve("bad.log");
-        Process bad = new ProcessBuilder(python, clientScript().getParent().resolveSibling("tests/misbehaving_client.py").toString(),
+        Process bad = new ProcessBuilder(python, PythonClients.clientDir().resolve("tests/misbehaving_client.py").toString(),
                 "nan", "--connect", address, "--envs", "4").redirectErrorStream(true).redirectOutput(badLog.toFile()).start();
         Process good = null;
         try {
@@ -202,7 +193,7 @@ class ExternalTrainingTest {
                 assertTrue(bad.waitFor(60, TimeUnit.SECONDS), "the malformed client was dropped");
                 assertTrue(Files.readString(badLog).contains("STEP_RESULT column amp_obs row 3 col 7: NaN"),
                         Files.readString(badLog));
-                good = new ProcessBuilder(python, clientScript().toString(), "--envs", "4", "--connect", address,
+                good = new ProcessBuilder(python, ostrichClient().toString(), "--envs", "4", "--connect", address,
                         "--idle-timeout", "120").redirectErrorStream(true).redirectOutput(tmp.resolve("good.log").toFile()).start();
                 o = session.await();
             }
@@ -217,18 +208,7 @@ class ExternalTrainingTest {
         }
     }
 
-    private static Path clientScript() {
-        for (Path p : List.of(Path.of("../sim-gateway/clients/python"), Path.of("sim-gateway/clients/python"))) {
-            if (Files.isDirectory(p)) {
-                return p.resolve("examples/mujoco_ostrich.py").toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException("sim-gateway/clients/python not found from " + Path.of("").toAbsolutePath());
-    }
-
-    private static String freeAddress() throws IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return "tcp://127.0.0.1:" + s.getLocalPort();
-        }
+    private static Path ostrichClient() {
+        return PythonClients.clientDir().resolve("examples/mujoco_ostrich.py");
     }
 }
