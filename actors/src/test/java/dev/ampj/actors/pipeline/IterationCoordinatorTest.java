@@ -163,6 +163,24 @@ class IterationCoordinatorTest {
         return e.replyTo();
     }
 
+    /** A coordinator resumed after iteration 4 and the buffer's reply channel for iteration 5. */
+    private record Resumed(ActorRef<IterationCoordinator.Command> coordinator,
+            ActorRef<TrajectoryBufferActor.RolloutAssembled> assembly) {}
+
+    /**
+     * Resumes after iteration 4 with each shard's start {@code states}, both shards ready, and runs
+     * iteration 5 up to θ5 published.
+     */
+    private Resumed resumeAndPublish5(byte[][] states) throws Exception {
+        ActorRef<IterationCoordinator.Command> c = coordinator(Duration.ofSeconds(30),
+                new IterationCoordinator.Start(4, 4L * NUM_ENVS * HORIZON, 4L * HORIZON, 400, states));
+        shards.ready(0, 1);
+        c.tell(new IterationCoordinator.RunIteration(5, outcomes.getRef()));
+        ActorRef<TrajectoryBufferActor.RolloutAssembled> assembly = expectAssembly(5);
+        expectPublish(5).tell(new PpoLearnerActor.PolicyPublished(5, "theta-5", 100, 1.0));
+        return new Resumed(c, assembly);
+    }
+
     private ActorRef<PpoLearnerActor.PolicyPublished> expectPublish(long iteration) {
         PpoLearnerActor.PublishPolicy p = ppo.expectMessageClass(PpoLearnerActor.PublishPolicy.class);
         assertEquals(iteration, p.iteration());
@@ -303,12 +321,7 @@ class IterationCoordinatorTest {
     @Test
     void restoredStartSendsEachShardItsStateOnce() throws Exception {
         byte[][] states = {{7, 0}, {7, 1}};
-        ActorRef<IterationCoordinator.Command> c = coordinator(Duration.ofSeconds(30),
-                new IterationCoordinator.Start(4, 4L * NUM_ENVS * HORIZON, 4L * HORIZON, 400, states));
-        shards.ready(0, 1);
-        c.tell(new IterationCoordinator.RunIteration(5, outcomes.getRef()));
-        expectAssembly(5);
-        expectPublish(5).tell(new PpoLearnerActor.PolicyPublished(5, "theta-5", 100, 1.0));
+        resumeAndPublish5(states);
         for (int s = 0; s < SHARDS; s++) {
             SimShard.Collect collect = shards.collect(s);
             assertEquals(4L * HORIZON, collect.startStep());
@@ -319,12 +332,7 @@ class IterationCoordinatorTest {
     @Test
     void restartedShardReSimulatesFromItsIterationStartState() throws Exception {
         byte[][] states = {{7, 0}, {7, 1}};
-        ActorRef<IterationCoordinator.Command> c = coordinator(Duration.ofSeconds(30),
-                new IterationCoordinator.Start(4, 4L * NUM_ENVS * HORIZON, 4L * HORIZON, 400, states));
-        shards.ready(0, 1);
-        c.tell(new IterationCoordinator.RunIteration(5, outcomes.getRef()));
-        ActorRef<TrajectoryBufferActor.RolloutAssembled> assembled = expectAssembly(5);
-        expectPublish(5).tell(new PpoLearnerActor.PolicyPublished(5, "theta-5", 100, 1.0));
+        ActorRef<TrajectoryBufferActor.RolloutAssembled> assembled = resumeAndPublish5(states).assembly();
         shards.collect(0);
         shards.collect(1);
 
@@ -355,12 +363,9 @@ class IterationCoordinatorTest {
     @ValueSource(booleans = {false, true})
     void aShardLostDuringTheUpdatesStartsTheNextIterationFromTheEndState(boolean moved) throws Exception {
         byte[][] states = {{7, 0}, {7, 1}};
-        ActorRef<IterationCoordinator.Command> c = coordinator(Duration.ofSeconds(30),
-                new IterationCoordinator.Start(4, 4L * NUM_ENVS * HORIZON, 4L * HORIZON, 400, states));
-        shards.ready(0, 1);
-        c.tell(new IterationCoordinator.RunIteration(5, outcomes.getRef()));
-        ActorRef<TrajectoryBufferActor.RolloutAssembled> assembled = expectAssembly(5);
-        expectPublish(5).tell(new PpoLearnerActor.PolicyPublished(5, "theta-5", 100, 1.0));
+        Resumed r = resumeAndPublish5(states);
+        ActorRef<IterationCoordinator.Command> c = r.coordinator();
+        ActorRef<TrajectoryBufferActor.RolloutAssembled> assembled = r.assembly();
         shards.collect(0);
         shards.collect(1);
         RolloutBuffer rollout = assembledRollout;
@@ -392,12 +397,7 @@ class IterationCoordinatorTest {
     @Test
     void movedShardsAreWaitedForAndResentTheirStartState() throws Exception {
         byte[][] states = {{7, 0}, {7, 1}};
-        ActorRef<IterationCoordinator.Command> c = coordinator(Duration.ofSeconds(30),
-                new IterationCoordinator.Start(4, 4L * NUM_ENVS * HORIZON, 4L * HORIZON, 400, states));
-        shards.ready(0, 1);
-        c.tell(new IterationCoordinator.RunIteration(5, outcomes.getRef()));
-        expectAssembly(5);
-        expectPublish(5).tell(new PpoLearnerActor.PolicyPublished(5, "theta-5", 100, 1.0));
+        resumeAndPublish5(states);
         shards.collect(0);
         shards.collect(1);
 
