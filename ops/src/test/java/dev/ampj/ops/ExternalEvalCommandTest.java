@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ampj.actors.testenv.TestRuns;
 import dev.ampj.sim.gateway.GatewayClients;
+import dev.ampj.sim.gateway.PythonClients;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(600)
 class ExternalEvalCommandTest {
 
-    private static final String CLIENT = "../sim-gateway/clients/python/examples/mujoco_ostrich.py";
+    private static final String CLIENT = PythonClients.clientDir().resolve("examples/mujoco_ostrich.py").toString();
 
     @TempDir
     Path tmp;
@@ -32,10 +33,7 @@ class ExternalEvalCommandTest {
     @Test
     void anExternalRunIsEvaluatedThroughItsClient() throws Exception {
         Path python = TestPython.require("mujoco");
-        String address;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            address = "tcp://127.0.0.1:" + s.getLocalPort();
-        }
+        String address = PythonClients.freeAddress();
         Path log = tmp.resolve("client.log");
         Process client = new ProcessBuilder(python.toString(), CLIENT, "--envs", "4", "--connect", address, "--idle-timeout", "300")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
