@@ -8,6 +8,9 @@ import ai.djl.pytorch.jni.JniUtils;
 import dev.ampj.learner.LearnerDims;
 import dev.ampj.learner.config.LearnerSettings;
 import dev.ampj.learner.optim.TorchThreads;
+import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * The policy as a simulator shard runs it: built from a policy snapshot (a flat float[]: network
@@ -108,7 +111,7 @@ public final class PolicyInference implements AutoCloseable {
         } else {
             // Each env's draws depend on (seed, env, step) alone: two halves on two threads give the same bits.
             int half = rows / 2;
-            java.util.concurrent.ForkJoinTask<?> upper = java.util.concurrent.ForkJoinPool.commonPool()
+            ForkJoinTask<?> upper = ForkJoinPool.commonPool()
                     .submit(() -> sample(step, envIds, means, actions, logProbs, half, rows));
             sample(step, envIds, means, actions, logProbs, 0, half);
             upper.join();
@@ -162,9 +165,9 @@ public final class PolicyInference implements AutoCloseable {
             float[] po = policyRows;
             float[] co = criticRows;
             if (actor) {
-                java.util.Arrays.fill(po, 0f);
+                Arrays.fill(po, 0f);
             }
-            java.util.Arrays.fill(co, 0f);
+            Arrays.fill(co, 0f);
             for (int r = 0; r < rows; r++) {
                 if (batchOf[r] != b) {
                     continue;
