@@ -30,6 +30,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The platform's built-in robot ({@code amp.sim}: the ode4j ostrich on its velocity task) and its
@@ -132,7 +133,23 @@ public final class DefaultComponents implements Components {
         AmpObservation amp = AmpTermRegistry.resolve(sim.observations().ampTerms(), sim.observations().keyBodies(), layout);
         MotionLibrary library = library(config, sim);
         new ExpertPairSampler(library, amp, seed); // validates every clip against the AMP observation, naming the file
-        GaitCondition condition = gaitCondition(sim, library);
+        return pairs(library, amp, gaitCondition(sim, library), layout);
+    }
+
+    @Override
+    public Optional<ReferencePairs> referenceWithDerivedVelocities(Config config, VecEnvSpec spec, long seed) {
+        SimSettings sim = SimSettings.fromConfig(config);
+        FrameLayout layout = layout(config, sim);
+        MotionLibrary library = library(config, sim);
+        if (!library.clips().stream().allMatch(LibraryClip::isKinematic)) {
+            return Optional.empty();
+        }
+        AmpObservation amp = AmpTermRegistry.resolve(sim.observations().ampTerms(), sim.observations().keyBodies(), layout);
+        return Optional.of(pairs(library.withVelocitiesFromPositions(), amp, gaitCondition(sim, library), layout));
+    }
+
+    /** Every clip's expert pairs in time order, each state with its clip's gait condition appended. */
+    private static ReferencePairs pairs(MotionLibrary library, AmpObservation amp, GaitCondition condition, FrameLayout layout) {
         int termDim = amp.dim();
         int d = termDim + condition.width();
         List<ReferencePairs.Clip> clips = new ArrayList<>();

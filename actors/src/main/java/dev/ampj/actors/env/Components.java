@@ -39,6 +39,17 @@ public interface Components {
     }
 
     /**
+     * {@link #reference} with every velocity of every clip computed from its positions by finite
+     * differences at the control rate: the reference's motion as a simulated body moving through
+     * exactly those poses would show it, without the within-step dynamics the recording carries.
+     * Empty when the components' reference is not kinematic clips (then there are no positions to
+     * differentiate).
+     */
+    default java.util.Optional<ReferencePairs> referenceWithDerivedVelocities(Config config, VecEnvSpec spec, long seed) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * The reference motion as kinematic clips at the control rate (what {@code amp render} draws
      * beside the policy). Components without kinematic clips refuse, saying so.
      */

@@ -17,6 +17,8 @@ import java.util.Map;
  *                        nearest clip retimed to the commanded speed ({@link RetimedReference}): what
  *                        a policy that moved exactly as the reference's gaits, at the commanded
  *                        speeds, would score; null without clip speeds
+ * @param styleDistanceDerived the reference with every velocity computed from its positions
+ *                        ({@link DerivedVelocityStyle}); null when the reference has no kinematic clips
  * @param styleDistanceByTerm the style distance of each AMP term alone (its columns of s and s′):
  *                        which part of the motion differs most
  * @param jointVelocityResidualPolicy RMS of (q̇ + q̇′)/2 − Δq/Δt over the policy's pairs (rad/s):
@@ -44,6 +46,7 @@ public record EvalReport(
         double styleDistanceFloor,
         double styleDistanceInit,
         Double styleDistanceRetimed,
+        DerivedVelocityStyle styleDistanceDerived,
         Map<String, Double> styleDistanceByTerm,
         MatchedStyle styleDistanceMatched,
         double jointVelocityResidualPolicy,
@@ -73,6 +76,28 @@ public record EvalReport(
         }
     }
 
+    /**
+     * The reference's own poses with every velocity derived from them by finite differences at the
+     * control rate (as motion libraries fill files without velocities), scored against the recorded
+     * reference: what a motion with exactly the reference's poses, whose velocities those poses
+     * explain, scores. The gap is the recording's within-step velocity dynamics (SIMBICON torque
+     * feedback every physics step), which a policy would have to reproduce to come closer.
+     *
+     * @param reference pooled distance of the derived reference (all clips, as recorded)
+     * @param retimed   the same with each command's nearest clip retimed ({@link RetimedReference});
+     *                  null without clip speeds
+     * @param byTerm    {@code reference}'s distance per AMP term
+     */
+    public record DerivedVelocityStyle(double reference, Double retimed, Map<String, Double> byTerm) {
+        Map<String, Object> asMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("reference", reference);
+            m.put("retimed", retimed);
+            m.put("by_term", byTerm);
+            return m;
+        }
+    }
+
     /** A joint's range in the policy's motion (every step, and after the warm-up) and in the reference (rad). */
     public record JointRange(String joint, double policyMin, double policyMax, double policyGaitMin, double policyGaitMax,
             double referenceMin, double referenceMax) {}
@@ -98,6 +123,7 @@ public record EvalReport(
         m.put("style_distance_floor", styleDistanceFloor);
         m.put("style_distance_init", styleDistanceInit);
         m.put("style_distance_retimed", styleDistanceRetimed);
+        m.put("style_distance_derived_velocities", styleDistanceDerived == null ? null : styleDistanceDerived.asMap());
         m.put("style_distance_by_term", styleDistanceByTerm);
         m.put("style_distance_matched", styleDistanceMatched == null ? null : styleDistanceMatched.asMap());
         m.put("joint_velocity_residual", List.of(jointVelocityResidualPolicy, jointVelocityResidualReference));

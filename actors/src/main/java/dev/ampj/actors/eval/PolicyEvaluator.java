@@ -138,17 +138,9 @@ public final class PolicyEvaluator {
             retimed = style.between(refMotion.apply(r.features()), r.pairs(), ref, reference.pairs());
         }
 
-        Map<String, Double> byTerm = new LinkedHashMap<>();
-        for (ObsGroupSpec.Slice term : trainedSpec.amp().slices()) {
-            if (GaitCondition.TERM.equals(term.term())) {
-                continue;
-            }
-            int[] refCols = termColumns(term, trainedSpec.ampDim());
-            int[] cols = termColumns(term, spec.ampDim());
-            float[] refTerm = columns(all, reference.pairs(), 2 * trainedSpec.ampDim(), refCols);
-            byTerm.put(term.term(), new StyleDistance(refTerm, reference.pairs(), cols.length).between(
-                    columns(trained.features(), trained.pairs(), 2 * spec.ampDim(), cols), trained.pairs(), refTerm, reference.pairs()));
-        }
+        EvalReport.DerivedVelocityStyle derived = components.referenceWithDerivedVelocities(config, trainedSpec, runSeed)
+                .map(d -> derivedVelocityStyle(d, reference, trainedSpec, style, refMotion, clipSpeeds, commands)).orElse(null);
+        Map<String, Double> byTerm = byTerm(all, reference.pairs(), trainedSpec, trained.features(), trained.pairs(), spec);
         double[] residual = {velocityResidual(trained.features(), trained.pairs(), spec),
             velocityResidual(all, reference.pairs(), trainedSpec)};
         List<EvalReport.JointRange> ranges = jointRanges(reference, trainedSpec, trained);
@@ -167,9 +159,43 @@ public final class PolicyEvaluator {
         double minutes = o.envs() * steps * spec.controlDt() / 60.0;
         return new EvalReport(run, iteration, engine, o.envs(), steps * spec.controlDt(), lo, hi, trained.trackingError(),
                 trained.trackingErrorInstant(), trained.falls() / minutes, trained.falls(), trained.meanEpisodeSteps(),
-                distance, floor, init, retimed, byTerm, matched, residual[0], residual[1], rangeError, gaitRangeError, ranges,
+                distance, floor, init, retimed, derived, byTerm, matched, residual[0], residual[1], rangeError, gaitRangeError, ranges,
                 fraction(policyLogits, false),
                 fraction(referenceLogits, true), perEnv);
+    }
+
+    /**
+     * The style distance of each AMP motion term alone (its columns of s and s′, standardised by the
+     * reference's): {@code rows} ({@code spec}'s layout) against the reference ({@code refSpec}'s).
+     */
+    private static Map<String, Double> byTerm(float[] reference, int referencePairs, VecEnvSpec refSpec, float[] rows, int pairs,
+            VecEnvSpec spec) {
+        Map<String, Double> byTerm = new LinkedHashMap<>();
+        for (ObsGroupSpec.Slice term : refSpec.amp().slices()) {
+            if (GaitCondition.TERM.equals(term.term())) {
+                continue;
+            }
+            int[] refCols = termColumns(term, refSpec.ampDim());
+            int[] cols = termColumns(term, spec.ampDim());
+            float[] refTerm = columns(reference, referencePairs, 2 * refSpec.ampDim(), refCols);
+            byTerm.put(term.term(), new StyleDistance(refTerm, referencePairs, cols.length).between(
+                    columns(rows, pairs, 2 * spec.ampDim(), cols), pairs, refTerm, referencePairs));
+        }
+        return byTerm;
+    }
+
+    /** The reference with velocities derived from its poses, scored against the recorded one (pooled, retimed, per term). */
+    private static EvalReport.DerivedVelocityStyle derivedVelocityStyle(ReferencePairs derived, ReferencePairs reference,
+            VecEnvSpec spec, StyleDistance style, MotionColumns motion, double[] clipSpeeds, double[] commands) {
+        float[] ref = motion.apply(reference.features());
+        double pooled = style.between(motion.apply(derived.features()), derived.pairs(), ref, reference.pairs());
+        Double retimed = null;
+        if (clipSpeeds != null) {
+            RetimedReference r = RetimedReference.of(derived, spec, clipSpeeds, commands);
+            retimed = style.between(motion.apply(r.features()), r.pairs(), ref, reference.pairs());
+        }
+        return new EvalReport.DerivedVelocityStyle(pooled, retimed,
+                byTerm(reference.features(), reference.pairs(), spec, derived.features(), derived.pairs(), spec));
     }
 
     /**

@@ -121,6 +121,22 @@ class PolicyEvaluatorTest {
     }
 
     @Test
+    void theReferenceWithVelocitiesFromItsPosesDiffersFromTheRecordingInItsVelocitiesOnly() {
+        EvalReport r = evaluate();
+        EvalReport.DerivedVelocityStyle d = r.styleDistanceDerived();
+        for (String pose : java.util.List.of("root_height", "projected_gravity", "joint_pos")) {
+            assertEquals(0, d.byTerm().get(pose), 1e-9, pose + " is the recording's own: " + d.byTerm());
+        }
+        // The bundled gaits' joint velocities carry within-step chatter (torque feedback at every physics
+        // step) that positions one control step apart do not explain.
+        assertTrue(d.byTerm().get("joint_vel") > 10 * r.styleDistanceFloor(), d + " vs floor " + r.styleDistanceFloor());
+        assertTrue(d.reference() > 10 * r.styleDistanceFloor() && d.reference() < r.styleDistance() / 10,
+                d + " vs floor " + r.styleDistanceFloor() + " and the policy " + r.styleDistance());
+        assertTrue(d.retimed() > r.styleDistanceRetimed(), "retiming adds the command range's cost: " + d + " vs " + r.styleDistanceRetimed());
+        assertEquals(r.styleDistanceDerived(), evaluate().styleDistanceDerived());
+    }
+
+    @Test
     void aGaitConditionedRunIsMeasuredOnItsMotionAlone() {
         Config unconditioned = config.withValue("amp.sim.observations.amp-gait-condition",
                 com.typesafe.config.ConfigValueFactory.fromAnyRef(false));
@@ -136,6 +152,7 @@ class PolicyEvaluatorTest {
         assertEquals(plain.styleDistanceFloor(), r.styleDistanceFloor(), 0.0, "the reference's halves compare the same columns");
         assertEquals(plain.styleDistanceMatched().floor(), r.styleDistanceMatched().floor(), 0.0);
         assertEquals(plain.styleDistanceRetimed(), r.styleDistanceRetimed(), 0.0, "the retimed reference too");
+        assertEquals(plain.styleDistanceDerived(), r.styleDistanceDerived(), "and the reference with derived velocities");
         assertEquals(plain.commandMin(), r.commandMin(), 0.0);
     }
 

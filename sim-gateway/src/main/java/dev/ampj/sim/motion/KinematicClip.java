@@ -82,6 +82,18 @@ public final class KinematicClip implements ReferenceMotion {
                 dofPos, dofVel, bodyPos, bodyQuat, bodyLinVel, bodyAngVel, velocitiesFromFile, newWarnings);
     }
 
+    /**
+     * The same positions and rotations with every velocity computed from them by finite differences
+     * at the clip's rate ({@link FiniteDifferences}), as for a file that stores none: motion whose
+     * velocities its positions explain exactly, without within-frame dynamics a recording may carry.
+     */
+    public KinematicClip withVelocitiesFromPositions() {
+        return new KinematicClip(source, format, quatOrder, fps, frames, dofNames, bodyNames, dofs, bodies,
+                dofPos, FiniteDifferences.linear(dofPos, frames, dofs, fps), bodyPos, bodyQuat,
+                FiniteDifferences.linear(bodyPos, frames, bodies * 3, fps), FiniteDifferences.angular(bodyQuat, frames, bodies, fps),
+                false, warnings);
+    }
+
     @Override
     public String source() {
         return source;

@@ -155,6 +155,20 @@ public final class MotionLibrary {
         return new AmpStateSequence(s.source(), out, n, dim, controlDt, warnings);
     }
 
+    /**
+     * This library with every kinematic clip's velocities recomputed from its positions at the control
+     * rate ({@link KinematicClip#withVelocitiesFromPositions()}); clips of AMP states stay as they are.
+     */
+    public MotionLibrary withVelocitiesFromPositions() {
+        List<LibraryClip> derived = new ArrayList<>();
+        for (LibraryClip c : clips) {
+            derived.add(c.isKinematic()
+                    ? new LibraryClip(c.source(), c.format(), c.weight(), c.kinematics().withVelocitiesFromPositions(), null, null)
+                    : c);
+        }
+        return new MotionLibrary(layout, controlDt, derived);
+    }
+
     public FrameLayout layout() {
         return layout;
     }

@@ -90,6 +90,30 @@ class MotionLibraryTest {
     }
 
     @Test
+    void derivedVelocitiesKeepThePosesAndDifferentiateThemAtTheControlRate() throws Exception {
+        MotionLibrary lib = library(List.of(isaacLab("a.npz", MotionFixtures.clip(50, 101))), List.of(1.0));
+        KinematicClip recorded = lib.clips().get(0).kinematics();
+        double[] recordedVel = recorded.dofVel().clone();
+        MotionLibrary derived = lib.withVelocitiesFromPositions();
+        KinematicClip d = derived.clips().get(0).kinematics();
+        assertEquals(lib.clips().get(0).source(), derived.clips().get(0).source());
+        assertEquals(lib.clips().get(0).weight(), derived.clips().get(0).weight());
+        assertTrue(d.dofPos() == recorded.dofPos() && d.bodyPos() == recorded.bodyPos() && d.bodyQuat() == recorded.bodyQuat(),
+                "the poses are the recorded ones");
+        assertFalse(d.velocitiesFromFile());
+        assertArrayEquals(FiniteDifferences.linear(recorded.dofPos(), d.frames(), d.dofs(), 1.0 / DT), d.dofVel());
+        assertArrayEquals(FiniteDifferences.angular(recorded.bodyQuat(), d.frames(), d.bodies(), 1.0 / DT), d.bodyAngVel());
+        assertArrayEquals(recordedVel, recorded.dofVel(), "the library it came from is unchanged");
+        // The analytic motion is smooth: inside the clip central differences match its exact velocities to O(dt^2).
+        double worst = 0, scale = 0;
+        for (int i = d.dofs(); i < (d.frames() - 1) * d.dofs(); i++) {
+            worst = Math.max(worst, Math.abs(d.dofVel()[i] - recorded.dofVel()[i]));
+            scale = Math.max(scale, Math.abs(recorded.dofVel()[i]));
+        }
+        assertTrue(worst < 0.02 * scale, worst + " of " + scale);
+    }
+
+    @Test
     void samplingIsDeterministicAndResumable() throws Exception {
         MotionLibrary lib = library(List.of(isaacLab("a.npz", MotionFixtures.clip(30, 61)),
                 isaacLab("b.npz", MotionFixtures.clip(60, 50))), List.of(1.0, 2.0));
