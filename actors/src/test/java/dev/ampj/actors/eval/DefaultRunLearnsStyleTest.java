@@ -19,11 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
  * Regression of what the platform is for: the default configuration (the ostrich on its bundled
  * gaits, a gait-conditioned discriminator) trained for 300 iterations (1.8M env steps, ~3 minutes
  * on 2 cores) walks at its command without falling, in a style far closer to the reference than its
- * untrained policy, and holds both gaits at their own speeds. With the gait condition every seed
- * tried (1, 2, 3) was below 300 on its worse gait's clip from iteration 200 on (seed 1 at 300: walk
- * 180, march 268; untrained ~2,700); without it one gait could be lost for hundreds of iterations
- * (march clip 908 at 300 on one host, 991 at 500 here), and task-only PPO is at ~585 on average
- * at 300. The bounds leave room for kernels that round differently.
+ * untrained policy, and holds both gaits at their own speeds. Measured on this machine kind with
+ * today's defaults (gradient penalty 0.3): tracking 0.027 m/s, no falls, pooled style 7.3 (untrained
+ * 297), walk clip 24.7 and march clip 26.5 at their speeds (untrained ~2,700). With the previous
+ * penalty of 5 seed 1 read walk 180 and march 268 here, without the gait condition one gait could be
+ * lost for hundreds of iterations (march clip 908 at 300 on one host), and task-only PPO is at ~585
+ * on average at 300. The bounds leave room for kernels that round differently.
  */
 class DefaultRunLearnsStyleTest {
 
@@ -47,7 +48,7 @@ class DefaultRunLearnsStyleTest {
         assertTrue(r.trackingError() < 0.15, "tracking error: " + report);
         assertTrue(r.fallsPerMinute() <= 1.0, "falls: " + report);
         assertTrue(r.styleDistance() < 0.15 * r.styleDistanceInit(), "style distance: " + report);
-        assertTrue(r.styleDistance() < 40, "style distance: " + report);
+        assertTrue(r.styleDistance() < 20, "style distance: " + report);
         // Commanded at each gait's own speed (reference-command: episodes started from a reference state
         // are commanded its speed; without it the policy walks at every speed; the gait condition keeps
         // the discriminator from trading one gait for the other).
@@ -57,6 +58,6 @@ class DefaultRunLearnsStyleTest {
                 m.init(), m.byClip());
         assertTrue(m.distance() < 0.15 * m.init(), "style at the gaits' speeds: " + report);
         double worst = m.byClip().values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-        assertTrue(worst < 400, "a gait lost at its own speed: " + report);
+        assertTrue(worst < 200, "a gait lost at its own speed: " + report);
     }
 }

@@ -25,7 +25,7 @@ class LearnerSettingsTest {
         assertFalse(s.ppo().useClippedValueLoss());
         assertEquals(Activation.ELU, s.policy().activation());
         assertEquals(DiscriminatorLossType.BCE, s.discriminator().loss());
-        assertEquals(5.0, s.discriminator().gradientPenalty());
+        assertEquals(0.3, s.discriminator().gradientPenalty());
         assertEquals(RewardCombine.LERP, s.styleReward().combine());
         assertEquals(2.0, s.styleReward().rewardCoef());
         assertEquals(0.2, s.ppo().clipParam());
