@@ -25,8 +25,9 @@ for seed in $SEEDS; do
       "$AMP" train --name "$name" --runs-dir "$RUNS" --iterations "$ITERATIONS" --no-progress \
           --set "amp.actors.training.seed=$seed" "${extra[@]}" > "$OUT/$name.log"
     fi
-    # the file names of the README's table: AMP runs carry the gait condition, task-only runs the pinned kernels
-    file="$OUT/amp-s$seed-gait.json"
+    # the file names of the README's table: AMP runs at gradient penalty 0.3 (d-regularisation/), task-only
+    # runs the pinned kernels (the discriminator's settings do not change a task-only policy)
+    file="$OUT/d-regularisation/gp03-s$seed.json"
     [[ "$kind" == task ]] && file="$OUT/task-s$seed-pin.json"
     "$AMP" eval "$name" --runs-dir "$RUNS" --json > "$file"
   done
