@@ -16,7 +16,8 @@ class DiscriminatorSymmetryTest {
     static double asymmetry(String map) {
         LearnerSettings s = LearnerSettings.fromConfig(ConfigFactory.parseString(
                 "amp.learner.torch-threads = 1, amp.learner.discriminator { hidden-dims = [32, 32], learning-rate = 1e-3"
-                        + ", num-learning-epochs = 2, num-mini-batches = 2, amp-obs-map = " + map + " }")
+                        // a smooth D (penalty 5): what is measured is the mirror, not how sharp D is
+                        + ", gradient-penalty = 5.0, num-learning-epochs = 2, num-mini-batches = 2, amp-obs-map = " + map + " }")
                 .withFallback(ConfigFactory.defaultReference()).resolve());
         try (DiscriminatorTrainer d = new DiscriminatorTrainer(s, DIMS, 4)) {
             int pairs = 128;
