@@ -139,7 +139,8 @@ public final class PolicyEvaluator {
         }
 
         EvalReport.DerivedVelocityStyle derived = components.referenceWithDerivedVelocities(config, trainedSpec, runSeed)
-                .map(d -> derivedVelocityStyle(d, reference, trainedSpec, style, refMotion, clipSpeeds, commands)).orElse(null);
+                .map(d -> derivedVelocityStyle(d, all, ref, reference.pairs(), trainedSpec, style, refMotion, clipSpeeds, commands))
+                .orElse(null);
         Map<String, Double> byTerm = byTerm(all, reference.pairs(), trainedSpec, trained.features(), trained.pairs(), spec);
         double[] residual = {velocityResidual(trained.features(), trained.pairs(), spec),
             velocityResidual(all, reference.pairs(), trainedSpec)};
@@ -184,18 +185,21 @@ public final class PolicyEvaluator {
         return byTerm;
     }
 
-    /** The reference with velocities derived from its poses, scored against the recorded one (pooled, retimed, per term). */
-    private static EvalReport.DerivedVelocityStyle derivedVelocityStyle(ReferencePairs derived, ReferencePairs reference,
-            VecEnvSpec spec, StyleDistance style, MotionColumns motion, double[] clipSpeeds, double[] commands) {
-        float[] ref = motion.apply(reference.features());
-        double pooled = style.between(motion.apply(derived.features()), derived.pairs(), ref, reference.pairs());
+    /**
+     * The reference with velocities derived from its poses, scored against the recorded one (pooled,
+     * retimed, per term): {@code all} the recorded reference's transition features, {@code ref} their
+     * motion columns.
+     */
+    private static EvalReport.DerivedVelocityStyle derivedVelocityStyle(ReferencePairs derived, float[] all, float[] ref,
+            int referencePairs, VecEnvSpec spec, StyleDistance style, MotionColumns motion, double[] clipSpeeds, double[] commands) {
+        float[] features = derived.features();
+        double pooled = style.between(motion.apply(features), derived.pairs(), ref, referencePairs);
         Double retimed = null;
         if (clipSpeeds != null) {
             RetimedReference r = RetimedReference.of(derived, spec, clipSpeeds, commands);
-            retimed = style.between(motion.apply(r.features()), r.pairs(), ref, reference.pairs());
+            retimed = style.between(motion.apply(r.features()), r.pairs(), ref, referencePairs);
         }
-        return new EvalReport.DerivedVelocityStyle(pooled, retimed,
-                byTerm(reference.features(), reference.pairs(), spec, derived.features(), derived.pairs(), spec));
+        return new EvalReport.DerivedVelocityStyle(pooled, retimed, byTerm(all, referencePairs, spec, features, derived.pairs(), spec));
     }
 
     /**
