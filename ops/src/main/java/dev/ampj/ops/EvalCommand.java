@@ -147,6 +147,8 @@ public final class EvalCommand implements Callable<Integer> {
             EvalReport.MatchedStyle m = r.styleDistanceMatched();
             out.printf(Locale.ROOT, "  style at the gaits' speeds %.3f (floor %.3f; untrained %.3f): each clip against the policy "
                     + "commanded at its speed%n", m.distance(), m.floor(), m.init());
+            m.cadence().forEach((clip, c) -> out.printf(Locale.ROOT, "    cadence %.2f Hz (reference %.2f Hz) at %s's speed%n",
+                    c.policyHz(), c.referenceHz(), clip));
         }
         out.printf(Locale.ROOT, "  joint velocity residual %.2f rad/s (reference %.2f): RMS of (q̇+q̇′)/2 − Δq/Δt%n",
                 r.jointVelocityResidualPolicy(), r.jointVelocityResidualReference());

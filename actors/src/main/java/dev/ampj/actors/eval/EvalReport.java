@@ -64,17 +64,32 @@ public record EvalReport(
      * command), then the mean over clips. The pooled {@code style_distance} compares every command
      * with all gaits at once, so a policy at a speed between two gaits' can never reach its floor;
      * this one can. Null without a root_lin_vel_w term (no clip speeds).
+     *
+     * @param cadence per clip, the stepping frequency ({@link Cadence}) of the policy at the clip's speed
+     *                (after the warm-up) and of the clip; empty without a joint_pos AMP term
      */
-    public record MatchedStyle(double distance, double floor, double init, Map<String, Double> byClip) {
+    public record MatchedStyle(double distance, double floor, double init, Map<String, Double> byClip,
+            Map<String, GaitCadence> cadence) {
         Map<String, Object> asMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("distance", distance);
             m.put("floor", floor);
             m.put("init", init);
             m.put("by_clip", byClip);
+            Map<String, Object> hz = new LinkedHashMap<>();
+            cadence.forEach((clip, c) -> {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("policy", c.policyHz());
+                one.put("reference", c.referenceHz());
+                hz.put(clip, one);
+            });
+            m.put("cadence_hz", hz);
             return m;
         }
     }
+
+    /** Stepping frequency (Hz) of the policy at a clip's speed and of the clip itself. */
+    public record GaitCadence(double policyHz, double referenceHz) {}
 
     /**
      * The reference's own poses with every velocity derived from them by finite differences at the

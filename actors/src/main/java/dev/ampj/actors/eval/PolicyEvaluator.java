@@ -131,7 +131,7 @@ public final class PolicyEvaluator {
                 refMotion.apply(reference.features(0.5, 1)), reference.count(0.5, 1));
 
         EvalReport.MatchedStyle matched = clipSpeeds == null ? null
-                : matchedStyle(reference, refMotion, motion, trainedAtClips, untrainedAtClips);
+                : matchedStyle(reference, refMotion, motion, trainedAtClips, untrainedAtClips, trainedSpec, spec, warmup);
         Double retimed = null;
         if (clipSpeeds != null) {
             RetimedReference r = RetimedReference.of(reference, trainedSpec, clipSpeeds, commands);
@@ -326,11 +326,17 @@ public final class PolicyEvaluator {
         return out;
     }
 
-    /** Per clip: Fréchet distance of the policy at the clip's speed to that clip, its halves, the untrained policy's. */
+    /**
+     * Per clip: Fréchet distance of the policy at the clip's speed to that clip, its halves, the untrained
+     * policy's; the cadence of the policy there (after {@code warmup} steps) and of the clip.
+     */
     private static EvalReport.MatchedStyle matchedStyle(ReferencePairs reference, MotionColumns refMotion, MotionColumns motion,
-            EvalRollout.Result[] trained, EvalRollout.Result[] untrained) {
+            EvalRollout.Result[] trained, EvalRollout.Result[] untrained, VecEnvSpec refSpec, VecEnvSpec spec, int warmup) {
         double sum = 0, floorSum = 0, initSum = 0;
         Map<String, Double> byClip = new LinkedHashMap<>();
+        Map<String, EvalReport.GaitCadence> cadence = new LinkedHashMap<>();
+        ObsGroupSpec.Slice refQ = refSpec.amp().find("joint_pos");
+        ObsGroupSpec.Slice q = spec.amp().find("joint_pos");
         for (int k = 0; k < trained.length; k++) {
             ReferencePairs one = new ReferencePairs(reference.dim(), List.of(reference.clips().get(k)), reference.jointNames());
             float[] clip = refMotion.apply(one.features());
@@ -341,9 +347,17 @@ public final class PolicyEvaluator {
                     refMotion.apply(one.features(0.5, 1)), one.count(0.5, 1));
             initSum += style.between(motion.apply(untrained[k].features()), untrained[k].pairs(), clip, one.pairs());
             byClip.put(reference.clips().get(k).source(), d);
+            if (q != null && refQ != null) {
+                ReferencePairs.Clip c = reference.clips().get(k);
+                double policyHz = Cadence.dominantHz(trained[k].features(), 2 * spec.ampDim(), q.offset(), q.dim(),
+                        Math.min(warmup, trained[k].pairs()), trained[k].pairs(), spec.controlDt());
+                double clipHz = Cadence.dominantHz(c.states(), reference.dim(), refQ.offset(), refQ.dim(), 0, c.pairs(),
+                        refSpec.controlDt());
+                cadence.put(c.source(), new EvalReport.GaitCadence(policyHz, clipHz));
+            }
         }
         int n = trained.length;
-        return new EvalReport.MatchedStyle(sum / n, floorSum / n, initSum / n, byClip);
+        return new EvalReport.MatchedStyle(sum / n, floorSum / n, initSum / n, byClip, cadence);
     }
 
     /** Slowest and fastest clip's mean forward speed, from {@link #clipSpeeds} (null: the range is unknown). */

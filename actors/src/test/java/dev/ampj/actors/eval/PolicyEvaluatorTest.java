@@ -114,6 +114,10 @@ class PolicyEvaluatorTest {
         assertTrue(m.floor() < 1.0, "each clip's halves: " + m.floor());
         assertTrue(m.distance() > 20 * m.floor() && m.init() > 20 * m.floor(), m.toString());
         assertEquals(m.distance(), m.byClip().values().stream().mapToDouble(Double::doubleValue).average().orElseThrow(), 1e-9);
+        // The bundled gaits step at 1.40 (walk) and 1.70 Hz (march); each is measured from its own clip.
+        assertEquals(m.byClip().keySet(), m.cadence().keySet());
+        assertEquals(1.40, m.cadence().get("classpath:motions/ostrich_walk.npz").referenceHz(), 0.05, m.cadence().toString());
+        assertEquals(1.70, m.cadence().get("classpath:motions/ostrich_march.npz").referenceHz(), 0.05, m.cadence().toString());
         // The reference retimed to the commands: above its halves' floor (4 commands, 2 of them between
         // the gaits' speeds), far below any policy that has not learnt the gaits.
         double retimed = r.styleDistanceRetimed();
