@@ -11,7 +11,8 @@ final class Cadence {
 
     static final double MIN_HZ = 0.25;
     static final double MAX_HZ = 4.0;
-    static final double STEP_HZ = 0.01;
+    /** Bins per Hz: the grid is in hundredths of a hertz, so a result prints as it is (1.39, not 1.3900000000000001). */
+    private static final int PER_HZ = 100;
 
     private Cadence() {}
 
@@ -37,11 +38,12 @@ final class Cadence {
                 x[j][t] = (rows[(from + t) * rowWidth + offset + j] - mean) * hann;
             }
         }
-        int bins = (int) Math.round((MAX_HZ - MIN_HZ) / STEP_HZ) + 1;
+        int first = (int) Math.round(MIN_HZ * PER_HZ);
+        int last = (int) Math.round(MAX_HZ * PER_HZ);
         double best = Double.NaN;
         double bestPower = -1;
-        for (int b = 0; b < bins; b++) {
-            double hz = MIN_HZ + b * STEP_HZ;
+        for (int b = first; b <= last; b++) {
+            double hz = (double) b / PER_HZ;
             double[] re = new double[joints];
             double[] im = new double[joints];
             for (int t = 0; t < n; t++) {
