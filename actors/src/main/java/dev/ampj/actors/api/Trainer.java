@@ -268,7 +268,7 @@ public final class Trainer {
     private TreeMap<Long, CheckpointWritten> checkpoints(String run) {
         TreeMap<Long, CheckpointWritten> m = new TreeMap<>();
         try (RunLogReader reader = openExisting(run)) {
-            for (LogEntry e : reader.readAll()) {
+            for (LogEntry e : reader.readAllBeforeTornTail()) {
                 if (e.event() instanceof CheckpointWritten c) {
                     m.put(c.iteration(), c);
                 }
@@ -279,7 +279,7 @@ public final class Trainer {
 
     private static TreeMap<Long, IterationCommitted> commits(RunLogReader reader) {
         TreeMap<Long, IterationCommitted> m = new TreeMap<>();
-        for (LogEntry e : reader.readAll()) {
+        for (LogEntry e : reader.readAllBeforeTornTail()) {
             if (e.event() instanceof IterationCommitted c) {
                 m.put(c.iteration(), c);
             }

@@ -135,19 +135,31 @@ public final class RunLogReader implements AutoCloseable {
     /**
      * The last event of type {@code typeTag} (-1: any) that matches, reading documents backwards
      * from the end; entries of other types are checked (checksum, framing) but not decoded.
+     * Bad documents after the last good one (a torn tail: a writer cut off mid-append by a full disk
+     * or a power loss, after its last commit) are passed over, so what was committed stays readable;
+     * a bad document before a good one still throws.
      */
     public Optional<LogEntry> lastMatching(int typeTag, Predicate<RunEvent> match) {
         try (ExcerptTailer tailer = queue.createTailer()) {
             tailer.direction(TailerDirection.BACKWARD).toEnd();
             long[] at = new long[1];
             List<LogEntry> doc = new ArrayList<>();
+            boolean inTornTail = true;
             while (true) {
                 byte[] raw = Queues.next(tailer, at, run.name(), "events");
                 if (raw == null) {
                     return Optional.empty();
                 }
                 doc.clear();
-                EventTailer.decodeInto(run.name(), at[0], raw, doc, tag -> typeTag < 0 || tag == typeTag);
+                try {
+                    EventTailer.decodeInto(run.name(), at[0], raw, doc, tag -> typeTag < 0 || tag == typeTag);
+                } catch (CorruptLogException e) {
+                    if (inTornTail) {
+                        continue;
+                    }
+                    throw e;
+                }
+                inTornTail = false;
                 for (int i = doc.size() - 1; i >= 0; i--) {
                     if (match.test(doc.get(i).event())) {
                         return Optional.of(doc.get(i));
@@ -155,6 +167,51 @@ public final class RunLogReader implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The first of the bad documents after the log's last good one (a torn tail, which
+     * {@link #lastMatching} and {@link #readAllBeforeTornTail} pass over), or empty when the last
+     * document is intact: a listing still shows such a run as damaged.
+     */
+    public Optional<CorruptLogException> tornTail() {
+        CorruptLogException first = null;
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            tailer.direction(TailerDirection.BACKWARD).toEnd();
+            long[] at = new long[1];
+            while (true) {
+                byte[] raw = Queues.next(tailer, at, run.name(), "events");
+                if (raw == null) {
+                    break;
+                }
+                try {
+                    EventTailer.decodeInto(run.name(), at[0], raw, new ArrayList<>(), tag -> false);
+                    break;
+                } catch (CorruptLogException e) {
+                    first = e; // an earlier bad document of the same tail
+                }
+            }
+        } catch (CorruptLogException framing) {
+            return Optional.of(first != null ? first : framing);
+        }
+        return Optional.ofNullable(first);
+    }
+
+    /**
+     * All events from the start, without a torn tail ({@link #tornTail}): what a run cut off
+     * mid-append committed. A bad document before a good one still throws.
+     */
+    public List<LogEntry> readAllBeforeTornTail() {
+        GoodPrefix prefix = readGoodPrefix();
+        if (prefix.stoppedBy().isEmpty()) {
+            return prefix.entries();
+        }
+        CorruptLogException stopped = prefix.stoppedBy().get();
+        Optional<CorruptLogException> torn = tornTail();
+        if (torn.isPresent() && stopped.index() >= torn.get().index()) {
+            return prefix.entries();
+        }
+        throw stopped;
     }
 
     /**

@@ -162,7 +162,9 @@ public final class RunLogWriter implements AutoCloseable {
                     }
                 } catch (MalformedDocumentException e) {
                     throw new CorruptLogException(run.name(), "events", at[0], e.getMessage()
-                            + "; the log is readable up to the document before it, appending is refused", e);
+                            + "; the log is readable up to the document before it, appending is refused (a run whose last documents were "
+                            + "cut short by a full disk or a power loss continues exactly as a fork of its last committed iteration: "
+                            + "amp fork " + run.name() + " --at N)", e);
                 }
             }
         }

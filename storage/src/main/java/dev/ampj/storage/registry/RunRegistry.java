@@ -96,6 +96,10 @@ public final class RunRegistry {
                     return fromPrefix(name, log.readGoodPrefix().entries(), report.toString());
                 }
             }
+            Optional<CorruptLogException> torn = log.tornTail();
+            if (torn.isPresent()) {
+                return fromPrefix(name, log.readGoodPrefix().entries(), torn.get().getMessage());
+            }
             try {
                 return fromTail(name, log, writer);
             } catch (CorruptLogException e) {

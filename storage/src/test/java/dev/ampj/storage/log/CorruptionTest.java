@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ampj.storage.Fixtures;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.StorageSettings;
+import dev.ampj.storage.event.IterationCommitted;
 import dev.ampj.storage.event.RunFailed;
 import dev.ampj.storage.registry.RunRegistry;
 import dev.ampj.storage.registry.RunStatus;
@@ -17,6 +18,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +96,57 @@ class CorruptionTest {
         RunSummary listed = store.registry().summary("c2");
         assertEquals(RunStatus.CORRUPT, listed.status(), "a bad tail shows in a plain listing");
         assertTrue(listed.detail().contains("c2") && listed.detail().contains("CRC32C"), listed.detail());
+    }
+
+    @Test
+    void aTornTailLeavesEveryCommittedIterationReadableAndTheRunListedAsDamaged() throws Exception {
+        // A writer cut off mid-append (a full disk faulting the mapped file, a power loss) leaves its last
+        // documents bad after the last commit: eval, play and fork of committed iterations must still work.
+        RunStore store = new RunStore(StorageSettings.defaults(runs));
+        String marker = "cut-off-while-appending";
+        try (RunLogWriter w = store.create(Fixtures.created("c3"))) {
+            RunLogTest.appendIterations(w, 1, 12, 5);
+            w.append(new RunFailed(12, marker));
+        }
+        Path cq4 = eventsFile(store, "c3");
+        int at = indexOf(Files.readAllBytes(cq4), marker.getBytes(StandardCharsets.UTF_8));
+        overwrite(cq4, at, 'c' ^ 1);
+        try (RunLogReader r = store.openReader("c3")) {
+            assertEquals(12, r.lastCommitted().orElseThrow().iteration(), "the last commit before the torn tail");
+            assertEquals(10, r.latestCheckpointAtOrBefore(12).orElseThrow().iteration());
+            assertTrue(r.terminal().isEmpty(), "the torn RunFailed is not read as the run's end");
+            assertTrue(r.tornTail().orElseThrow().getMessage().contains("CRC32C"));
+            List<LogEntry> committed = r.readAllBeforeTornTail();
+            assertEquals(12, committed.stream().filter(e -> e.event() instanceof IterationCommitted).count());
+            assertTrue(committed.stream().noneMatch(e -> e.event() instanceof RunFailed));
+        }
+        CorruptLogException refused = assertThrows(CorruptLogException.class, () -> store.openWriter("c3"));
+        assertTrue(refused.getMessage().contains("amp fork c3 --at N"), refused.getMessage());
+        RunSummary listed = store.registry().summary("c3");
+        assertEquals(RunStatus.CORRUPT, listed.status(), "a torn tail still shows in a plain listing");
+        assertEquals(12, listed.iterations(), "summarised from the good prefix");
+    }
+
+    @Test
+    void aBadDocumentBeforeAGoodOneIsNotPassedOverByATailLookUp() throws Exception {
+        RunStore store = new RunStore(StorageSettings.defaults(runs));
+        String marker = "bad-but-not-the-tail";
+        try (RunLogWriter w = store.create(Fixtures.created("c4"))) {
+            RunLogTest.appendIterations(w, 1, 3, 5);
+            w.append(new RunFailed(3, marker));
+            RunLogTest.appendIterations(w, 4, 6, 5);
+        }
+        Path cq4 = eventsFile(store, "c4");
+        int at = indexOf(Files.readAllBytes(cq4), marker.getBytes(StandardCharsets.UTF_8));
+        overwrite(cq4, at, 'b' ^ 1);
+        try (RunLogReader r = store.openReader("c4")) {
+            assertTrue(r.tornTail().isEmpty(), "the last document is intact");
+            assertEquals(6, r.lastCommitted().orElseThrow().iteration());
+            CorruptLogException e = assertThrows(CorruptLogException.class,
+                    () -> r.lastMatching(ev -> ev instanceof dev.ampj.storage.event.RunCreated));
+            assertTrue(e.getMessage().contains("c4"), e.getMessage());
+            assertThrows(CorruptLogException.class, r::readAllBeforeTornTail, "only a tail is passed over");
+        }
     }
 
     /** The run's events queue file (one roll cycle in these tests). */
