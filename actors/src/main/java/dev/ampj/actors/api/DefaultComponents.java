@@ -6,6 +6,7 @@ import dev.ampj.actors.env.EnvFactory;
 import dev.ampj.actors.env.EnvMirror;
 import dev.ampj.actors.env.ExpertMotion;
 import dev.ampj.actors.env.ReferencePairs;
+import dev.ampj.sim.env.AmpWindow;
 import dev.ampj.sim.env.GaitCondition;
 import dev.ampj.sim.env.ReferenceStateSampler;
 import dev.ampj.sim.env.SimSettings;
@@ -44,6 +45,11 @@ public final class DefaultComponents implements Components {
         SimSettings sim = SimSettings.fromConfig(config);
         if (SimSettings.ENGINE_EXTERNAL.equals(sim.engine())) {
             gaitCondition(sim, null); // refuses a required condition
+            if (sim.observations().ampHistoryLength() != 1) {
+                throw new IllegalArgumentException("amp.sim.observations.amp-history-length = " + sim.observations().ampHistoryLength()
+                        + " is not supported with amp.sim.engine = external: the simulator computes the AMP rows (stack the frames "
+                        + "there, as one wider AMP state); set it to 1");
+            }
             return new ExternalEnvFactory(config, sim, motionDigest(MotionSettings.fromConfig(config)),
                     layout -> {
                         MotionLibrary motion = library(config, sim, layout); // maps every file onto the robot's joints
@@ -102,7 +108,7 @@ public final class DefaultComponents implements Components {
         AmpObservation amp = AmpTermRegistry.resolve(sim.observations().ampTerms(), sim.observations().keyBodies(),
                 layout(config, sim));
         MotionLibrary library = library(config, sim);
-        ExpertPairSampler sampler = new ExpertPairSampler(library, amp, gaitCondition(sim, library), seed);
+        ExpertPairSampler sampler = new ExpertPairSampler(library, amp, window(sim, amp, gaitCondition(sim, library)), seed);
         return new ExpertMotion() {
             @Override
             public int dim() {
@@ -132,8 +138,9 @@ public final class DefaultComponents implements Components {
         FrameLayout layout = layout(config, sim);
         AmpObservation amp = AmpTermRegistry.resolve(sim.observations().ampTerms(), sim.observations().keyBodies(), layout);
         MotionLibrary library = library(config, sim);
-        new ExpertPairSampler(library, amp, seed); // validates every clip against the AMP observation, naming the file
-        return pairs(library, amp, gaitCondition(sim, library), layout);
+        AmpWindow window = window(sim, amp, gaitCondition(sim, library));
+        new ExpertPairSampler(library, amp, window, seed); // validates every clip against the AMP observation, naming the file
+        return pairs(library, amp, window, layout);
     }
 
     @Override
@@ -145,17 +152,23 @@ public final class DefaultComponents implements Components {
             return Optional.empty();
         }
         AmpObservation amp = AmpTermRegistry.resolve(sim.observations().ampTerms(), sim.observations().keyBodies(), layout);
-        return Optional.of(pairs(library.withVelocitiesFromPositions(), amp, gaitCondition(sim, library), layout));
+        return Optional.of(pairs(library.withVelocitiesFromPositions(), amp, window(sim, amp, gaitCondition(sim, library)), layout));
     }
 
-    /** Every clip's expert pairs in time order, each state with its clip's gait condition appended. */
-    private static ReferencePairs pairs(MotionLibrary library, AmpObservation amp, GaitCondition condition, FrameLayout layout) {
-        int termDim = amp.dim();
-        int d = termDim + condition.width();
+    private static AmpWindow window(SimSettings sim, AmpObservation amp, GaitCondition condition) {
+        return AmpWindow.of(amp.dim(), sim.observations().ampHistoryLength(), condition);
+    }
+
+    /**
+     * Every clip's expert pairs in time order (from the first frame with a full window), each state
+     * with its clip's gait condition appended.
+     */
+    private static ReferencePairs pairs(MotionLibrary library, AmpObservation amp, AmpWindow window, FrameLayout layout) {
+        int d = window.dim();
         List<ReferencePairs.Clip> clips = new ArrayList<>();
         for (int c = 0; c < library.size(); c++) {
             LibraryClip clip = library.clips().get(c);
-            int n = clip.pairCount();
+            int n = ExpertPairSampler.windowPairs(clip, window);
             if (clip.pairs() != null) {
                 clips.add(new ReferencePairs.Clip(clip.source(), clip.pairs().states(), clip.pairs().nextStates(), n));
                 continue;
@@ -164,8 +177,8 @@ public final class DefaultComponents implements Components {
             float[] states = new float[n * d];
             float[] next = new float[n * d];
             for (int i = 0; i < n; i++) {
-                condition.writeReferenceState(c, table, i, termDim, states, i);
-                condition.writeReferenceState(c, table, i + 1, termDim, next, i);
+                window.writeReference(c, table, window.firstRow() + i, states, i);
+                window.writeReference(c, table, window.firstRow() + i + 1, next, i);
             }
             clips.add(new ReferencePairs.Clip(clip.source(), states, next, n));
         }

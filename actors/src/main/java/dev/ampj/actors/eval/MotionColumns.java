@@ -1,25 +1,32 @@
 package dev.ampj.actors.eval;
 
+import dev.ampj.sim.env.AmpWindow;
 import dev.ampj.sim.env.GaitCondition;
 import dev.ampj.sim.env.ObsGroupSpec;
 import dev.ampj.sim.env.VecEnvSpec;
 
 /**
- * The motion part of transition features [s, s′]: every AMP column but a gait condition's (the
- * command's class, not motion), so style distances of conditioned and unconditioned runs compare
- * the same quantities. Without a condition, features pass through unchanged.
+ * The motion part of transition features [s, s′]: the AMP terms of each state's newest frame, without
+ * its older frames ({@link AmpWindow#HISTORY_TERM}, which the neighbouring transitions hold) and a
+ * gait condition's columns (the command's class, not motion), so style distances of conditioned and
+ * unconditioned runs, and of any AMP history length, compare the same quantities. Features of
+ * single-frame states without a condition pass through unchanged.
  */
 record MotionColumns(int ampDim, int[] cols) {
 
     static MotionColumns of(VecEnvSpec spec) {
-        ObsGroupSpec.Slice c = spec.amp().find(GaitCondition.TERM);
-        if (c == null) {
+        int keep = spec.ampDim();
+        for (ObsGroupSpec.Slice s : spec.amp().slices()) {
+            if (GaitCondition.TERM.equals(s.term()) || AmpWindow.HISTORY_TERM.equals(s.term())) {
+                if (s.offset() + s.dim() != spec.ampDim() && GaitCondition.TERM.equals(s.term())) {
+                    throw new IllegalStateException("the gait condition must be the last AMP term: " + spec.amp().slices());
+                }
+                keep = Math.min(keep, s.offset());
+            }
+        }
+        if (keep == spec.ampDim()) {
             return new MotionColumns(spec.ampDim(), null);
         }
-        if (c.offset() + c.dim() != spec.ampDim()) {
-            throw new IllegalStateException("the gait condition must be the last AMP term: " + spec.amp().slices());
-        }
-        int keep = c.offset();
         int[] cols = new int[2 * keep];
         for (int i = 0; i < keep; i++) {
             cols[i] = i;
@@ -33,7 +40,7 @@ record MotionColumns(int ampDim, int[] cols) {
         return cols == null ? 2 * ampDim : cols.length;
     }
 
-    /** Rows of [s, s′] ({@code 2·ampDim} floats each) without the condition columns of s and s′. */
+    /** Rows of [s, s′] ({@code 2·ampDim} floats each) without the older frames and condition columns of s and s′. */
     float[] apply(float[] rows) {
         if (cols == null) {
             return rows;

@@ -10,6 +10,7 @@ import dev.ampj.learner.AmpLearner;
 import dev.ampj.learner.LearnerDims;
 import dev.ampj.learner.config.LearnerSettings;
 import dev.ampj.learner.nn.PolicyInference;
+import dev.ampj.sim.env.AmpWindow;
 import dev.ampj.sim.env.GaitCondition;
 import dev.ampj.sim.env.ObsGroupSpec;
 import dev.ampj.sim.env.VecEnv;
@@ -173,7 +174,7 @@ public final class PolicyEvaluator {
             VecEnvSpec spec) {
         Map<String, Double> byTerm = new LinkedHashMap<>();
         for (ObsGroupSpec.Slice term : refSpec.amp().slices()) {
-            if (GaitCondition.TERM.equals(term.term())) {
+            if (GaitCondition.TERM.equals(term.term()) || AmpWindow.HISTORY_TERM.equals(term.term())) {
                 continue;
             }
             int[] refCols = termColumns(term, refSpec.ampDim());

@@ -161,6 +161,37 @@ class PolicyEvaluatorTest {
     }
 
     @Test
+    void aRunWithAnAmpHistoryIsMeasuredOnItsNewestFrames() {
+        Config windowed = config.withValue("amp.sim.observations.amp-history-length", com.typesafe.config.ConfigValueFactory.fromAnyRef(3));
+        Trainer trainer = new Trainer(new DefaultComponents(), new RunStore(StorageSettings.defaults(runs)));
+        RunOutcome o = trainer.train(windowed, "tiny-window", new Trainer.Options(null, null, new TestRuns.Recorder())).await();
+        assertEquals(RunOutcome.Kind.FINISHED, o.kind(), o.message());
+        EvalReport w = new PolicyEvaluator(new DefaultComponents()).evaluate("tiny-window", 2, windowed, 1,
+                trainer.stateAt("tiny-window", 2).learnerState(), new EvalOptions(4, 2.0, null, null, 1, 0.5));
+        EvalReport r = evaluate();
+        VecEnvSpec spec = new DefaultComponents().envs(windowed).spec();
+        assertEquals(3 * (new DefaultComponents().envs(config).spec().ampDim() - 2) + 2, spec.ampDim(), "three frames and the condition");
+        assertEquals(r.styleDistanceByTerm().keySet(), w.styleDistanceByTerm().keySet(), "the older frames are not a motion term");
+        assertEquals(r.styleDistanceFloor(), w.styleDistanceFloor(), 0.01, "the reference's halves, two frames shorter per clip");
+        for (String clip : r.styleDistanceMatched().cadence().keySet()) {
+            assertEquals(r.styleDistanceMatched().cadence().get(clip).referenceHz(),
+                    w.styleDistanceMatched().cadence().get(clip).referenceHz(), 0.02, clip);
+        }
+        assertEquals(r.jointRanges().get(3).referenceMax(), w.jointRanges().get(3).referenceMax(), 0.0, "the newest frames' ranges");
+        assertTrue(w.dAccuracyReference() >= 0 && w.dAccuracyReference() <= 1, "the discriminator scored the windows");
+    }
+
+    @Test
+    void anAmpHistoryWithAnExternalSimulatorIsRefusedNamingTheKey() {
+        Config external = config.withValue("amp.sim.engine", com.typesafe.config.ConfigValueFactory.fromAnyRef("external"))
+                .withValue("amp.sim.observations.amp-gait-condition", com.typesafe.config.ConfigValueFactory.fromAnyRef(false))
+                .withValue("amp.sim.observations.amp-history-length", com.typesafe.config.ConfigValueFactory.fromAnyRef(2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DefaultComponents().envs(external));
+        assertTrue(e.getMessage().startsWith("amp.sim.observations.amp-history-length = 2") && e.getMessage().contains("external"),
+                e.getMessage());
+    }
+
+    @Test
     void theReferenceAgainstItselfIsAtZero() {
         ReferencePairs ref = new DefaultComponents().reference(config, new DefaultComponents().envs(config).spec(), 1);
         float[] all = ref.features();

@@ -90,8 +90,9 @@ public record SimSettings(
      * critic terms (the AMP group is never processed: the discriminator sees true states).
      */
     public record Observations(List<String> ampTerms, List<String> keyBodies, ObsGroupSettings policy,
-            ObsGroupSettings critic, GaitCondition.Mode ampGaitCondition) {
-        static final List<String> KEYS = List.of("amp-terms", "key-bodies", "policy", "critic", "amp-gait-condition");
+            ObsGroupSettings critic, GaitCondition.Mode ampGaitCondition, int ampHistoryLength) {
+        static final List<String> KEYS = List.of("amp-terms", "key-bodies", "policy", "critic", "amp-gait-condition",
+                "amp-history-length");
     }
 
     /** Control steps per episode. */
@@ -121,6 +122,9 @@ public record SimSettings(
         if (rewards.jointPosLimits() == 0) {
             text = text.replace(", jointPosLimits=0.0, softJointPosLimitFactor=" + rewards.softJointPosLimitFactor()
                     + ", jointPosLimitsJoints=" + rewards.jointPosLimitsJoints() + "]", "]");
+        }
+        if (observations.ampHistoryLength == 1) {
+            text = text.replace(", ampHistoryLength=1]", "]");
         }
         if (observations.ampGaitCondition == GaitCondition.Mode.OFF) {
             text = text.replace(", ampGaitCondition=OFF]", "]");
@@ -231,7 +235,8 @@ public record SimSettings(
                 ConfigKeys.strings(oc, op, "key-bodies"),
                 ObsGroupSettings.read(ConfigKeys.section(oc, op, "policy"), op + ".policy"),
                 ObsGroupSettings.read(ConfigKeys.section(oc, op, "critic"), op + ".critic"),
-                GaitCondition.Mode.parse(ConfigKeys.string(oc, op, "amp-gait-condition"), op + ".amp-gait-condition"));
+                GaitCondition.Mode.parse(ConfigKeys.string(oc, op, "amp-gait-condition"), op + ".amp-gait-condition"),
+                ConfigKeys.positiveInt(oc, op, "amp-history-length"));
         RandomizationSettings randomization = RandomizationSettings.read(ConfigKeys.section(c, p, "randomization"),
                 p + ".randomization", planar);
 
@@ -247,7 +252,7 @@ public record SimSettings(
     public SimSettings withoutReferenceStates() {
         Init none = new Init(init.jointPosNoise(), init.jointVelNoise(), init.rootLinVelNoise(), 0.0, false);
         Observations o = new Observations(observations.ampTerms, observations.keyBodies, observations.policy,
-                observations.critic, GaitCondition.Mode.OFF);
+                observations.critic, GaitCondition.Mode.OFF, observations.ampHistoryLength);
         return new SimSettings(robot, engine, planar, dt, decimation, episodeLengthS, threads, actionScale, actionClip, pd, none,
                 command, rewards, terminations, o, randomization);
     }

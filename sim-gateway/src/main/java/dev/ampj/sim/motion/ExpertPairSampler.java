@@ -1,6 +1,7 @@
 package dev.ampj.sim.motion;
 
 import dev.ampj.common.RandomStream;
+import dev.ampj.sim.env.AmpWindow;
 import dev.ampj.sim.env.GaitCondition;
 import dev.ampj.sim.terms.AmpObservation;
 import dev.ampj.sim.terms.KinematicFrame;
@@ -24,10 +25,9 @@ public final class ExpertPairSampler {
     public static final String PURPOSE = "motion.expert";
 
     private final MotionLibrary library;
-    /** Floats per AMP state: the observation's terms, then the gait condition. */
+    /** Floats per AMP state: the observation's terms over the window's frames, then the gait condition. */
     private final int dim;
-    private final int termDim;
-    private final GaitCondition condition;
+    private final AmpWindow window;
     private final List<float[]> first = new ArrayList<>();
     private final List<float[]> second = new ArrayList<>();
     private final int[] pairs;
@@ -50,13 +50,25 @@ public final class ExpertPairSampler {
     }
 
     public ExpertPairSampler(MotionLibrary library, AmpObservation observation, GaitCondition condition, RandomStream rng) {
+        this(library, observation, AmpWindow.single(observation.dim(), condition), rng);
+    }
+
+    /** Pairs of {@code window}'s states (its frames cut from consecutive rows, its condition the clip's). */
+    public ExpertPairSampler(MotionLibrary library, AmpObservation observation, AmpWindow window, long seed) {
+        this(library, observation, window, RandomStream.of(seed, PURPOSE));
+    }
+
+    public ExpertPairSampler(MotionLibrary library, AmpObservation observation, AmpWindow window, RandomStream rng) {
+        GaitCondition condition = window.condition();
         if (!condition.isNone() && condition.width() != library.size()) {
             throw new IllegalArgumentException("gait condition over " + condition.width() + " clips, library holds " + library.size());
         }
+        if (window.termDim() != observation.dim()) {
+            throw new IllegalArgumentException("AMP window of " + window.termDim() + "-float frames for an observation of " + observation.dim());
+        }
         this.library = library;
-        this.termDim = observation.dim();
-        this.condition = condition;
-        this.dim = termDim + condition.width();
+        this.window = window;
+        this.dim = window.dim();
         this.rng = rng;
         this.pairs = new int[library.size()];
         this.consecutive = new boolean[library.size()];
@@ -64,7 +76,7 @@ public final class ExpertPairSampler {
         boolean needsBodies = observation.termNames().stream().anyMatch(t -> t.startsWith("body_"));
         for (int c = 0; c < library.size(); c++) {
             LibraryClip clip = library.clips().get(c);
-            pairs[c] = clip.pairCount();
+            pairs[c] = windowPairs(clip, window);
             if (clip.isKinematic()) {
                 if (needsBodies && !clip.hasAllBodies(library.layout().numBodies())) {
                     throw new MotionFileException(clip.source(), null, "holds only root and joint motion, but the AMP observation "
@@ -85,6 +97,28 @@ public final class ExpertPairSampler {
                 second.add(clip.pairs().nextStates());
             }
         }
+    }
+
+    /**
+     * Pairs of {@code window}'s states clip {@code clip} holds: one fewer per older frame, since a state
+     * needs its predecessors. Stored (s, s′) pairs carry no predecessors, so they allow single frames only.
+     */
+    public static int windowPairs(LibraryClip clip, AmpWindow window) {
+        int older = window.history() - 1;
+        if (older == 0) {
+            return clip.pairCount();
+        }
+        if (clip.pairs() != null) {
+            throw new MotionFileException(clip.source(), null, "holds (s, s') pairs without the frames before them, but "
+                    + "amp.sim.observations.amp-history-length = " + window.history() + " needs consecutive frames (a motion "
+                    + "clip or amp_states); set it to 1 for this file");
+        }
+        int n = clip.pairCount() - older;
+        if (n <= 0) {
+            throw new MotionFileException(clip.source(), null, "holds " + clip.frames() + " frames, but amp.sim.observations"
+                    + ".amp-history-length = " + window.history() + " needs at least " + (window.history() + 1));
+        }
+        return n;
     }
 
     private static void requireDim(LibraryClip clip, int fileDim, AmpObservation obs) {
@@ -122,10 +156,10 @@ public final class ExpertPairSampler {
         }
         for (int i = 0; i < n; i++) {
             int c = MotionLibrary.pick(cumulative, rng.nextDouble());
-            int p = rng.nextInt(pairs[c]);
+            int p = window.firstRow() + rng.nextInt(pairs[c]);
             int next = consecutive[c] ? p + 1 : p;
-            condition.writeReferenceState(c, first.get(c), p, termDim, states, i);
-            condition.writeReferenceState(c, second.get(c), next, termDim, nextStates, i);
+            window.writeReference(c, first.get(c), p, states, i);
+            window.writeReference(c, second.get(c), next, nextStates, i);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ampj.sim.ostrich;
 
+import dev.ampj.sim.env.AmpWindow;
 import dev.ampj.sim.env.GaitCondition;
 import dev.ampj.sim.env.ObsGroupSpec;
 import java.util.ArrayList;
@@ -12,7 +13,8 @@ import java.util.Optional;
  * its sagittal plane swaps the legs and negates the sideways parts of root motion: linear vectors
  * (velocity, gravity) negate y, angular velocities negate x and z. Derived from an observation
  * group's term slices, so any group built from the terms below gets its map; a term stacked with
- * history is mirrored frame by frame (each frame stays in its place in time).
+ * history is mirrored frame by frame (each frame stays in its place in time), and so are the AMP
+ * state's older frames ({@link AmpWindow}).
  */
 public final class OstrichMirror {
 
@@ -23,14 +25,32 @@ public final class OstrichMirror {
     /** The mirror map of {@code group}, or empty when it holds a term whose mirror is not defined here. */
     public static Optional<int[]> map(ObsGroupSpec group) {
         List<Integer> out = new ArrayList<>();
+        List<ObsGroupSpec.Slice> frameTerms = new ArrayList<>();
         for (ObsGroupSpec.Slice s : group.slices()) {
             for (int h = 0; h < s.history(); h++) {
-                if (!mirrorFrame(s.term(), s.frameDim(), s.offset() + h * s.frameDim() + 1, out)) {
+                int base = s.offset() + h * s.frameDim() + 1;
+                boolean defined = AmpWindow.HISTORY_TERM.equals(s.term())
+                        ? mirrorOlderFrame(frameTerms, s.frameDim(), base, out)
+                        : mirrorFrame(s.term(), s.frameDim(), base, out);
+                if (!defined) {
                     return Optional.empty();
                 }
             }
+            frameTerms.add(s);
         }
         return Optional.of(out.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** An older AMP frame ({@link AmpWindow}): the terms before it, in their order, from 1-based {@code base}. */
+    private static boolean mirrorOlderFrame(List<ObsGroupSpec.Slice> terms, int frameDim, int base, List<Integer> out) {
+        int off = 0;
+        for (ObsGroupSpec.Slice t : terms) {
+            if (!mirrorFrame(t.term(), t.dim(), base + off, out)) {
+                return false;
+            }
+            off += t.dim();
+        }
+        return off == frameDim;
     }
 
     /** Appends the map of one frame of {@code term} starting at 1-based {@code base}; false if undefined. */

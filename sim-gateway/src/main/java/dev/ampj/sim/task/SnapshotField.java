@@ -74,23 +74,28 @@ interface SnapshotField {
 
     /** The floats of {@code values}, valid when all are finite. */
     static SnapshotField ofFloats(String name, float[] values) {
+        return ofFloats(name, values, values.length);
+    }
+
+    /** The first {@code count} floats of {@code values}, valid when all are finite. */
+    static SnapshotField ofFloats(String name, float[] values, int count) {
         return new SnapshotField() {
             public String name() { return name; }
-            public int bytes() { return 4 * values.length; }
+            public int bytes() { return 4 * count; }
             public void write(ByteBuffer out) {
-                for (float v : values) {
-                    out.putFloat(v);
+                for (int i = 0; i < count; i++) {
+                    out.putFloat(values[i]);
                 }
             }
             public String check(ByteBuffer in) {
                 boolean ok = true;
-                for (int i = 0; i < values.length; i++) {
+                for (int i = 0; i < count; i++) {
                     ok &= Float.isFinite(in.getFloat());
                 }
                 return ok ? null : "non-finite " + name;
             }
             public void read(ByteBuffer in) {
-                for (int i = 0; i < values.length; i++) {
+                for (int i = 0; i < count; i++) {
                     values[i] = in.getFloat();
                 }
             }

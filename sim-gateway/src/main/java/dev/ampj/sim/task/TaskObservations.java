@@ -1,5 +1,6 @@
 package dev.ampj.sim.task;
 
+import dev.ampj.sim.env.AmpWindow;
 import dev.ampj.sim.env.GaitCondition;
 import dev.ampj.sim.env.ObsGroupSpec;
 import dev.ampj.sim.env.SimSettings;
@@ -18,8 +19,9 @@ import java.util.List;
  * policy (28): root_lin_vel_b 3, root_ang_vel_b 3, projected_gravity 3, velocity_command 1,
  *              joint_pos_rel 6, joint_vel 6, last_action 6
  * critic (31): policy + root_height 1, foot_contact 2 (left, right; 1 when touching the ground)
- * amp:         amp.sim.observations.amp-terms over key-bodies (ostrich22 by default: 22), then the
- *              gait condition when amp-gait-condition is on (one column per reference clip)
+ * amp:         amp.sim.observations.amp-terms over key-bodies (ostrich22 by default: 22), their older
+ *              frames with amp-history-length > 1 ({@link AmpWindow}), then the gait condition when
+ *              amp-gait-condition is on (one column per reference clip)
  * </pre>
  * These are the clean frames; the policy and critic rows are them after {@link ObsProcessing} and
  * {@link ObsHistory} (as wide as above with the defaults, {@code history × width} per term otherwise).
@@ -45,6 +47,8 @@ final class TaskObservations {
 
     /** The gait condition appended to each AMP row (width 0 when off). */
     final GaitCondition condition;
+    /** The AMP row's frames over time and its condition. */
+    final AmpWindow window;
 
     TaskObservations(SimSettings.Observations settings) {
         this(settings, GaitCondition.none());
@@ -72,13 +76,9 @@ final class TaskObservations {
             throw new IllegalArgumentException(path + ".amp-gait-condition = false, but the env was given a gait condition");
         }
         this.condition = condition;
-        List<String> names = new java.util.ArrayList<>(amp.termNames());
-        List<Integer> dims = new java.util.ArrayList<>(names.stream().map(amp::dimOf).toList());
-        if (!condition.isNone()) {
-            names.add(GaitCondition.TERM);
-            dims.add(condition.width());
-        }
-        ampSpec = ObsGroupSpec.of("amp", names, dims);
+        window = AmpWindow.of(amp.dim(), settings.ampHistoryLength(), condition);
+        List<String> names = amp.termNames();
+        ampSpec = window.spec(names, names.stream().map(amp::dimOf).toList());
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

@@ -52,6 +52,7 @@ public final class VelocityTaskEnv implements BatchMember {
     private final float[] criticFrame;
     private final ObsHistory policyHistory;
     private final ObsHistory criticHistory;
+    private final AmpFrames ampFrames;
     private long policyNoiseKey;
     private long criticNoiseKey;
 
@@ -77,6 +78,7 @@ public final class VelocityTaskEnv implements BatchMember {
         this.criticFrame = new float[clean.length];
         this.policyHistory = new ObsHistory(obs.policy);
         this.criticHistory = new ObsHistory(obs.critic);
+        this.ampFrames = new AmpFrames(obs.amp, obs.window.history());
         this.maxSteps = terminations.maxSteps();
         this.snapshot = snapshotLayout();
         this.hashBuffer = ByteBuffer.allocate(snapshot.bytes()).order(ByteOrder.LITTLE_ENDIAN);
@@ -149,8 +151,8 @@ public final class VelocityTaskEnv implements BatchMember {
         out.timedOut[slot] = timeout;
         out.nanTerminated[slot] = false;
         if (failed || timeout) {
-            obs.amp.compute(frame, out.terminalAmpObs, slot * out.ampDim);
-            obs.condition.writeCommand(ctx.command, out.terminalAmpObs, slot * out.ampDim + obs.amp.dim());
+            ampFrames.push(frame);
+            obs.window.writeEnv(ampFrames.frames(), ctx.command, out.terminalAmpObs, slot * out.ampDim);
             obs.cleanFrame.write(ctx, clean);
             obs.criticProcessing.process(clean, 0, criticNoiseKey, episodeStep, criticFrame);
             criticHistory.push(criticFrame);
@@ -163,6 +165,7 @@ public final class VelocityTaskEnv implements BatchMember {
             observeClean();
             policyHistory.push(policyFrame);
             criticHistory.push(criticFrame);
+            ampFrames.push(frame);
         }
         observe(out, slot);
         out.episodeIds[slot] = stepEpisode;
@@ -178,8 +181,7 @@ public final class VelocityTaskEnv implements BatchMember {
     public void observe(StepBuffers out, int slot) {
         policyHistory.write(out.policyObs, slot * out.policyDim);
         criticHistory.write(out.criticObs, slot * out.criticDim);
-        obs.amp.compute(frame, out.ampObs, slot * out.ampDim);
-        obs.condition.writeCommand(ctx.command, out.ampObs, slot * out.ampDim + obs.amp.dim());
+        obs.window.writeEnv(ampFrames.frames(), ctx.command, out.ampObs, slot * out.ampDim);
         out.episodeSteps[slot] = episodeStep;
         out.episodeIds[slot] = episode;
     }
@@ -234,14 +236,15 @@ public final class VelocityTaskEnv implements BatchMember {
         observeClean();
         policyHistory.fill(policyFrame);
         criticHistory.fill(criticFrame);
+        ampFrames.fill(frame);
     }
 
     /**
      * What this env's snapshot block holds, in order. First the state the dynamics run on (what
      * {@link #stateHash} covers), then what only observations and readouts depend on: ground
      * contacts per geom of the last substep (critic {@code foot_contact}; no body state reproduces
-     * them), the last step's torque and power readouts, and the policy's and the critic's frames
-     * older than the newest (none without history).
+     * them), the last step's torque and power readouts, and the policy's, the critic's and the AMP
+     * terms' frames older than the newest (none without history).
      */
     private EnvSnapshot snapshotLayout() {
         return new EnvSnapshot("snapshot block of env " + envId,
@@ -262,7 +265,8 @@ public final class VelocityTaskEnv implements BatchMember {
                         SnapshotField.ofDoubles("torque and power readouts", readouts,
                                 () -> robot.readReadouts(readouts, 0), () -> robot.writeReadouts(readouts, 0)),
                         SnapshotField.ofHistory("policy observation history", policyHistory),
-                        SnapshotField.ofHistory("critic observation history", criticHistory)));
+                        SnapshotField.ofHistory("critic observation history", criticHistory),
+                        SnapshotField.ofFloats("AMP observation history", ampFrames.frames(), ampFrames.olderFloats())));
     }
 
     @Override
@@ -289,6 +293,7 @@ public final class VelocityTaskEnv implements BatchMember {
         observeClean();
         policyHistory.replaceNewest(policyFrame);
         criticHistory.replaceNewest(criticFrame);
+        ampFrames.replaceNewest(frame);
     }
 
     /**

@@ -73,6 +73,8 @@ class SimSettingsTest {
         assertNotEquals(SimSettings.defaults().digest(),
                 SimSettings.fromConfig(with("amp.sim.randomization.friction = [0.5, 1.0]")).digest());
         assertNotEquals(SimSettings.defaults().digest(),
+                SimSettings.fromConfig(with("amp.sim.observations.amp-history-length = 2")).digest());
+        assertNotEquals(SimSettings.defaults().digest(),
                 SimSettings.fromConfig(with("amp.sim.rewards.joint-pos-limits = -1.0")).digest());
     }
 
@@ -80,6 +82,7 @@ class SimSettingsTest {
     void badObservationAndRandomizationSettingsNameTheKey() {
         assertNamed("amp.sim.observations.policy.joint_vel.noise = -0.1", "amp.sim.observations.policy.joint_vel.noise");
         assertNamed("amp.sim.observations.policy.history-length = 0", "amp.sim.observations.policy.history-length");
+        assertNamed("amp.sim.observations.amp-history-length = 0", "amp.sim.observations.amp-history-length");
         assertNamed("amp.sim.observations.critic.joint_vel.history-length = 0",
                 "amp.sim.observations.critic.joint_vel.history-length");
         assertNamed("amp.sim.observations.policy.joint_vel.noise-type = laplace",
