@@ -19,4 +19,16 @@ public interface ReferenceStateSampler {
      * The env shifts the root horizontally to its own origin and keeps heights, orientations and velocities.
      */
     void sample(RandomStream rng, KinematicFrame out);
+
+    /**
+     * As {@link #sample(RandomStream, KinematicFrame)} with the same draws, plus the states before it:
+     * {@code before[i]} the one {@code i + 1} control steps earlier (HumanoidAMP fills a reference
+     * start's AMP history so). By default each is the drawn state itself (a history reset).
+     */
+    default void sample(RandomStream rng, KinematicFrame out, KinematicFrame[] before) {
+        sample(rng, out);
+        for (KinematicFrame f : before) {
+            f.copyFrom(out);
+        }
+    }
 }

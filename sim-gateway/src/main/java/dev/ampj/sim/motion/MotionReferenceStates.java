@@ -29,4 +29,15 @@ public final class MotionReferenceStates implements ReferenceStateSampler {
         int f = rng.nextInt(library.clips().get(c).frames());
         library.frame(c, f, out);
     }
+
+    /** The frames before the drawn one, from the same clip; the clip's first frame where it has no earlier one. */
+    @Override
+    public void sample(RandomStream rng, KinematicFrame out, KinematicFrame[] before) {
+        int c = MotionLibrary.pick(cumulative, rng.nextDouble());
+        int f = rng.nextInt(library.clips().get(c).frames());
+        library.frame(c, f, out);
+        for (int i = 0; i < before.length; i++) {
+            library.frame(c, Math.max(0, f - 1 - i), before[i]);
+        }
+    }
 }

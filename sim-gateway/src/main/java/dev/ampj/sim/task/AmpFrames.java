@@ -6,7 +6,8 @@ import dev.ampj.sim.terms.KinematicFrame;
 /**
  * One env's last k frames of the AMP terms, oldest first ({@code amp-history-length} = k): what its
  * AMP row is written from ({@link dev.ampj.sim.env.AmpWindow#writeEnv}). A reset fills every frame
- * with the episode's first (Isaac Lab's history reset).
+ * with the episode's first (Isaac Lab's history reset), a reference start with the reference's
+ * frames before it (HumanoidAMP's).
  *
  * <p>State: the frames older than the newest ({@link #olderFloats()} floats, none for k = 1). The
  * newest is a function of the env's state, so a restore recomputes it ({@link #replaceNewest}).
@@ -30,6 +31,17 @@ final class AmpFrames {
         amp.compute(frame, frames, newest);
         for (int off = 0; off < newest; off += termDim) {
             System.arraycopy(frames, newest, frames, off, termDim);
+        }
+    }
+
+    /**
+     * The newest frame := the AMP terms of {@code frame}, the older ones those of {@code before}
+     * ({@code before[i]} the state {@code i + 1} steps earlier; at least k − 1 of them).
+     */
+    void fill(KinematicFrame frame, KinematicFrame[] before) {
+        amp.compute(frame, frames, newest);
+        for (int off = 0, back = newest / termDim; off < newest; off += termDim, back--) {
+            amp.compute(before[back - 1], frames, off);
         }
     }
 

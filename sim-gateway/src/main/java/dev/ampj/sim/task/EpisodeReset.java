@@ -24,6 +24,7 @@ final class EpisodeReset {
 
     /** Clearance between the lowest foot corner and the ground at a reset (m). */
     static final double RESET_CLEARANCE = 0.001;
+    private static final KinematicFrame[] NO_FRAMES = new KinematicFrame[0];
 
     private final long seed;
     private final SimSettings s;
@@ -54,10 +55,19 @@ final class EpisodeReset {
 
     /** The episode's initial state into {@code frame} (root, joints and bodies, feet just above ground); true if a reference state. */
     boolean initialState(long[] envAndEpisode, KinematicFrame frame) {
+        return initialState(envAndEpisode, frame, NO_FRAMES);
+    }
+
+    /**
+     * As above; a reference start also fills {@code before} with the reference's states before it
+     * ({@link ReferenceStateSampler#sample(RandomStream, KinematicFrame, KinematicFrame[])}), a
+     * default-pose start leaves it untouched.
+     */
+    boolean initialState(long[] envAndEpisode, KinematicFrame frame, KinematicFrame[] before) {
         long key = CounterRandom.key(seed, RESET, envAndEpisode);
         double rsi = s.init().referenceStateInit();
         if (sampler != null && rsi > 0 && CounterRandom.uniform(key, 0) < rsi) {
-            referenceState(envAndEpisode, frame);
+            referenceState(envAndEpisode, frame, before);
             return true;
         }
         defaultPose(key, frame);
@@ -89,8 +99,14 @@ final class EpisodeReset {
         OstrichKinematics.lift(frame, RESET_CLEARANCE - kinematics.lowestFootZ(frame));
     }
 
-    private void referenceState(long[] envAndEpisode, KinematicFrame frame) {
-        sampler.sample(new RandomStream(CounterRandom.key(seed, REFERENCE_STATE, envAndEpisode), 0), frame);
+    private void referenceState(long[] envAndEpisode, KinematicFrame frame, KinematicFrame[] before) {
+        RandomStream rng = new RandomStream(CounterRandom.key(seed, REFERENCE_STATE, envAndEpisode), 0);
+        if (before.length == 0) {
+            sampler.sample(rng, frame);
+        } else {
+            sampler.sample(rng, frame, before);
+        }
+        double x0 = frame.rootPos[0], y0 = frame.rootPos[1], z0 = frame.rootPos[2];
         frame.rootPos[0] = 0;
         if (s.planar()) {
             frame.rootPos[1] = 0;
@@ -103,6 +119,17 @@ final class EpisodeReset {
         double low = kinematics.lowestFootZ(frame);
         if (low < RESET_CLEARANCE) {
             OstrichKinematics.lift(frame, RESET_CLEARANCE - low);
+        }
+        // the states before it move with it: the same shift to the env's origin, the same lift
+        for (KinematicFrame f : before) {
+            if (!f.isFinite()) {
+                throw new IllegalStateException("reference state sampler gave a non-finite earlier state for env "
+                        + envAndEpisode[0] + " episode " + envAndEpisode[1] + ": " + f);
+            }
+            f.rootPos[0] += frame.rootPos[0] - x0;
+            f.rootPos[1] += frame.rootPos[1] - y0;
+            kinematics.forward(f);
+            OstrichKinematics.lift(f, frame.rootPos[2] - z0);
         }
     }
 }

@@ -53,6 +53,8 @@ public final class VelocityTaskEnv implements BatchMember {
     private final ObsHistory policyHistory;
     private final ObsHistory criticHistory;
     private final AmpFrames ampFrames;
+    /** A reference start's states before it, for the AMP history (none when it holds one frame). */
+    private final KinematicFrame[] ampBefore;
     private long policyNoiseKey;
     private long criticNoiseKey;
 
@@ -79,6 +81,10 @@ public final class VelocityTaskEnv implements BatchMember {
         this.policyHistory = new ObsHistory(obs.policy);
         this.criticHistory = new ObsHistory(obs.critic);
         this.ampFrames = new AmpFrames(obs.amp, obs.window.history());
+        this.ampBefore = new KinematicFrame[obs.window.history() - 1];
+        for (int i = 0; i < ampBefore.length; i++) {
+            ampBefore[i] = new KinematicFrame(OstrichLayout.LAYOUT);
+        }
         this.maxSteps = terminations.maxSteps();
         this.snapshot = snapshotLayout();
         this.hashBuffer = ByteBuffer.allocate(snapshot.bytes()).order(ByteOrder.LITTLE_ENDIAN);
@@ -229,14 +235,18 @@ public final class VelocityTaskEnv implements BatchMember {
         episodeStep = 0;
         Arrays.fill(ctx.lastAction, 0f);
         episodeStreams();
-        boolean fromReference = resets.initialState(streamIds, frame);
+        boolean fromReference = resets.initialState(streamIds, frame, ampBefore);
         ctx.command = resets.command(streamIds, frame, fromReference);
         robot.writeFrame(frame);
         robot.readFrame(frame);
         observeClean();
         policyHistory.fill(policyFrame);
         criticHistory.fill(criticFrame);
-        ampFrames.fill(frame);
+        if (fromReference) {
+            ampFrames.fill(frame, ampBefore);
+        } else {
+            ampFrames.fill(frame);
+        }
     }
 
     /**

@@ -46,6 +46,57 @@ class MotionReferenceStatesEnvTest {
         }
     }
 
+    /**
+     * With an AMP history a reference start's older frames are the clip's frames before it (HumanoidAMP's
+     * reference history), not copies of the first: the joint angles of the window are consecutive rows.
+     */
+    @Test
+    void aReferenceStartsAmpHistoryIsTheClipsFramesBeforeIt() throws Exception {
+        SimSettings sim = SimSettings.fromConfig(ConfigFactory.parseString("amp.sim.init.reference-state-init = 1.0\n"
+                + "amp.sim.observations.amp-history-length = 3").withFallback(ConfigFactory.defaultReference()));
+        MotionLibrary lib = MotionLibrary.load(MotionSettings.defaults(), OstrichLayout.LAYOUT, sim.controlDt());
+        AmpObservation obs = AmpTermRegistry.resolve(sim.observations().ampTerms(), sim.observations().keyBodies(), OstrichLayout.LAYOUT);
+        int jp = obs.offsetOf("joint_pos");
+        int t = obs.dim();
+        float[][] tables = {ExpertPairSampler.clipStates(lib, 0, obs), ExpertPairSampler.clipStates(lib, 1, obs)};
+        int[] ids = {0, 1, 2, 3, 4, 5, 6, 7};
+        try (VecEnv env = VelocityTaskVecEnvs.create(sim, 11L, ids, new MotionReferenceStates(lib))) {
+            int d = env.spec().ampDim();
+            float[] rows = env.buffers().ampObs;
+            int moving = 0;
+            for (int i = 0; i < ids.length; i++) {
+                float[] newest = Arrays.copyOfRange(rows, i * d + jp, i * d + jp + 6);
+                float[] older = Arrays.copyOfRange(rows, i * d + t + t + jp, i * d + t + t + jp + 6); // one step back
+                float[] oldest = Arrays.copyOfRange(rows, i * d + t + jp, i * d + t + jp + 6); // two steps back
+                assertTrue(consecutive(tables, t, jp, oldest, older, newest), "env " + i + ": " + Arrays.toString(oldest) + " "
+                        + Arrays.toString(older) + " " + Arrays.toString(newest));
+                moving += Arrays.equals(older, newest) ? 0 : 1;
+            }
+            assertTrue(moving >= ids.length - 1, "the windows move (only a clip's first frame repeats): " + moving);
+        }
+    }
+
+    /** Whether some clip has rows r - 2, r - 1, r (or r clamped at its first frame) with these joint angles. */
+    private static boolean consecutive(float[][] tables, int dim, int jp, float[] a, float[] b, float[] c) {
+        for (float[] tab : tables) {
+            for (int r = 0; r < tab.length / dim; r++) {
+                if (near(tab, Math.max(0, r - 2) * dim + jp, a) && near(tab, Math.max(0, r - 1) * dim + jp, b) && near(tab, r * dim + jp, c)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean near(float[] table, int off, float[] joints) {
+        for (int j = 0; j < joints.length; j++) {
+            if (Math.abs(table[off + j] - joints[j]) >= 1e-4) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean matchesAFrame(float[] joints, float[][] tables, int dim, int jp) {
         for (float[] t : tables) {
             for (int r = 0; r < t.length / dim; r++) {
