@@ -29,6 +29,7 @@ class CrashResumeTest {
     /** The ostrich with Isaac Lab-style observation noise and history, and every domain randomization on. */
     static final String OSTRICH_NOISY = """
             amp.actors.training { num-envs = 4, horizon = 6 }
+            amp.sim.observations.amp-history-length = 3
             amp.sim.observations.policy { history-length = 3, joint_pos_rel.noise = 0.01,
                                           joint_vel { noise = 1.5, noise-type = gaussian } }
             amp.sim.randomization { friction = [0.6, 1.2], mass-scale = [0.8, 1.2],
@@ -44,7 +45,7 @@ class CrashResumeTest {
         crashResumeAndCompare(false);
     }
 
-    /** The same with the ostrich: noise draws, stacked histories, masses, friction and pushes continue exactly. */
+    /** The same with the ostrich: noise draws, stacked histories (the AMP window too), masses, friction and pushes continue exactly. */
     @Test
     void sigkilledOstrichWithNoiseHistoryAndRandomizationResumesExactly() throws Exception {
         crashResumeAndCompare(true);
