@@ -15,15 +15,12 @@ import dev.ampj.sim.env.VecEnvSpec;
 record MotionColumns(int ampDim, int[] cols) {
 
     static MotionColumns of(VecEnvSpec spec) {
-        int keep = spec.ampDim();
-        for (ObsGroupSpec.Slice s : spec.amp().slices()) {
-            if (GaitCondition.TERM.equals(s.term()) || AmpWindow.HISTORY_TERM.equals(s.term())) {
-                if (s.offset() + s.dim() != spec.ampDim() && GaitCondition.TERM.equals(s.term())) {
-                    throw new IllegalStateException("the gait condition must be the last AMP term: " + spec.amp().slices());
-                }
-                keep = Math.min(keep, s.offset());
-            }
+        ObsGroupSpec.Slice c = spec.amp().find(GaitCondition.TERM);
+        if (c != null && c.offset() + c.dim() != spec.ampDim()) {
+            throw new IllegalStateException("the gait condition must be the last AMP term: " + spec.amp().slices());
         }
+        ObsGroupSpec.Slice older = spec.amp().find(AmpWindow.HISTORY_TERM); // always before the condition
+        int keep = older != null ? older.offset() : c != null ? c.offset() : spec.ampDim();
         if (keep == spec.ampDim()) {
             return new MotionColumns(spec.ampDim(), null);
         }

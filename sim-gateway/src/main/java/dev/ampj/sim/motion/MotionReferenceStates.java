@@ -13,6 +13,7 @@ public final class MotionReferenceStates implements ReferenceStateSampler {
 
     private final MotionLibrary library;
     private final double[] cumulative;
+    private static final KinematicFrame[] NO_FRAMES = new KinematicFrame[0];
 
     public MotionReferenceStates(MotionLibrary library) {
         this.library = library;
@@ -25,9 +26,7 @@ public final class MotionReferenceStates implements ReferenceStateSampler {
 
     @Override
     public void sample(RandomStream rng, KinematicFrame out) {
-        int c = MotionLibrary.pick(cumulative, rng.nextDouble());
-        int f = rng.nextInt(library.clips().get(c).frames());
-        library.frame(c, f, out);
+        sample(rng, out, NO_FRAMES);
     }
 
     /** The frames before the drawn one, from the same clip; the clip's first frame where it has no earlier one. */

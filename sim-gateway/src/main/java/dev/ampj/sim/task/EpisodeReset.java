@@ -100,12 +100,7 @@ final class EpisodeReset {
     }
 
     private void referenceState(long[] envAndEpisode, KinematicFrame frame, KinematicFrame[] before) {
-        RandomStream rng = new RandomStream(CounterRandom.key(seed, REFERENCE_STATE, envAndEpisode), 0);
-        if (before.length == 0) {
-            sampler.sample(rng, frame);
-        } else {
-            sampler.sample(rng, frame, before);
-        }
+        sampler.sample(new RandomStream(CounterRandom.key(seed, REFERENCE_STATE, envAndEpisode), 0), frame, before);
         double x0 = frame.rootPos[0], y0 = frame.rootPos[1], z0 = frame.rootPos[2];
         frame.rootPos[0] = 0;
         if (s.planar()) {
