@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ampj.actors.testenv.PointMassComponents;
 import dev.ampj.actors.testenv.TestRuns;
+import dev.ampj.ops.ChildJava;
 import dev.ampj.ops.CliRun;
 import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.storage.RunStore;
@@ -78,22 +79,13 @@ class ClusterProcessTest {
 
     /** {@code env}: variables the node's process gets besides this JVM's environment. */
     private Process node(String role, int port, int seed, String name, java.util.Map<String, String> env) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()); // surefire's --add-opens
-        cmd.add("-Xmx1g");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(PointMassNodeMain.class.getName());
-        cmd.addAll(List.of("node", "--role", role, "--bind", "127.0.0.1:" + port, "--seed-nodes", "127.0.0.1:" + seed,
-                "--config", config.toString()));
+        List<String> args = new ArrayList<>(List.of("node", "--role", role, "--bind", "127.0.0.1:" + port,
+                "--seed-nodes", "127.0.0.1:" + seed, "--config", config.toString()));
         if (role.equals("learner")) {
-            cmd.addAll(List.of("--runs-dir", dir.resolve("cluster").toString()));
+            args.addAll(List.of("--runs-dir", dir.resolve("cluster").toString()));
         }
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile());
-        // libtorch's CPU kernels pinned as in this JVM and the launcher (the child inherits the rest of the environment).
-        pb.environment().putIfAbsent("MKL_CBWR", "AVX2");
-        pb.environment().putIfAbsent("ATEN_CPU_CAPABILITY", "avx2");
+        ProcessBuilder pb = ChildJava.processBuilder(List.of("-Xmx1g"), PointMassNodeMain.class, args)
+                .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile());
         pb.environment().putAll(env);
         Process p = pb.start();
         nodes.add(p);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ampj.actors.testenv.PointMassComponents;
 import dev.ampj.actors.testenv.TestRuns;
+import dev.ampj.ops.ChildJava;
 import dev.ampj.ops.CliRun;
 import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.storage.event.IterationCommitted;
@@ -109,21 +110,15 @@ class LearnerKillProcessTest {
     }
 
     private Process node(Path config, String role, int port, int seed, String name) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()); // surefire's --add-opens
-        // A machine shared with other builds can take longer than the journal's default 10 s for a write.
-        cmd.add("-Dpekko.persistence.journal-plugin-fallback.circuit-breaker.call-timeout=60s");
-        cmd.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"), PointMassNodeMain.class.getName()));
-        cmd.addAll(List.of("node", "--role", role, "--bind", "127.0.0.1:" + port, "--seed-nodes", "127.0.0.1:" + seed,
-                "--config", config.toString()));
+        List<String> args = new ArrayList<>(List.of("node", "--role", role, "--bind", "127.0.0.1:" + port,
+                "--seed-nodes", "127.0.0.1:" + seed, "--config", config.toString()));
         if (role.equals("learner")) {
-            cmd.addAll(List.of("--runs-dir", dir.resolve("cluster").toString()));
+            args.addAll(List.of("--runs-dir", dir.resolve("cluster").toString()));
         }
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile());
-        pb.environment().putIfAbsent("MKL_CBWR", "AVX2");
-        pb.environment().putIfAbsent("ATEN_CPU_CAPABILITY", "avx2");
-        Process p = pb.start();
+        // A machine shared with other builds can take longer than the journal's default 10 s for a write.
+        List<String> flags = List.of("-Dpekko.persistence.journal-plugin-fallback.circuit-breaker.call-timeout=60s", "-Xmx1g");
+        Process p = ChildJava.processBuilder(flags, PointMassNodeMain.class, args)
+                .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
         nodes.add(p);
         return p;
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ampj.actors.testenv.PointMassComponents;
 import dev.ampj.actors.testenv.TestRuns;
+import dev.ampj.ops.ChildJava;
 import dev.ampj.ops.CliRun;
 import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.storage.event.IterationCommitted;
@@ -119,23 +120,15 @@ class NetnsClusterProcessTest {
 
     /** Node {@code i} in namespace i, bound to its own address; the learner is the seed. */
     private Process node(int i, String seed) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", namespaces.get(i)));
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()); // surefire's --add-opens
-        cmd.add("-Xmx1g");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(PointMassNodeMain.class.getName());
-        cmd.addAll(List.of("node", "--role", ROLES[i], "--bind", subnet + (i + 1) + ":" + PORT, "--seed-nodes", seed,
-                "--config", config.toString()));
+        List<String> args = new ArrayList<>(List.of("node", "--role", ROLES[i], "--bind", subnet + (i + 1) + ":" + PORT,
+                "--seed-nodes", seed, "--config", config.toString()));
         if (ROLES[i].equals("learner")) {
-            cmd.addAll(List.of("--runs-dir", dir.resolve("cluster").toString()));
+            args.addAll(List.of("--runs-dir", dir.resolve("cluster").toString()));
         }
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("node" + i + ".log").toFile());
-        pb.environment().putIfAbsent("MKL_CBWR", "AVX2");
-        pb.environment().putIfAbsent("ATEN_CPU_CAPABILITY", "avx2");
-        return pb.start(); // `ip netns exec` execs the JVM: this process is the node
+        return ChildJava.processBuilder(List.of("ip", "netns", "exec", namespaces.get(i)), List.of("-Xmx1g"),
+                        PointMassNodeMain.class, args)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("node" + i + ".log").toFile())
+                .start(); // `ip netns exec` execs the JVM: this process is the node
     }
 
     private void awaitMembers(String learner, int members) throws Exception {

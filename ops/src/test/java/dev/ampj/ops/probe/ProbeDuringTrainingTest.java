@@ -12,6 +12,7 @@ import dev.ampj.actors.api.Session;
 import dev.ampj.actors.api.Trainer;
 import dev.ampj.ops.CliRun;
 import dev.ampj.ops.AmpCli;
+import dev.ampj.ops.ChildJava;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.StorageSettings;
 import dev.ampj.storage.event.IterationCommitted;
@@ -58,15 +59,9 @@ class ProbeDuringTrainingTest {
     }
 
     private Process probeProcess(String run, Path log) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()); // surefire's --add-opens
-        cmd.add("-Xmx256m");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(AmpCli.class.getName());
-        cmd.addAll(List.of("probe", run, "--from-start", "--worst", "3", "--poll-ms", "20", "--runs-dir", runs.toString()));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return ChildJava.processBuilder(List.of("-Xmx256m"), AmpCli.class,
+                        List.of("probe", run, "--from-start", "--worst", "3", "--poll-ms", "20", "--runs-dir", runs.toString()))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private List<IterationCommitted> commits(String run) {

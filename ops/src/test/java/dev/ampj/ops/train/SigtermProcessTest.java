@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ampj.actors.testenv.TestRuns;
+import dev.ampj.ops.ChildJava;
 import dev.ampj.ops.cluster.PointMassNodeMain;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.StorageSettings;
@@ -12,7 +13,6 @@ import dev.ampj.storage.event.IterationCommitted;
 import dev.ampj.storage.log.RunLogReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -32,20 +32,11 @@ class SigtermProcessTest {
     void sigtermStopsAtAnIterationBoundaryAndTheRunResumes() throws Exception {
         Path config = Files.writeString(dir.resolve("small.conf"), TestRuns.SMALL);
         Path runs = dir.resolve("runs");
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()); // surefire's --add-opens
-        cmd.add("-Xmx1g");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(PointMassNodeMain.class.getName());
-        cmd.addAll(List.of("train", "--config", config.toString(), "--iterations", "100000", "--name", "term", "--runs-dir",
-                runs.toString(), "--no-progress"));
         Path log = dir.resolve("train.log");
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().putIfAbsent("MKL_CBWR", "AVX2");
-        pb.environment().putIfAbsent("ATEN_CPU_CAPABILITY", "avx2");
-        Process p = pb.start();
+        Process p = ChildJava.processBuilder(List.of("-Xmx1g"), PointMassNodeMain.class,
+                        List.of("train", "--config", config.toString(), "--iterations", "100000", "--name", "term", "--runs-dir",
+                                runs.toString(), "--no-progress"))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             RunStore store = new RunStore(StorageSettings.defaults(runs));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
