@@ -14,9 +14,10 @@ import java.util.List;
  * The configuration that scores a run's policy on another engine than the one it trained on: the
  * run's settings with {@code amp.sim.engine} replaced. Only the built-in ostrich exists on both
  * sides (the embedded engines and the MuJoCo client's), so a declared robot is refused. The AMP
- * rows of the scoring engine never carry a gait condition: an external simulator's cannot, and an
- * external run's discriminator never saw one; a conditioned run's condition is appended on the
- * platform side for its discriminator ({@link ConditionColumns}).
+ * rows of the scoring engine are single frames without a gait condition: an external simulator
+ * writes its own (one frame, no condition), and an external run's discriminator never saw more; a
+ * run's older frames and condition are added on the platform side for its discriminator
+ * ({@link DiscriminatorColumns}).
  */
 public final class EngineSwitch {
 
@@ -24,6 +25,7 @@ public final class EngineSwitch {
     public static final String EMBEDDED = "embedded";
     private static final String ENGINE_KEY = "amp.sim.engine";
     private static final String CONDITION_KEY = "amp.sim.observations.amp-gait-condition";
+    private static final String HISTORY_KEY = "amp.sim.observations.amp-history-length";
 
     private EngineSwitch() {}
 
@@ -60,7 +62,8 @@ public final class EngineSwitch {
                     + "simulator has; scoring on another engine needs the built-in " + OstrichLayout.ROBOT);
         }
         return runConfig.withValue(ENGINE_KEY, ConfigValueFactory.fromAnyRef(engine))
-                .withValue(CONDITION_KEY, ConfigValueFactory.fromAnyRef(false));
+                .withValue(CONDITION_KEY, ConfigValueFactory.fromAnyRef(false))
+                .withValue(HISTORY_KEY, ConfigValueFactory.fromAnyRef(1));
     }
 
     /**

@@ -15,8 +15,12 @@ import java.util.List;
  */
 final class EvalRollout {
 
-    /** What one rollout measured; per-env arrays are indexed like the envs. */
-    record Result(float[] features, int pairs, int falls, int episodes, double meanEpisodeSteps,
+    /**
+     * What one rollout measured; per-env arrays are indexed like the envs. {@code episodeStarts[r]}:
+     * transition r (step {@code r / envs} of env {@code r % envs}, as in {@code features}) is its
+     * episode's first, so s is a reset state.
+     */
+    record Result(float[] features, boolean[] episodeStarts, int pairs, int falls, int episodes, double meanEpisodeSteps,
             double trackingError, double trackingErrorInstant, double[] meanSpeed, int[] envFalls,
             float[] jointMin, float[] jointMax, float[] gaitJointMin, float[] gaitJointMax) {}
 
@@ -66,6 +70,7 @@ final class EvalRollout {
         final float[] gaitJointMin;
         final float[] gaitJointMax;
         final float[] features;
+        final boolean[] episodeStarts;
         final int[] episodeSteps;
         final double[] episodeSpeedSum;
         final int[] episodeSpeedCount;
@@ -95,6 +100,7 @@ final class EvalRollout {
             java.util.Arrays.fill(gaitJointMin, Float.POSITIVE_INFINITY);
             java.util.Arrays.fill(gaitJointMax, Float.NEGATIVE_INFINITY);
             this.features = new float[n * steps * 2 * da];
+            this.episodeStarts = new boolean[n * steps];
             this.episodeSteps = new int[n];
             this.episodeSpeedSum = new double[n];
             this.episodeSpeedCount = new int[n];
@@ -110,6 +116,7 @@ final class EvalRollout {
         @Override
         public void beforeStep(int e, StepBuffers b) {
             System.arraycopy(b.ampObs, 0, features, row(e), da);
+            episodeStarts[t * n + e] = episodeSteps[e] == 0;
         }
 
         @Override
@@ -172,7 +179,7 @@ final class EvalRollout {
                 falls += envFalls[e];
                 meanSpeed[e] = speedCount[e] == 0 ? Double.NaN : speedSum[e] / speedCount[e];
             }
-            return new Result(features, n * steps, falls, ended + open, (double) (stepsInEnded + stepsInOpen) / (ended + open),
+            return new Result(features, episodeStarts, n * steps, falls, ended + open, (double) (stepsInEnded + stepsInOpen) / (ended + open),
                     trackWeight == 0 ? Double.NaN : trackSum / trackWeight,
                     instantCount == 0 ? Double.NaN : instantSum / instantCount, meanSpeed, envFalls, jointMin, jointMax,
                     gaitJointMin, gaitJointMax);

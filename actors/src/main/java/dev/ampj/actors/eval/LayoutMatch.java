@@ -1,5 +1,6 @@
 package dev.ampj.actors.eval;
 
+import dev.ampj.sim.env.AmpWindow;
 import dev.ampj.sim.env.GaitCondition;
 import dev.ampj.sim.env.ObsGroupSpec;
 import dev.ampj.sim.env.VecEnvSpec;
@@ -8,7 +9,8 @@ import java.util.List;
 /**
  * Whether a policy trained on one engine's envs can be scored on another's: the policy observation
  * (terms, widths, history), the action width, the control step and the AMP motion terms (the
- * discriminator's and the style distance's columns, a gait condition aside) must be the same.
+ * discriminator's and the style distance's columns of one frame, older frames and a gait condition
+ * aside) must be the same.
  * Anything else would feed the policy or the discriminator columns that mean something else.
  */
 final class LayoutMatch {
@@ -41,9 +43,10 @@ final class LayoutMatch {
         }
     }
 
-    /** The AMP terms but a gait condition (always the last). */
+    /** The AMP terms of one frame: without a gait condition (always the last) and older frames. */
     private static List<ObsGroupSpec.Slice> motion(VecEnvSpec spec) {
-        return spec.amp().slices().stream().filter(s -> !GaitCondition.TERM.equals(s.term())).toList();
+        return spec.amp().slices().stream()
+                .filter(s -> !GaitCondition.TERM.equals(s.term()) && !AmpWindow.HISTORY_TERM.equals(s.term())).toList();
     }
 
     private static String describe(List<ObsGroupSpec.Slice> slices) {

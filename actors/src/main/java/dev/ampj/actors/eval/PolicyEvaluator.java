@@ -60,8 +60,8 @@ public final class PolicyEvaluator {
      * As above, rolled out on the envs of {@code scoring} (null: the run's own configuration): the run's
      * configuration on another engine ({@link EngineSwitch#scoringConfig}), whose layout must match the
      * run's ({@link LayoutMatch}). The reference, the discriminator and the untrained policy stay the
-     * run's; a gait-conditioned run's discriminator gets its condition from each env's command
-     * ({@link ConditionColumns}), since the scoring engine's AMP rows carry none.
+     * run's; its discriminator gets the run's AMP states built from the scoring engine's single-frame
+     * rows ({@link DiscriminatorColumns}: the older frames, the condition from each env's command).
      */
     public EvalReport evaluate(String run, long iteration, Config config, Config scoring, long runSeed, byte[] learnerState,
             EvalOptions o) {
@@ -97,7 +97,7 @@ public final class PolicyEvaluator {
             for (int c = 0; c < trainedAtClips.length; c++) {
                 trainedAtClips[c] = rollout(envConfig, new double[] {clipSpeeds[c]}, o.seed(), spec, learner, steps, warmup);
             }
-            policyLogits = logits(learner, discriminatorInput(config, trainedSpec, spec, trained.features(), commands),
+            policyLogits = logits(learner, discriminatorInput(config, trainedSpec, spec, trained, commands),
                     trained.pairs(), trainedSpec.ampDim());
             referenceLogits = logits(learner, all, reference.pairs(), trainedSpec.ampDim());
         }
@@ -205,19 +205,24 @@ public final class PolicyEvaluator {
 
     /**
      * The rollout's AMP transitions as the run's discriminator takes them: unchanged when the layouts
-     * agree, else (a conditioned run scored on an engine without the condition) with each env's
-     * condition appended.
+     * agree, else (a run scored on another engine, whose rows are single frames without a condition)
+     * as the run's windows of frames with each env's condition.
      */
-    private float[] discriminatorInput(Config config, VecEnvSpec trainedSpec, VecEnvSpec spec, float[] features, double[] commands) {
+    private float[] discriminatorInput(Config config, VecEnvSpec trainedSpec, VecEnvSpec spec, EvalRollout.Result rollout,
+            double[] commands) {
         if (trainedSpec.ampDim() == spec.ampDim()) {
-            return features;
+            return rollout.features();
         }
-        GaitCondition condition = GaitConditions.of(components.referenceMotion(config));
-        if (trainedSpec.amp().find(GaitCondition.TERM) == null || spec.ampDim() + condition.width() != trainedSpec.ampDim()) {
+        ObsGroupSpec.Slice older = trainedSpec.amp().find(AmpWindow.HISTORY_TERM);
+        GaitCondition condition = trainedSpec.amp().find(GaitCondition.TERM) == null ? GaitCondition.none()
+                : GaitConditions.of(components.referenceMotion(config));
+        AmpWindow window = AmpWindow.of(spec.ampDim(), older == null ? 1 : older.history() + 1, condition);
+        if (window.dim() != trainedSpec.ampDim()) {
             throw new IllegalStateException("the run's AMP state has " + trainedSpec.ampDim() + " columns, the scoring engine's "
-                    + spec.ampDim() + ", and a gait condition of " + condition.width() + " does not explain the difference");
+                    + spec.ampDim() + ": " + window.history() + " frames and a gait condition of " + condition.width()
+                    + " do not explain the difference");
         }
-        return ConditionColumns.append(features, spec.ampDim(), commands, condition);
+        return DiscriminatorColumns.windows(rollout.features(), rollout.episodeStarts(), commands, window);
     }
 
     private EvalRollout.Result rollout(Config config, double[] commands, long seed, VecEnvSpec spec, AmpLearner learner,

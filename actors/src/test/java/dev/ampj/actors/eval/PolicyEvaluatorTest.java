@@ -179,6 +179,14 @@ class PolicyEvaluatorTest {
         }
         assertEquals(r.jointRanges().get(3).referenceMax(), w.jointRanges().get(3).referenceMax(), 0.0, "the newest frames' ranges");
         assertTrue(w.dAccuracyReference() >= 0 && w.dAccuracyReference() <= 1, "the discriminator scored the windows");
+
+        // scored through another engine's single-frame rows (here the run's own engine, so the windows the
+        // platform stacks must be the env's exactly): the same report, discriminator accuracy included
+        Config scoring = EngineSwitch.scoringConfig(windowed, windowed.getString("amp.sim.engine"));
+        assertEquals(1, scoring.getInt("amp.sim.observations.amp-history-length"), "the scoring engine writes single frames");
+        EvalReport switched = new PolicyEvaluator(new DefaultComponents()).evaluate("tiny-window", 2, windowed, scoring, 1,
+                trainer.stateAt("tiny-window", 2).learnerState(), new EvalOptions(4, 2.0, null, null, 1, 0.5));
+        assertEquals(w.asMap(), switched.asMap());
     }
 
     @Test
