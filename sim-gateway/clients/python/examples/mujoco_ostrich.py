@@ -49,7 +49,7 @@ COMMAND = (0.4, 1.0)
 MIN_TORSO_HEIGHT, MAX_TORSO_PITCH = 0.75, 1.0
 MAX_LIN_SPEED, MAX_ANG_SPEED = 100.0, 400.0
 REWARDS = [("track_lin_vel_x_exp", 2.0), ("is_alive", 0.5), ("flat_orientation", 0.2),
-           ("action_rate_l2", -0.01), ("joint_torques_l2", -1.0e-5), ("joint_power", -1.0e-4)]
+           ("action_rate_l2", -0.01), ("joint_torques_l2", 0.0), ("joint_power", 0.0), ("joint_pos_limits", -5.0)]
 TRACKING_SIGMA = 0.5
 
 POLICY_TERMS = [("root_lin_vel_b", 3), ("root_ang_vel_b", 3), ("projected_gravity", 3), ("velocity_command", 1),
@@ -270,7 +270,9 @@ class MujocoOstrich(BatchedEnv):
                         np.where(failed, 0.0, 1.0),
                         np.cos(theta) ** 2,
                         np.sum((a - self.last_action) ** 2, axis=1),
-                        tsq, power], axis=1)
+                        tsq, power,
+                        np.sum(np.maximum(JOINT_LO - qpos[:, 3:9], 0) + np.maximum(qpos[:, 3:9] - JOINT_HI, 0), axis=1)],
+                       axis=1)
         terms = raw * np.array([w for _, w in REWARDS])
         terms[diverged] = 0.0
         reward = terms.sum(axis=1)

@@ -23,7 +23,7 @@ sys.path.insert(0, os.path.join(HERE, ".."))
 sys.path.insert(0, os.path.join(HERE, "..", "examples"))
 from amp_gateway import protocol as p  # noqa: E402
 from amp_gateway.client import GatewayClient, step_payload  # noqa: E402
-from mujoco_ostrich import MujocoOstrich  # noqa: E402
+from mujoco_ostrich import REWARDS, MujocoOstrich  # noqa: E402
 
 
 def corrupt(case, frame, n, amp_dim, policy_dim, critic_dim):
@@ -41,8 +41,8 @@ def corrupt(case, frame, n, amp_dim, policy_dim, critic_dim):
         at = len(b) - 4 * n * critic_dim
         struct.pack_into("<f", b, at, float("inf"))
         return bytes(b)
-    if case == "bad-flag":  # terminated row 1
-        at = p.HEADER_BYTES + 4 * (n * (policy_dim + critic_dim + amp_dim + 1 + 6) + 1)
+    if case == "bad-flag":  # terminated row 1 (after the reward and the reward terms)
+        at = p.HEADER_BYTES + 4 * (n * (policy_dim + critic_dim + amp_dim + 1 + len(REWARDS)) + 1)
         struct.pack_into("<f", b, at, 0.5)
         return bytes(b)
     if case == "version":

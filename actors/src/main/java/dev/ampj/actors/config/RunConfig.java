@@ -18,11 +18,14 @@ public final class RunConfig {
      * Keys (under {@code amp}) introduced after runs were first recorded, with the value that
      * reproduces those runs: before {@code sim.engine} existed every run simulated on ode4j; before
      * {@code sim.init.reference-command} no episode's command came from its start state; before
-     * {@code sim.observations.amp-gait-condition} no AMP state carried a gait.
+     * {@code sim.observations.amp-gait-condition} no AMP state carried a gait; before
+     * {@code sim.rewards.joint-pos-limits} no reward looked at the joint limits, and before
+     * {@code sim.observations.amp-history-length} every AMP state was one frame.
      */
     static final Map<String, Object> PREDATING =
             java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Map.of("sim.engine", "ode4j",
-                    "sim.init.reference-command", false, "sim.observations.amp-gait-condition", false)));
+                    "sim.init.reference-command", false, "sim.observations.amp-gait-condition", false,
+                    "sim.rewards.joint-pos-limits", 0.0, "sim.observations.amp-history-length", 1)));
 
     private RunConfig() {}
 

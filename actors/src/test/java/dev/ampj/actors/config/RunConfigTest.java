@@ -40,6 +40,17 @@ class RunConfigTest {
     }
 
     @Test
+    void runsRecordedBeforeTheJointLimitTermAndTheAmpHistoryKeepTheirRewardsAndSingleFrames() {
+        Config old = defaults().withoutPath("amp.sim.rewards.joint-pos-limits").withoutPath("amp.sim.observations.amp-history-length");
+        Config back = RunConfig.parse(RunConfig.render(old), "old");
+        assertEquals(0.0, back.getDouble("amp.sim.rewards.joint-pos-limits"));
+        assertEquals(1, back.getInt("amp.sim.observations.amp-history-length"));
+        Config today = RunConfig.parse(RunConfig.render(defaults()), "new");
+        assertEquals(-5.0, today.getDouble("amp.sim.rewards.joint-pos-limits"));
+        assertEquals("auto", today.getString("amp.sim.observations.amp-history-length"));
+    }
+
+    @Test
     void unreadableTextNamesTheRun() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunConfig.parse("{sim: ", "broken"));
         assertTrue(e.getMessage().contains("broken"), e.getMessage());

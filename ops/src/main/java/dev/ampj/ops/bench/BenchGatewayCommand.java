@@ -63,7 +63,8 @@ public final class BenchGatewayCommand implements Callable<Integer> {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             address = "tcp://127.0.0.1:" + s.getLocalPort();
         }
-        SimSettings sim = SimSettings.fromConfig(ConfigFactory.load());
+        SimSettings sim = SimSettings.fromConfig(ConfigFactory.load().withValue("amp.sim.engine",
+                com.typesafe.config.ConfigValueFactory.fromAnyRef(SimSettings.ENGINE_EXTERNAL)));
         VecEnvSpec envSpec = VelocityTaskVecEnvs.spec(sim, "external (bench)");
         // episode starts from the default pose (no reference motion loaded): the rows cross the wire as in a run
         EpisodeStarts starts = new EpisodeStarts(1, sim.withoutReferenceStates(), null);

@@ -35,6 +35,8 @@ public record SimSettings(
     public static final String ENGINE_ODE4J = "ode4j";
     /** An external simulator connected through the gateway (amp.gateway, docs/gateway-protocol.md). */
     public static final String ENGINE_EXTERNAL = "external";
+    /** Frames per AMP state that {@code amp.sim.observations.amp-history-length = auto} means on the embedded engines. */
+    public static final int AUTO_AMP_HISTORY = 4;
     /** The embedded engines. */
     public static final List<String> ENGINES = List.of(ENGINE_REDUCED, ENGINE_ODE4J);
     /** Every value {@code amp.sim.engine} accepts. */
@@ -236,13 +238,29 @@ public record SimSettings(
                 ObsGroupSettings.read(ConfigKeys.section(oc, op, "policy"), op + ".policy"),
                 ObsGroupSettings.read(ConfigKeys.section(oc, op, "critic"), op + ".critic"),
                 GaitCondition.Mode.parse(ConfigKeys.string(oc, op, "amp-gait-condition"), op + ".amp-gait-condition"),
-                ConfigKeys.positiveInt(oc, op, "amp-history-length"));
+                ampHistoryLength(oc, op, engine));
         RandomizationSettings randomization = RandomizationSettings.read(ConfigKeys.section(c, p, "randomization"),
                 p + ".randomization", planar);
 
         return new SimSettings(robot, engine, planar, dt, decimation, episode, threads,
                 ConfigKeys.positive(c, p, "action-scale"), ConfigKeys.positive(c, p, "action-clip"), pd, init,
                 command, rewards, terminations, observations, randomization);
+    }
+
+    /**
+     * {@code amp-history-length}: a positive count, or {@code auto}: {@value #AUTO_AMP_HISTORY} frames for
+     * the embedded engines, 1 for an external simulator (it writes its own single-frame AMP rows).
+     */
+    private static int ampHistoryLength(Config oc, String op, String engine) {
+        String key = "amp-history-length";
+        if (oc.hasPath(key) && oc.getValue(key).valueType() == com.typesafe.config.ConfigValueType.STRING) {
+            String v = oc.getString(key);
+            if (!"auto".equals(v)) {
+                throw new IllegalArgumentException(op + "." + key + " = " + v + ": expected a positive integer or auto");
+            }
+            return ENGINE_EXTERNAL.equals(engine) ? 1 : AUTO_AMP_HISTORY;
+        }
+        return ConfigKeys.positiveInt(oc, op, key);
     }
 
     /**

@@ -87,9 +87,14 @@ public final class VelocityTaskVecEnvs {
 
     /**
      * The spec of the velocity task over {@code settings} simulated by {@code engine} (an external
-     * simulator: {@code amp.sim.engine = external}); every group, term and timing as embedded.
+     * simulator: {@code amp.sim.engine = external}); every group, term and timing as embedded, the AMP
+     * rows single frames (the simulator writes them).
      */
     public static VecEnvSpec spec(SimSettings settings, String engine) {
+        if (settings.observations().ampHistoryLength() != 1) {
+            throw new IllegalArgumentException("amp.sim.observations.amp-history-length = " + settings.observations().ampHistoryLength()
+                    + ": an external simulator writes single-frame AMP rows; set it to 1 (auto does with amp.sim.engine = external)");
+        }
         TaskObservations obs = observations(settings);
         return new VecEnvSpec(settings.robot(), engine, 6, obs.policy, obs.critic, obs.ampSpec,
                 RewardManager.of(settings.rewards()).names(), settings.controlDt(), settings.maxEpisodeSteps(), settings.digest());

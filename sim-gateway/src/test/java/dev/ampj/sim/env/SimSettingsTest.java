@@ -66,7 +66,8 @@ class SimSettingsTest {
     @Test
     void theDefaultDigestIsTheOneRecordedBeforeObservationProcessingExisted() {
         SimSettings before = SimSettings.fromConfig(with("amp.sim.init { reference-state-init = 0.0, reference-command = false }\n"
-                + "amp.sim.observations.amp-gait-condition = false"));
+                + "amp.sim.observations { amp-gait-condition = false, amp-history-length = 1 }\n"
+                + "amp.sim.rewards { joint-torque = -1.0e-5, energy = -1.0e-4, joint-pos-limits = 0.0 }"));
         assertEquals("c001e6e65c3bbd07152f6f96a42bf656a75afc381f0288d3e724eec7d4e9352b", before.digest());
         assertNotEquals(SimSettings.defaults().digest(),
                 SimSettings.fromConfig(with("amp.sim.observations.policy.history-length = 2")).digest());
@@ -83,6 +84,8 @@ class SimSettingsTest {
         assertNamed("amp.sim.observations.policy.joint_vel.noise = -0.1", "amp.sim.observations.policy.joint_vel.noise");
         assertNamed("amp.sim.observations.policy.history-length = 0", "amp.sim.observations.policy.history-length");
         assertNamed("amp.sim.observations.amp-history-length = 0", "amp.sim.observations.amp-history-length");
+        assertNamed("amp.sim.observations.amp-history-length = often", "amp.sim.observations.amp-history-length = often: expected a "
+                + "positive integer or auto");
         assertNamed("amp.sim.observations.critic.joint_vel.history-length = 0",
                 "amp.sim.observations.critic.joint_vel.history-length");
         assertNamed("amp.sim.observations.policy.joint_vel.noise-type = laplace",
@@ -99,6 +102,16 @@ class SimSettingsTest {
     private static void assertNamed(String hocon, String key) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SimSettings.fromConfig(with(hocon)));
         assertTrue(e.getMessage().contains(key), hocon + " -> " + e.getMessage());
+    }
+
+    @Test
+    void anAutomaticAmpHistoryIsFourFramesOnTheEmbeddedEnginesAndOneForAnExternalSimulator() {
+        assertEquals(SimSettings.AUTO_AMP_HISTORY, SimSettings.defaults().observations().ampHistoryLength());
+        assertEquals(4, SimSettings.fromConfig(with("amp.sim.engine = ode4j")).observations().ampHistoryLength());
+        assertEquals(1, SimSettings.fromConfig(with("amp.sim.engine = external")).observations().ampHistoryLength());
+        assertEquals(2, SimSettings.fromConfig(with("amp.sim.observations.amp-history-length = 2")).observations().ampHistoryLength());
+        assertEquals(SimSettings.defaults().digest(),
+                SimSettings.fromConfig(with("amp.sim.observations.amp-history-length = 4")).digest(), "auto is the count it means");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.typesafe.config.ConfigFactory;
 import dev.ampj.sim.env.SimSettings;
 import dev.ampj.sim.env.StepBuffers;
 import dev.ampj.sim.env.VecEnvSpec;
@@ -33,7 +34,9 @@ class ExternalVecEnvTest {
     Path tmp;
 
     private static VecEnvSpec spec() {
-        return VelocityTaskVecEnvs.spec(SimSettings.defaults(), "external (test)");
+        SimSettings external = SimSettings.fromConfig(ConfigFactory.parseString("amp.sim.engine = external")
+                .withFallback(ConfigFactory.defaultReference()));
+        return VelocityTaskVecEnvs.spec(external, "external (test)");
     }
 
     /** Episode starts from the default pose, drawn from seed 5's streams. */

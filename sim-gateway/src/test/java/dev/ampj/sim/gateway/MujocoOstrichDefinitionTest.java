@@ -126,8 +126,11 @@ class MujocoOstrichDefinitionTest {
         assertEquals(s.terminations().minTorsoHeight(), c.getDouble("MIN_TORSO_HEIGHT"), EPS);
         assertEquals(s.terminations().maxTorsoPitch(), c.getDouble("MAX_TORSO_PITCH"), EPS);
         SimSettings.Rewards r = s.rewards();
-        assertArrayEquals(new double[] {r.trackLinVelX(), r.alive(), r.upright(), r.actionRate(), r.jointTorque(), r.energy()},
-                arr(c, "REWARD_WEIGHTS"), EPS);
+        assertArrayEquals(new double[] {r.trackLinVelX(), r.alive(), r.upright(), r.actionRate(), r.jointTorque(), r.energy(),
+            r.jointPosLimits()}, arr(c, "REWARD_WEIGHTS"), EPS);
+        // the client's joint_pos_limits term counts every joint at the robot's own limits
+        assertEquals(1.0, r.softJointPosLimitFactor(), 0.0);
+        assertEquals(SimSettings.Rewards.ALL_JOINTS, r.jointPosLimitsJoints());
         assertEquals(r.trackingSigma(), c.getDouble("TRACKING_SIGMA"), EPS);
     }
 

@@ -35,7 +35,9 @@ class ReferenceStateResetTest {
     Path tmp;
 
     private static SimSettings sim() {
-        return SimSettings.fromConfig(ConfigFactory.parseString("amp.sim.init.reference-state-init = 1.0")
+        // single-frame AMP rows on both sides: the MuJoCo client writes one frame
+        return SimSettings.fromConfig(ConfigFactory.parseString(
+                        "amp.sim { init.reference-state-init = 1.0, observations.amp-history-length = 1 }")
                 .withFallback(ConfigFactory.defaultReference()));
     }
 

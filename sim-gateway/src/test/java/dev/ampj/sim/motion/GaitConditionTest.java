@@ -34,7 +34,8 @@ class GaitConditionTest {
 
     @BeforeAll
     static void load() throws Exception {
-        String rsi = "amp.sim.init.reference-state-init = 0.5\n";
+        // single-frame AMP states: the condition's columns follow the frame's
+        String rsi = "amp.sim.init.reference-state-init = 0.5\namp.sim.observations.amp-history-length = 1\n";
         on = SimSettings.fromConfig(ConfigFactory.parseString(rsi + "amp.sim.observations.amp-gait-condition = true")
                 .withFallback(ConfigFactory.defaultReference()));
         off = SimSettings.fromConfig(ConfigFactory.parseString(rsi + "amp.sim.observations.amp-gait-condition = false")
@@ -167,10 +168,11 @@ class GaitConditionTest {
                 () -> VelocityTaskVecEnvs.create(on, 1L, new int[] {0}, new MotionReferenceStates(library)));
         assertTrue(e2.getMessage().contains("amp-gait-condition"), e2.getMessage());
         assertEquals(off.digest(), SimSettings.fromConfig(ConfigFactory.parseString(
-                "amp.sim.init.reference-state-init = 0.5\namp.sim.observations.amp-gait-condition = false")
+                "amp.sim.init.reference-state-init = 0.5\namp.sim.observations { amp-gait-condition = false, amp-history-length = 1 }")
                 .withFallback(ConfigFactory.defaultReference())).digest());
         assertTrue(!on.digest().equals(off.digest()), "the condition changes trajectories' AMP rows: it is in the digest");
-        SimSettings auto = SimSettings.fromConfig(ConfigFactory.parseString("amp.sim.init.reference-state-init = 0.5")
+        SimSettings auto = SimSettings.fromConfig(ConfigFactory.parseString(
+                        "amp.sim.init.reference-state-init = 0.5\namp.sim.observations.amp-history-length = 1")
                 .withFallback(ConfigFactory.defaultReference()));
         assertEquals(GaitCondition.Mode.AUTO, auto.observations().ampGaitCondition(), "the default");
         assertEquals(amp.dim(), VelocityTaskVecEnvs.spec(auto).ampDim(), "auto without the clips' speeds: no condition");

@@ -29,7 +29,7 @@ class AmpHistoryTest {
 
     @Test
     void rowsHoldTheLastFramesAndAResetFillsThem() {
-        SimSettings flat = VecEnvBehaviourTest.with("amp.sim.action-clip = 2.0");
+        SimSettings flat = VecEnvBehaviourTest.with("amp.sim.action-clip = 2.0\namp.sim.observations.amp-history-length = 1");
         SimSettings stacked = VecEnvBehaviourTest.with("amp.sim.action-clip = 2.0\namp.sim.observations.amp-history-length = " + K);
         int[] ids = EnvIds.range(0, ENVS);
         try (BatchVecEnv a = VelocityTaskVecEnvs.create(flat, 42, ids);
@@ -93,7 +93,8 @@ class AmpHistoryTest {
                     }
                 }
             }
-            try (BatchVecEnv single = VelocityTaskVecEnvs.create(VecEnvBehaviourTest.with(""), 5, ids)) {
+            SimSettings oneFrame = VecEnvBehaviourTest.with("amp.sim.observations.amp-history-length = 1");
+            try (BatchVecEnv single = VelocityTaskVecEnvs.create(oneFrame, 5, ids)) {
                 assertEquals(single.snapshot().length + ENVS * 3 * D * 4, snap.length,
                         "the snapshot carries the three older frames of every env");
             }

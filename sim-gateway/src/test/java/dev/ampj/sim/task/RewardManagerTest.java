@@ -59,7 +59,7 @@ class RewardManagerTest {
     @Test
     void velocityTaskTermsAreNamedAndOrderedAsRunsLogThem() {
         assertEquals(List.of("track_lin_vel_x_exp", "is_alive", "flat_orientation", "action_rate_l2",
-                "joint_torques_l2", "joint_power"), RewardManager.of(SimSettings.defaults().rewards()).names());
+                "joint_torques_l2", "joint_power", "joint_pos_limits"), RewardManager.of(SimSettings.defaults().rewards()).names());
     }
 
     @Test
@@ -74,10 +74,10 @@ class RewardManagerTest {
         assertEquals(0.0, RewardTerm.JointPosLimits.of(1.0).compute(c));
 
         SimSettings.Rewards r = SimSettings.defaults().rewards();
-        SimSettings.Rewards weighted = new SimSettings.Rewards(r.trackLinVelX(), r.trackingSigma(), r.alive(), r.upright(),
-                r.actionRate(), r.jointTorque(), r.energy(), -2.0, 1.0, SimSettings.Rewards.ALL_JOINTS);
+        SimSettings.Rewards unweighted = new SimSettings.Rewards(r.trackLinVelX(), r.trackingSigma(), r.alive(), r.upright(),
+                r.actionRate(), r.jointTorque(), r.energy(), 0.0, 1.0, SimSettings.Rewards.ALL_JOINTS);
         assertEquals(List.of("track_lin_vel_x_exp", "is_alive", "flat_orientation", "action_rate_l2",
-                "joint_torques_l2", "joint_power", "joint_pos_limits"), RewardManager.of(weighted).names());
+                "joint_torques_l2", "joint_power"), RewardManager.of(unweighted).names(), "weight 0: not a term");
         RewardManager m = new RewardManager(List.of(RewardTerm.JointPosLimits.of(1.0)), new double[] {-2.0});
         c.frame.jointPos[4] = 2.5;    // right knee, 0.1 above its 2.4
         float[] perTerm = new float[1];

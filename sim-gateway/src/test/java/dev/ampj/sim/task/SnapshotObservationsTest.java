@@ -54,7 +54,9 @@ class SnapshotObservationsTest {
 
     @Test
     void olderSnapshotFormatsAreRefusedNamingBothVersions() {
-        try (BatchVecEnv env = VelocityTaskVecEnvs.create(SimSettings.defaults(), 7, EnvIds.range(0, 2))) {
+        // single-frame AMP states: the env block ends with the contacts and readouts (no older frames after them)
+        SimSettings single = VecEnvBehaviourTest.with("amp.sim.observations.amp-history-length = 1");
+        try (BatchVecEnv env = VelocityTaskVecEnvs.create(single, 7, EnvIds.range(0, 2))) {
             env.step(new float[12]);
             byte[] snap = env.snapshot();
             byte[] old = snap.clone();

@@ -43,15 +43,23 @@ class VecEnvBehaviourTest {
         assertEquals(6, spec.actionDim());
         assertEquals(28, spec.policyDim());
         assertEquals(31, spec.criticDim());
-        assertEquals(22, spec.ampDim());
+        assertEquals(4 * 22, spec.ampDim(), "four frames of ostrich22 (amp-history-length = auto)");
         assertEquals("ampj-reduced 1", spec.engine());
         assertEquals("ode4j 0.5.3", VelocityTaskVecEnvs.spec(with("amp.sim.engine = ode4j")).engine());
         assertEquals(OdeEngine.VERSION, "0.5.3");
         assertEquals(9, spec.policy().slice("velocity_command").offset());
         assertEquals(List.of("root_height", "projected_gravity", "joint_pos", "root_lin_vel_w", "root_ang_vel_w",
-                "joint_vel"), spec.amp().slices().stream().map(s -> s.term()).toList());
+                "joint_vel", "amp_history"), spec.amp().slices().stream().map(s -> s.term()).toList());
         assertEquals(0.02, spec.controlDt(), 1e-12);
         assertEquals(1000, spec.maxEpisodeSteps());
+    }
+
+    @Test
+    void anExternalSimulatorsSpecHasSingleFrameAmpRows() {
+        var e = assertThrows(IllegalArgumentException.class, () -> VelocityTaskVecEnvs.spec(SimSettings.defaults(), "external (test)"));
+        assertTrue(e.getMessage().startsWith("amp.sim.observations.amp-history-length = 4: an external simulator writes "
+                + "single-frame AMP rows"), e.getMessage());
+        assertEquals(22, VelocityTaskVecEnvs.spec(with("amp.sim.engine = external"), "external (test)").ampDim());
     }
 
     @Test
@@ -60,7 +68,7 @@ class VecEnvBehaviourTest {
                 "amp.sim.observations.policy { history-length = 5, last_action.history-length = 1 }"));
         assertEquals(5 * 22 + 6, spec.policyDim());
         assertEquals(31, spec.criticDim());
-        assertEquals(22, spec.ampDim(), "the AMP group has no history");
+        assertEquals(4 * 22, spec.ampDim(), "the policy's history does not reach the AMP group (its own: 4 frames)");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> VelocityTaskVecEnvs.spec(with("amp.sim.observations.policy.joint_pos.noise = 0.01")));
         assertTrue(e.getMessage().contains("amp.sim.observations.policy.joint_pos")

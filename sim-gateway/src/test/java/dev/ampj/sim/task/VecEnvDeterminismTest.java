@@ -53,7 +53,9 @@ class VecEnvDeterminismTest {
     }
 
     /** The settings the golden trajectories were recorded with (the defaults then). */
-    private static final String GOLDEN_SETTINGS = "amp.sim.command.lin-vel-x = [0.0, 1.5]\namp.sim.action-clip = 2.0";
+    private static final String GOLDEN_SETTINGS = "amp.sim.command.lin-vel-x = [0.0, 1.5]\namp.sim.action-clip = 2.0\n"
+            + "amp.sim.rewards { joint-torque = -1.0e-5, energy = -1.0e-4, joint-pos-limits = 0.0 }\n"
+            + "amp.sim.observations.amp-history-length = 1";
 
     @Test
     void goldenHashAndThreadCountAndBatchIndependence() {
