@@ -44,12 +44,7 @@ public final class DefaultComponents implements Components {
     public EnvFactory envs(Config config) {
         SimSettings sim = SimSettings.fromConfig(config);
         if (SimSettings.ENGINE_EXTERNAL.equals(sim.engine())) {
-            gaitCondition(sim, null); // refuses a required condition
-            if (sim.observations().ampHistoryLength() != 1) {
-                throw new IllegalArgumentException("amp.sim.observations.amp-history-length = " + sim.observations().ampHistoryLength()
-                        + " is not supported with amp.sim.engine = external: the simulator computes the AMP rows (stack the frames "
-                        + "there, as one wider AMP state); set it to 1");
-            }
+            // SimSettings has refused an AMP history or a required gait condition: the simulator writes the AMP rows
             return new ExternalEnvFactory(config, sim, motionDigest(MotionSettings.fromConfig(config)),
                     layout -> {
                         MotionLibrary motion = library(config, sim, layout); // maps every file onto the robot's joints
@@ -228,11 +223,7 @@ public final class DefaultComponents implements Components {
      */
     private static GaitCondition gaitCondition(SimSettings sim, MotionLibrary library) {
         if (SimSettings.ENGINE_EXTERNAL.equals(sim.engine())) {
-            if (sim.observations().ampGaitCondition() == GaitCondition.Mode.ON) {
-                throw new IllegalArgumentException("amp.sim.observations.amp-gait-condition = true is not supported with "
-                        + "amp.sim.engine = external: the simulator computes the AMP rows; set it false");
-            }
-            return GaitCondition.none();
+            return GaitCondition.none(); // a required one was refused by SimSettings
         }
         return switch (sim.observations().ampGaitCondition()) {
             case ON -> GaitConditions.of(library);

@@ -239,12 +239,32 @@ public record SimSettings(
                 ObsGroupSettings.read(ConfigKeys.section(oc, op, "critic"), op + ".critic"),
                 GaitCondition.Mode.parse(ConfigKeys.string(oc, op, "amp-gait-condition"), op + ".amp-gait-condition"),
                 ampHistoryLength(oc, op, engine));
+        requireExternalRowsSingleFrame(observations, op, engine);
         RandomizationSettings randomization = RandomizationSettings.read(ConfigKeys.section(c, p, "randomization"),
                 p + ".randomization", planar);
 
         return new SimSettings(robot, engine, planar, dt, decimation, episode, threads,
                 ConfigKeys.positive(c, p, "action-scale"), ConfigKeys.positive(c, p, "action-clip"), pd, init,
                 command, rewards, terminations, observations, randomization);
+    }
+
+    /**
+     * An external simulator writes its own AMP rows: one frame, no gait condition. Refused here, when
+     * the configuration is read, rather than when the first env is built.
+     */
+    private static void requireExternalRowsSingleFrame(Observations o, String op, String engine) {
+        if (!ENGINE_EXTERNAL.equals(engine)) {
+            return;
+        }
+        if (o.ampHistoryLength() != 1) {
+            throw new IllegalArgumentException(op + ".amp-history-length = " + o.ampHistoryLength() + " is not supported with "
+                    + "amp.sim.engine = external: the simulator computes the AMP rows (stack the frames there, as one wider AMP "
+                    + "state); set it to 1 or auto");
+        }
+        if (o.ampGaitCondition() == GaitCondition.Mode.ON) {
+            throw new IllegalArgumentException(op + ".amp-gait-condition = true is not supported with amp.sim.engine = external: "
+                    + "the simulator computes the AMP rows; set it false or auto");
+        }
     }
 
     /**

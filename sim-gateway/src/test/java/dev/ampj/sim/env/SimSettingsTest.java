@@ -115,6 +115,19 @@ class SimSettingsTest {
     }
 
     @Test
+    void anExternalSimulatorsRowsAreRefusedAFrameHistoryOrARequiredGaitConditionWhenTheConfigIsRead() {
+        IllegalArgumentException k = assertThrows(IllegalArgumentException.class, () -> SimSettings.fromConfig(
+                with("amp.sim.engine = external\namp.sim.observations.amp-history-length = 2")));
+        assertTrue(k.getMessage().startsWith("amp.sim.observations.amp-history-length = 2 is not supported with amp.sim.engine = external"),
+                k.getMessage());
+        IllegalArgumentException g = assertThrows(IllegalArgumentException.class, () -> SimSettings.fromConfig(
+                with("amp.sim.engine = external\namp.sim.observations.amp-gait-condition = true")));
+        assertTrue(g.getMessage().startsWith("amp.sim.observations.amp-gait-condition = true is not supported"), g.getMessage());
+        assertEquals(1, SimSettings.fromConfig(with("amp.sim.engine = external\namp.sim.observations.amp-history-length = 1"))
+                .observations().ampHistoryLength(), "one frame, stated, is what auto means there");
+    }
+
+    @Test
     void digestIgnoresThreadsButNotPhysics() {
         SimSettings s = SimSettings.defaults();
         assertEquals(s.digest(), s.withThreads(2).digest());
