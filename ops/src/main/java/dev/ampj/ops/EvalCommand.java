@@ -131,11 +131,28 @@ public final class EvalCommand implements Callable<Integer> {
         return AmpConfig.validate(AmpConfig.withSets(EngineSwitch.scoringConfig(config, target), sets));
     }
 
+    /**
+     * "speed by command  0.50→0.47 …": the envs' commands and episode mean speeds, at most {@code most}
+     * of them evenly spread over the envs (in command order), so a policy that settles on one speed
+     * over a range of commands shows as such, where the mean tracking error only grows.
+     */
+    static String speedByCommand(List<EvalReport.EnvResult> envs, int most) {
+        StringBuilder sb = new StringBuilder("speed by command  ");
+        int n = envs.size();
+        int shown = Math.min(n, most);
+        for (int i = 0; i < shown; i++) {
+            EvalReport.EnvResult e = envs.get(shown == 1 ? 0 : (int) Math.round(i * (n - 1) / (double) (shown - 1)));
+            sb.append(String.format(Locale.ROOT, "%s%.2f→%.2f", i == 0 ? "" : "  ", e.command(), e.meanSpeed()));
+        }
+        return sb.append(" m/s").toString();
+    }
+
     private static void print(PrintWriter out, EvalReport r) {
         out.printf(Locale.ROOT, "run %s, iteration %d on %s: %d envs x %.1f s, commands %.2f..%.2f m/s, deterministic actions%n",
                 r.run(), r.iteration(), r.engine(), r.envs(), r.seconds(), r.commandMin(), r.commandMax());
         out.printf(Locale.ROOT, "  tracking error      %.3f m/s (episode mean speed vs command; instantaneous %.3f)%n",
                 r.trackingError(), r.trackingErrorInstant());
+        out.println("    " + speedByCommand(r.perEnv(), 8));
         out.printf(Locale.ROOT, "  falls               %d (%.2f per minute); mean episode %.0f steps%n",
                 r.falls(), r.fallsPerMinute(), r.episodeLength());
         out.printf(Locale.ROOT, "  style distance      %.3f (floor: reference halves %.3f; untrained policy %.3f)%n",
