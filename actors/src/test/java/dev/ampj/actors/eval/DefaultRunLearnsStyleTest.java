@@ -20,9 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  * gaits, a gait-conditioned discriminator) trained for 300 iterations (1.8M env steps, ~3 minutes
  * on 2 cores) walks at its command without falling, in a style far closer to the reference than its
  * untrained policy, and holds both gaits at their own speeds. Measured on this machine kind with
- * today's defaults (four AMP frames, no torque or energy terms, the joint-limit term): tracking
- * 0.026 m/s, no falls, pooled style 8.7 (untrained 280), walk clip 73.4 and march clip 23.5 at their
- * speeds (untrained ~2,200); with one frame and the torque and energy terms it read 7.3, 24.7 and
+ * today's defaults (four AMP frames, no torque or energy terms, the joint-limit term, action std held
+ * at 0.1 or more): tracking 0.025 m/s, no falls, pooled style 9.1 (untrained 291), walk clip 79.3 and
+ * march clip 146.2 at their speeds (untrained ~2,200) on an Intel host; without the std floor 9.7, 86.3
+ * and 47.6 there, 8.7, 73.4 and 23.5 on an AMD host (the march forms between 300 and 400 or before,
+ * by host and seed); with one frame and the torque and energy terms it read 7.3, 24.7 and
  * 26.5 here (seed 1's walk forms later with four frames; pooled, it ends closer: 4.7 against 6.8 at
  * 1,500). With a gradient penalty of 5 seed 1 read walk 180 and march 268, without the gait
  * condition one gait could be lost for hundreds of iterations (march clip 908 at 300 on one host), and task-only PPO is at ~585
