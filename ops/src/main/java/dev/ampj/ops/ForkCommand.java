@@ -70,6 +70,7 @@ public final class ForkCommand implements Callable<Integer> {
         long to = target != null ? target : created.targetIterations();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        CommandSupport.noteCpuChange(created, err);
         err.println("amp: rebuilding the state of " + parent + " at iteration " + at + " for fork " + child);
         err.flush();
         IterationTable table = session.table(out, child, at + 1, to,

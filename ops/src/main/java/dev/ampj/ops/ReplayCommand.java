@@ -10,6 +10,7 @@ import dev.ampj.actors.run.TrainingListener;
 import dev.ampj.ops.config.RunsDirOption;
 import dev.ampj.ops.train.CommandSupport;
 import dev.ampj.storage.RunStore;
+import dev.ampj.storage.log.RunLogReader;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -78,6 +79,9 @@ public final class ReplayCommand implements Callable<Integer> {
             }
         } else {
             RunStore store = CommandSupport.store(ConfigFactory.load(), runsDir.get());
+            try (RunLogReader r = store.openReader(run)) {
+                CommandSupport.noteCpuChange(r.runCreated(), spec.commandLine().getErr());
+            }
             o = CommandSupport.trainer(store).replay(run, from, to, rows).outcome();
         }
         if (o.kind() == RunOutcome.Kind.FINISHED) {

@@ -62,6 +62,7 @@ public final class ResumeCommand implements Callable<Integer> {
         // The bar counts from the first re-executed iteration, so re-execution to a non-checkpoint commit shows progress.
         IterationTable table = session.table(out, run, checkpoint + 1, to,
                 CommandSupport.stepsPerIteration(RunConfig.parse(created.config(), run)));
+        CommandSupport.noteCpuChange(created, err);
         if ("approximate".equals(created.versions().get("external-resume"))) {
             table.note(err, "amp: run " + run + " was trained on an external simulator without snapshot/restore: its resume is"
                     + " approximate (the envs start new episodes at the checkpoint; iterations after it cannot be re-executed exactly)");

@@ -1,6 +1,7 @@
 package dev.ampj.actors.config;
 
 import ai.djl.engine.Engine;
+import dev.ampj.learner.HostCpu;
 import dev.ampj.actors.env.EnvFactory;
 import dev.ampj.learner.config.LearnerSettings;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class RunVersions {
         v.put("os.arch", System.getProperty("os.arch"));
         v.put(dev.ampj.learner.LearnerRevision.KEY, dev.ampj.learner.LearnerRevision.REVISION);
         v.put(dev.ampj.learner.CpuKernels.KEY, dev.ampj.learner.CpuKernels.current());
+        v.put(HostCpu.KEY, HostCpu.model());
         return v;
     }
 
@@ -55,12 +57,16 @@ public final class RunVersions {
         return m;
     }
 
-    /** Null when {@code recorded} and {@code current} agree; else each differing key with both values. */
+    /**
+     * Null when {@code recorded} and {@code current} agree; else each differing key with both values.
+     * The CPU model is left out: another one is announced ({@link #cpuChange}), not refused.
+     */
     public static String difference(String what, Map<String, String> recorded, Map<String, String> current) {
         TreeMap<String, String> keys = new TreeMap<>();
         recorded.keySet().forEach(k -> keys.put(k, k));
         current.keySet().forEach(k -> keys.put(k, k));
         StringBuilder sb = new StringBuilder();
+        keys.remove(HostCpu.KEY);
         for (String k : keys.keySet()) {
             String a = recorded.get(k);
             String b = current.get(k);
@@ -70,5 +76,20 @@ public final class RunVersions {
             }
         }
         return sb.isEmpty() ? null : what + " differ (" + sb + ")";
+    }
+
+    /**
+     * Null when the run recorded no CPU model or {@code current} (this host's, {@link HostCpu#model()}) is
+     * the same; else what another model means for re-executing the run here.
+     */
+    public static String cpuChange(String run, Map<String, String> recorded, String current) {
+        String was = recorded.get(HostCpu.KEY);
+        if (was == null || was.equals(current)) {
+            return null;
+        }
+        return "run " + run + " was recorded on CPU '" + was + "', this host's is '" + current + "': libtorch may round"
+                + " differently here, so iterations re-executed from a checkpoint may not reproduce their recorded digests"
+                + " (the run then stops and names the first), and new iterations are exact for this host, not bit for bit"
+                + " what the first host would have computed";
     }
 }

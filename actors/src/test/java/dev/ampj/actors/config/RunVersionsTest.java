@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import dev.ampj.actors.testenv.PointMassComponents;
+import dev.ampj.learner.HostCpu;
 import dev.ampj.learner.config.LearnerSettings;
 import java.util.Map;
 import java.util.TreeMap;
@@ -60,5 +61,23 @@ class RunVersionsTest {
         String diff = RunVersions.difference("engine/library versions", RunVersions.versionsWithDefaults(older), now);
         assertTrue(diff != null && diff.contains("cpu-kernels: run has mkl-cbwr=unset,aten=unset, this process mkl-cbwr=AVX2,aten=avx2"),
                 diff);
+    }
+
+    @Test
+    void runsRecordTheCpuModelAndAnotherOneIsAnnouncedNotRefused() {
+        Map<String, String> now = RunVersions.versions(new PointMassComponents().envs(ConfigFactory.defaultReference()));
+        assertEquals(HostCpu.model(), now.get(HostCpu.KEY));
+        Map<String, String> elsewhere = new TreeMap<>(now);
+        elsewhere.put(HostCpu.KEY, "AMD EPYC 7B13 64-Core Processor");
+        assertNull(RunVersions.difference("engine/library versions", RunVersions.versionsWithDefaults(elsewhere), now));
+
+        String change = RunVersions.cpuChange("walk", elsewhere, "Intel(R) Xeon(R) Processor");
+        assertTrue(change != null && change.startsWith("run walk was recorded on CPU 'AMD EPYC 7B13 64-Core Processor',"
+                + " this host's is 'Intel(R) Xeon(R) Processor'") && change.contains("may not reproduce their recorded digests"),
+                change);
+        assertNull(RunVersions.cpuChange("walk", now, HostCpu.model()));
+        Map<String, String> older = new TreeMap<>(now);
+        older.remove(HostCpu.KEY);
+        assertNull(RunVersions.cpuChange("walk", older, HostCpu.model()), "runs from before the key are not announced");
     }
 }

@@ -3,12 +3,15 @@ package dev.ampj.ops.train;
 import com.typesafe.config.Config;
 import dev.ampj.actors.api.DefaultComponents;
 import dev.ampj.actors.api.Trainer;
+import dev.ampj.actors.config.RunVersions;
 import dev.ampj.actors.config.TrainingSettings;
 import dev.ampj.actors.env.Components;
 import dev.ampj.actors.eval.PolicyEvaluator;
 import dev.ampj.actors.eval.PolicyPlayback;
+import dev.ampj.learner.HostCpu;
 import dev.ampj.storage.RunStore;
 import dev.ampj.storage.StorageSettings;
+import dev.ampj.storage.event.RunCreated;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -62,6 +65,15 @@ public final class CommandSupport {
             throw new IllegalArgumentException("--iterations must be >= 1, was " + n);
         }
         return n;
+    }
+
+    /** Tells {@code err} when {@code created}'s run was recorded on another CPU model than this host's. */
+    public static void noteCpuChange(RunCreated created, java.io.PrintWriter err) {
+        String change = RunVersions.cpuChange(created.run(), created.versions(), HostCpu.model());
+        if (change != null) {
+            err.println("amp: " + change);
+            err.flush();
+        }
     }
 
     public static long stepsPerIteration(Config config) {
