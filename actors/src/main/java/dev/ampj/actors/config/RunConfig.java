@@ -20,12 +20,14 @@ public final class RunConfig {
      * {@code sim.init.reference-command} no episode's command came from its start state; before
      * {@code sim.observations.amp-gait-condition} no AMP state carried a gait; before
      * {@code sim.rewards.joint-pos-limits} no reward looked at the joint limits, and before
-     * {@code sim.observations.amp-history-length} every AMP state was one frame.
+     * {@code sim.observations.amp-history-length} every AMP state was one frame, and before
+     * {@code motion.velocities} every clip kept its file's velocities.
      */
     static final Map<String, Object> PREDATING =
             java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Map.of("sim.engine", "ode4j",
                     "sim.init.reference-command", false, "sim.observations.amp-gait-condition", false,
-                    "sim.rewards.joint-pos-limits", 0.0, "sim.observations.amp-history-length", 1)));
+                    "sim.rewards.joint-pos-limits", 0.0, "sim.observations.amp-history-length", 1,
+                    "motion.velocities", "file")));
 
     private RunConfig() {}
 

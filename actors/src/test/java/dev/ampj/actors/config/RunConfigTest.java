@@ -51,6 +51,14 @@ class RunConfigTest {
     }
 
     @Test
+    void runsRecordedBeforeTheVelocitiesSettingKeepTheirFilesVelocities() {
+        Config old = defaults().withoutPath("amp.motion.velocities");
+        assertEquals("file", RunConfig.parse(RunConfig.render(old), "old").getString("amp.motion.velocities"));
+        assertEquals(defaults().getString("amp.motion.velocities"),
+                RunConfig.parse(RunConfig.render(defaults()), "new").getString("amp.motion.velocities"));
+    }
+
+    @Test
     void unreadableTextNamesTheRun() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunConfig.parse("{sim: ", "broken"));
         assertTrue(e.getMessage().contains("broken"), e.getMessage());

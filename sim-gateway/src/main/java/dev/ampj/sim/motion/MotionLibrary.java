@@ -53,7 +53,8 @@ public final class MotionLibrary {
         for (String f : settings.motionFiles()) {
             motions.add(MotionFiles.read(f, settings.readOptions()));
         }
-        return of(motions, settings.weights(), layout, controlDt, settings.jointOffsets(), forwardKinematics);
+        MotionLibrary library = of(motions, settings.weights(), layout, controlDt, settings.jointOffsets(), forwardKinematics);
+        return settings.velocities() == MotionSettings.Velocities.POSITIONS ? library.withVelocitiesFromPositions() : library;
     }
 
     /** Builds a library from motions already read (weights in the same order). */

@@ -24,13 +24,32 @@ import java.util.TreeSet;
  * @param dofNames          joint order of files that carry no names
  * @param bodyNames         body order of files that carry no names ({@code body_names})
  * @param jointOffsets      added to the file's joint angles on load, by joint name (sorted)
+ * @param velocities        where the clips' velocities come from
  */
 public record MotionSettings(List<String> motionFiles, List<Double> weights, QuatOrder quatOrder, double quatNormTolerance,
-        List<String> dofNames, List<String> bodyNames, Map<String, Double> jointOffsets) {
+        List<String> dofNames, List<String> bodyNames, Map<String, Double> jointOffsets, Velocities velocities) {
+
+    /**
+     * Where a kinematic clip's joint and body velocities come from: the file's (Isaac Lab's and
+     * BeyondAMP's loaders; derived from positions where a file stores none), or always derived from
+     * its positions by central differences at the control rate (HumanoidAMP's motion library), for
+     * recordings whose velocities carry dynamics between frames that their positions do not show.
+     */
+    public enum Velocities {
+        FILE, POSITIONS;
+
+        static Velocities parse(String v) {
+            return switch (v) {
+                case "file" -> FILE;
+                case "positions" -> POSITIONS;
+                default -> throw new IllegalArgumentException(PATH + ".velocities = " + v + ": expected file or positions");
+            };
+        }
+    }
 
     public static final String PATH = "amp.motion";
     static final List<String> KEYS = List.of("motion-files", "weights", "quat-order", "quat-norm-tolerance",
-            "dof-names", "body-names", "joint-offsets");
+            "dof-names", "body-names", "joint-offsets", "velocities");
 
     public MotionSettings {
         motionFiles = List.copyOf(motionFiles);
@@ -38,6 +57,7 @@ public record MotionSettings(List<String> motionFiles, List<Double> weights, Qua
         dofNames = List.copyOf(dofNames);
         bodyNames = List.copyOf(bodyNames);
         jointOffsets = Collections.unmodifiableMap(new TreeMap<>(jointOffsets));
+        java.util.Objects.requireNonNull(velocities, "velocities");
         if (weights.size() != motionFiles.size()) {
             throw new IllegalArgumentException(PATH + ".weights has " + weights.size() + " values but motion-files lists "
                     + motionFiles.size() + " files");
@@ -95,7 +115,8 @@ public record MotionSettings(List<String> motionFiles, List<Double> weights, Qua
             if (!(tol > 0 && tol < 1)) {
                 throw new IllegalArgumentException(PATH + ".quat-norm-tolerance = " + tol + ": expected a number in (0, 1)");
             }
-            return new MotionSettings(files, weights, q, tol, c.getStringList("dof-names"), c.getStringList("body-names"), offsets);
+            return new MotionSettings(files, weights, q, tol, c.getStringList("dof-names"), c.getStringList("body-names"), offsets,
+                    Velocities.parse(c.getString("velocities")));
         } catch (ConfigException e) {
             throw new IllegalArgumentException(PATH + ": " + e.getMessage(), e);
         }
@@ -108,6 +129,7 @@ public record MotionSettings(List<String> motionFiles, List<Double> weights, Qua
 
     /** A copy with other motion files, each of weight 1 (how commands and tests pick files). */
     public MotionSettings withFiles(List<String> files) {
-        return new MotionSettings(files, Collections.nCopies(files.size(), 1.0), quatOrder, quatNormTolerance, dofNames, bodyNames, jointOffsets);
+        return new MotionSettings(files, Collections.nCopies(files.size(), 1.0), quatOrder, quatNormTolerance, dofNames, bodyNames, jointOffsets,
+                velocities);
     }
 }

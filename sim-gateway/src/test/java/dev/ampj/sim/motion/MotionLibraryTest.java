@@ -44,7 +44,7 @@ class MotionLibraryTest {
     private MotionLibrary library(List<Path> files, List<Double> weights) throws Exception {
         List<String> names = files.stream().map(Path::toString).toList();
         MotionSettings s = MotionSettings.defaults().withFiles(names);
-        s = new MotionSettings(names, weights, null, s.quatNormTolerance(), List.of(), List.of(), Map.of());
+        s = new MotionSettings(names, weights, null, s.quatNormTolerance(), List.of(), List.of(), Map.of(), s.velocities());
         return MotionLibrary.load(s, OstrichLayout.LAYOUT, DT);
     }
 
@@ -111,6 +111,23 @@ class MotionLibraryTest {
             scale = Math.max(scale, Math.abs(recorded.dofVel()[i]));
         }
         assertTrue(worst < 0.02 * scale, worst + " of " + scale);
+    }
+
+    @Test
+    void velocitiesFromPositionsLoadTheDerivedLibrary() throws Exception {
+        Path a = isaacLab("a.npz", MotionFixtures.clip(50, 101));
+        MotionLibrary fromFile = library(List.of(a), List.of(1.0));
+        assertTrue(fromFile.clips().get(0).kinematics().velocitiesFromFile());
+        MotionSettings s = MotionSettings.fromConfig(ConfigFactory.parseString("amp.motion { motion-files = [\"" + a
+                + "\"], velocities = positions }").withFallback(ConfigFactory.defaultReference()));
+        assertEquals(MotionSettings.Velocities.POSITIONS, s.velocities());
+        KinematicClip loaded = MotionLibrary.load(s, OstrichLayout.LAYOUT, DT).clips().get(0).kinematics();
+        KinematicClip derived = fromFile.withVelocitiesFromPositions().clips().get(0).kinematics();
+        assertFalse(loaded.velocitiesFromFile());
+        assertArrayEquals(derived.dofVel(), loaded.dofVel());
+        assertArrayEquals(derived.bodyLinVel(), loaded.bodyLinVel());
+        assertArrayEquals(derived.bodyAngVel(), loaded.bodyAngVel());
+        assertArrayEquals(fromFile.clips().get(0).kinematics().dofPos(), loaded.dofPos());
     }
 
     @Test
@@ -301,6 +318,9 @@ class MotionLibraryTest {
         IllegalArgumentException q = assertThrows(IllegalArgumentException.class, () -> MotionSettings.fromConfig(
                 ConfigFactory.parseString("amp.motion { quat-order = zyxw }").withFallback(ConfigFactory.defaultReference())));
         assertTrue(q.getMessage().contains("'zyxw' is not one of [wxyz, xyzw]"), q.getMessage());
+        IllegalArgumentException v = assertThrows(IllegalArgumentException.class, () -> MotionSettings.fromConfig(
+                ConfigFactory.parseString("amp.motion { velocities = derived }").withFallback(ConfigFactory.defaultReference())));
+        assertEquals("amp.motion.velocities = derived: expected file or positions", v.getMessage());
         MotionSettings d = MotionSettings.defaults();
         assertEquals(d.motionFiles().size(), d.weights().size());
     }
