@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import dev.ampj.actors.config.PipelineContext;
 import dev.ampj.actors.config.RunConfig;
 import dev.ampj.actors.config.RunVersions;
+import dev.ampj.learner.HostCpu;
 import dev.ampj.actors.config.ShardLayout;
 import dev.ampj.actors.config.StreamChannels;
 import dev.ampj.actors.config.TrainingSettings;
@@ -164,6 +165,13 @@ public final class ShardHost extends AbstractBehavior<ShardHost.Command> {
             // "run has" = the learner's values, "this process" = this node's.
             throw new IllegalArgumentException("this node would simulate other bits than the learner: "
                     + (v != null ? v : "") + (v != null && t != null ? "; " : "") + (t != null ? t : ""));
+        }
+        String learnerCpu = s.versions().get(HostCpu.KEY);
+        if (learnerCpu != null && !learnerCpu.equals(HostCpu.model())) {
+            // shards run the policy's inference in libtorch, whose kernels may round differently on another CPU model
+            getContext().getLog().warn("run {}: this node's CPU '{}' is not the learner's '{}': its shards' actions may round"
+                    + " differently, so the run is exact for this placement, not bit for bit what one host would compute",
+                    s.run(), HostCpu.model(), learnerCpu);
         }
         TrainingSettings training = TrainingSettings.fromConfig(config);
         TransportSettings transport = TransportSettings.fromConfig(config);
