@@ -67,6 +67,12 @@ public final class EvalCommand implements Callable<Integer> {
                     + "e.g. --set amp.gateway.address=tcp://127.0.0.1:5555.")
     List<String> sets = new java.util.ArrayList<>();
 
+    @Option(names = "--reference-velocities", paramLabel = "FROM",
+            description = "Score against the reference with its velocities from its files (file) or derived from its poses "
+                    + "(positions), whatever the run trained with (default: the run's amp.motion.velocities): runs trained "
+                    + "with either, measured on one yardstick.")
+    String referenceVelocities;
+
     @CommandLine.Mixin
     RunsDirOption runsDir;
 
@@ -91,7 +97,7 @@ public final class EvalCommand implements Callable<Integer> {
                         new IllegalArgumentException("run " + run + " has committed no iteration yet"));
             }
         }
-        Config config = RunConfig.parse(created.config(), run);
+        Config config = withReferenceVelocities(RunConfig.parse(created.config(), run));
         Config scoring = scoringConfig(config);
         if (dev.ampj.sim.env.SimSettings.ENGINE_EXTERNAL.equals((scoring == null ? config : scoring).getString("amp.sim.engine"))) {
             // the rollouts (and the rebuild of an iteration without a checkpoint) run on a connected client:
@@ -111,6 +117,16 @@ public final class EvalCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private Config withReferenceVelocities(Config config) {
+        if (referenceVelocities == null) {
+            return config;
+        }
+        if (!referenceVelocities.equals("file") && !referenceVelocities.equals("positions")) {
+            throw new IllegalArgumentException("--reference-velocities " + referenceVelocities + ": expected file or positions");
+        }
+        return config.withValue("amp.motion.velocities", com.typesafe.config.ConfigValueFactory.fromAnyRef(referenceVelocities));
     }
 
     /**
