@@ -21,8 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  * on 2 cores) walks at its command without falling, in a style far closer to the reference than its
  * untrained policy, and holds both gaits at their own speeds. Measured on this machine kind with
  * today's defaults (four AMP frames, no torque or energy terms, the joint-limit term, action std held
- * at 0.1 or more): tracking 0.025 m/s, no falls, pooled style 9.1 (untrained 291), walk clip 79.3 and
- * march clip 146.2 at their speeds (untrained ~2,200) on an Intel host; without the std floor 9.7, 86.3
+ * at 0.1 or more, the reference's velocities derived from its poses): tracking 0.029 m/s, no falls,
+ * pooled style 9.9 (untrained 423), walk clip 53.9 and march clip 40.0 at their speeds (untrained
+ * ~2,700) on an Intel host; with the recording's velocities 9.1 (untrained 291), 79.3 and 146.2 there
+ * (untrained ~2,200); without the std floor 9.7, 86.3
  * and 47.6 there, 8.7, 73.4 and 23.5 on an AMD host (the march forms between 300 and 400 or before,
  * by host and seed); with one frame and the torque and energy terms it read 7.3, 24.7 and
  * 26.5 here (seed 1's walk forms later with four frames; pooled, it ends closer: 4.7 against 6.8 at

@@ -127,6 +127,11 @@ public record MotionSettings(List<String> motionFiles, List<Double> weights, Qua
         return new MotionReadOptions(quatOrder, quatNormTolerance, dofNames, bodyNames);
     }
 
+    /** A copy whose clips take their velocities as {@code v} says. */
+    public MotionSettings withVelocities(Velocities v) {
+        return new MotionSettings(motionFiles, weights, quatOrder, quatNormTolerance, dofNames, bodyNames, jointOffsets, v);
+    }
+
     /** A copy with other motion files, each of weight 1 (how commands and tests pick files). */
     public MotionSettings withFiles(List<String> files) {
         return new MotionSettings(files, Collections.nCopies(files.size(), 1.0), quatOrder, quatNormTolerance, dofNames, bodyNames, jointOffsets,

@@ -44,7 +44,7 @@ class MotionLibraryTest {
     private MotionLibrary library(List<Path> files, List<Double> weights) throws Exception {
         List<String> names = files.stream().map(Path::toString).toList();
         MotionSettings s = MotionSettings.defaults().withFiles(names);
-        s = new MotionSettings(names, weights, null, s.quatNormTolerance(), List.of(), List.of(), Map.of(), s.velocities());
+        s = new MotionSettings(names, weights, null, s.quatNormTolerance(), List.of(), List.of(), Map.of(), MotionSettings.Velocities.FILE);
         return MotionLibrary.load(s, OstrichLayout.LAYOUT, DT);
     }
 

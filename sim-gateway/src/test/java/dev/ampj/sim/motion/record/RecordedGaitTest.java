@@ -45,8 +45,9 @@ class RecordedGaitTest {
         });
         Path file = dir.resolve("walk.npz");
         IsaacLabFormat.write(clip, file);
-        MotionLibrary lib = MotionLibrary.load(MotionSettings.defaults().withFiles(List.of(file.toString())),
-                OstrichLayout.LAYOUT, sim.controlDt());
+        // the file's velocities: the engine's own, as the env read them
+        MotionLibrary lib = MotionLibrary.load(MotionSettings.defaults().withFiles(List.of(file.toString()))
+                .withVelocities(MotionSettings.Velocities.FILE), OstrichLayout.LAYOUT, sim.controlDt());
         assertEquals(clip.frames(), lib.clips().get(0).frames(), "recorded at the control rate: no resampling");
         float[] table = ExpertPairSampler.clipStates(lib, 0, obs);
         for (int k = 0; k < live.size(); k++) {
