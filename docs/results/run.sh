@@ -28,6 +28,8 @@ for seed in $SEEDS; do
     # the file names of the README's table (defaults/), with the in-training evals beside them
     mkdir -p "$OUT/defaults"
     "$AMP" eval "$name" --runs-dir "$RUNS" --json > "$OUT/defaults/$name.json"
+    # the same policy against the recording's own velocities (the yardstick of the defaults before them)
+    "$AMP" eval "$name" --runs-dir "$RUNS" --reference-velocities file --json > "$OUT/defaults/$name.recorded.json"
     cp "$RUNS/$name/eval.jsonl" "$OUT/defaults/$name.eval.jsonl"
   done
 done
