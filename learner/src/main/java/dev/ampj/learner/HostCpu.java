@@ -17,13 +17,15 @@ public final class HostCpu {
     /** Name under which runs record {@link #model()}. */
     public static final String KEY = "cpu-model";
 
-    private static final Path CPUINFO = Path.of("/proc/cpuinfo");
-
     private HostCpu() {}
 
-    /** The first {@code model name} of /proc/cpuinfo; elsewhere {@code unknown (<os.arch>)}. */
+    /** The first {@code model name} of /proc/cpuinfo; elsewhere {@code unknown (<os.arch>)}. Read once per process. */
     public static String model() {
-        return model(CPUINFO);
+        return Model.NAME;
+    }
+
+    private static final class Model {
+        static final String NAME = model(Path.of("/proc/cpuinfo"));
     }
 
     static String model(Path cpuinfo) {

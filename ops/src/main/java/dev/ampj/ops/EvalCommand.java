@@ -123,9 +123,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (referenceVelocities == null) {
             return config;
         }
-        if (!referenceVelocities.equals("file") && !referenceVelocities.equals("positions")) {
-            throw new IllegalArgumentException("--reference-velocities " + referenceVelocities + ": expected file or positions");
-        }
+        dev.ampj.sim.motion.MotionSettings.Velocities.parse(referenceVelocities, "--reference-velocities " + referenceVelocities);
         return config.withValue("amp.motion.velocities", com.typesafe.config.ConfigValueFactory.fromAnyRef(referenceVelocities));
     }
 

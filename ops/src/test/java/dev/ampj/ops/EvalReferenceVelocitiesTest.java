@@ -44,13 +44,10 @@ class EvalReferenceVelocitiesTest {
     }
 
     private static JsonNode eval(String dir, String... extra) throws Exception {
-        String[] args = new String[7 + extra.length];
-        System.arraycopy(new String[] {"eval", "v", "--envs", "2", "--seconds", "1", "--json"}, 0, args, 0, 7);
-        System.arraycopy(extra, 0, args, 7, extra.length);
-        String[] withDir = java.util.Arrays.copyOf(args, args.length + 2);
-        withDir[args.length] = "--runs-dir";
-        withDir[args.length + 1] = dir;
-        String[] r = CliRun.run(withDir);
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("eval", "v", "--envs", "2", "--seconds", "1",
+                "--json", "--runs-dir", dir));
+        args.addAll(java.util.List.of(extra));
+        String[] r = CliRun.run(args.toArray(String[]::new));
         assertEquals("0", r[0], r[2]);
         return new ObjectMapper().readTree(r[1]);
     }

@@ -166,8 +166,8 @@ public final class ShardHost extends AbstractBehavior<ShardHost.Command> {
             throw new IllegalArgumentException("this node would simulate other bits than the learner: "
                     + (v != null ? v : "") + (v != null && t != null ? "; " : "") + (t != null ? t : ""));
         }
-        String learnerCpu = s.versions().get(HostCpu.KEY);
-        if (learnerCpu != null && !learnerCpu.equals(HostCpu.model())) {
+        String learnerCpu = RunVersions.otherCpu(s.versions(), HostCpu.model());
+        if (learnerCpu != null) {
             // shards run the policy's inference in libtorch, whose kernels may round differently on another CPU model
             getContext().getLog().warn("run {}: this node's CPU '{}' is not the learner's '{}': its shards' actions may round"
                     + " differently, so the run is exact for this placement, not bit for bit what one host would compute",

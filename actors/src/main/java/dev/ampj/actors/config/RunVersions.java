@@ -78,13 +78,19 @@ public final class RunVersions {
         return sb.isEmpty() ? null : what + " differ (" + sb + ")";
     }
 
+    /** The CPU model {@code recorded} names when it is not {@code current}; null when the same or not recorded. */
+    public static String otherCpu(Map<String, String> recorded, String current) {
+        String was = recorded.get(HostCpu.KEY);
+        return was == null || was.equals(current) ? null : was;
+    }
+
     /**
      * Null when the run recorded no CPU model or {@code current} (this host's, {@link HostCpu#model()}) is
      * the same; else what another model means for re-executing the run here.
      */
     public static String cpuChange(String run, Map<String, String> recorded, String current) {
-        String was = recorded.get(HostCpu.KEY);
-        if (was == null || was.equals(current)) {
+        String was = otherCpu(recorded, current);
+        if (was == null) {
             return null;
         }
         return "run " + run + " was recorded on CPU '" + was + "', this host's is '" + current + "': libtorch may round"

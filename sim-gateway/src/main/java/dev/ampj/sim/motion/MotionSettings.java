@@ -38,11 +38,12 @@ public record MotionSettings(List<String> motionFiles, List<Double> weights, Qua
     public enum Velocities {
         FILE, POSITIONS;
 
-        static Velocities parse(String v) {
+        /** {@code file} or {@code positions}; else an error naming {@code where} (the key or option that gave it). */
+        public static Velocities parse(String v, String where) {
             return switch (v) {
                 case "file" -> FILE;
                 case "positions" -> POSITIONS;
-                default -> throw new IllegalArgumentException(PATH + ".velocities = " + v + ": expected file or positions");
+                default -> throw new IllegalArgumentException(where + ": expected file or positions");
             };
         }
     }
@@ -116,7 +117,7 @@ public record MotionSettings(List<String> motionFiles, List<Double> weights, Qua
                 throw new IllegalArgumentException(PATH + ".quat-norm-tolerance = " + tol + ": expected a number in (0, 1)");
             }
             return new MotionSettings(files, weights, q, tol, c.getStringList("dof-names"), c.getStringList("body-names"), offsets,
-                    Velocities.parse(c.getString("velocities")));
+                    Velocities.parse(c.getString("velocities"), PATH + ".velocities = " + c.getString("velocities")));
         } catch (ConfigException e) {
             throw new IllegalArgumentException(PATH + ": " + e.getMessage(), e);
         }
